@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcStorage, "werkstattplan.storage")
+Q_LOGGING_CATEGORY(lcSync, "werkstattplan.sync")
+Q_LOGGING_CATEGORY(lcMerge, "werkstattplan.merge")

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "model/schema.h"
+
+#include <QSqlDatabase>
+
+/**
+ * The SQL layout of a replica, generated from the Schema, and the
+ * migrations between its versions. Each migrateToN() runs in one transaction
+ * that ends by setting PRAGMA user_version to N.
+ *
+ * Entity references are not SQL foreign keys on purpose: changes may arrive
+ * before the entity they refer to, and deleted entities stay as tombstones.
+ * Foreign keys tie the internal tables (conflicts) to the change log.
+ */
+namespace SqlSchema {
+
+/** Brings the database from its user_version up to `target`. */
+Status migrate(QSqlDatabase &db, int target);
+
+/** The searchable text of an entity type, as an SQL expression over its columns ('' if none). */
+QString searchTextExpression(const EntitySpec &entity);
+
+/** True for the fields whose text is indexed for search. */
+bool isSearchable(const FieldSpec &field);
+
+} // namespace SqlSchema

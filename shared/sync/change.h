@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "sync/hlc.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+/**
+ * One edit. Changes are immutable once made; every replica that has
+ * received the same set of changes computes the same state from them.
+ *
+ * Creating, deleting and restoring an entity are writes of its lifecycle
+ * register (the pseudo-field "_state", values "live" or "deleted"), so they
+ * merge by the same rules as any field.
+ */
+struct Change
+{
+    enum class Op { Create, Set, Delete, Restore };
+
+    QString id; ///< unique: "<device>:<sequence>"; pushing the same id twice is a no-op
+    Op op = Op::Set;
+    QString entityType;
+    QString entityId;
+    QString field; ///< Set: the field name; other ops: stateField
+    QString value; ///< canonical value (null = unset); for lifecycle ops "live"/"deleted"
+    Hlc hlc;
+    QString device;
+    QString author;
+    /** The versions (change ids) of this field the edit was made on: empty for a first write. */
+    QStringList base;
+    /** Delete only: the field versions the deleting replica had seen; edits not in it conflict. */
+    QStringList seen;
+
+    static inline const QString stateField = QStringLiteral("_state");
+    static inline const QString live = QStringLiteral("live");
+    static inline const QString deleted = QStringLiteral("deleted");
+
+    [[nodiscard]] QJsonObject toJson() const;
+    /** Parses the wire form; checks shape only (the schema checks meaning). */
+    [[nodiscard]] static Result<Change> fromJson(const QJsonObject &object);
+
+    [[nodiscard]] static QString opName(Op op);
+    [[nodiscard]] static std::optional<Op> opFromName(const QString &name);
+
+    friend bool operator==(const Change &, const Change &) = default;
+};
+
+/** Change and entity ids: 1 to 128 characters of A-Z a-z 0-9 - _ . : (safe in logs, SQL lists and URLs). */
+[[nodiscard]] bool isChangeId(const QString &id);
+
+/**
+ * Validates a change against the schema and returns it with its value in
+ * canonical form. Error codes: "unknown_type", "unknown_field",
+ * "invalid_value", "value_too_long", "malformed_change".
+ */
+[[nodiscard]] Result<Change> validateChange(Change change);

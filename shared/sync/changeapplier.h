@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "sync/change.h"
+
+#include "sync/mergeengine.h"
+
+class ReplicaBackend;
+
+enum class ApplyOutcome { Applied, Duplicate };
+
+/**
+ * Applies changes to a replica. Guarantees, for any backend:
+ * - idempotent: a change id seen before is a no-op (Duplicate);
+ * - order-insensitive: any delivery order of the same set of changes yields
+ *   the same records (a change may arrive before the version it is based on);
+ * - nothing is lost: every change stays in the log, every concurrent write
+ *   is a head until a later write names it as base.
+ * The change must have passed validateChange().
+ */
+class ChangeApplier
+{
+public:
+    static Result<ApplyOutcome> apply(ReplicaBackend &backend, const Change &change);
+
+    /** The value of the nearest common ancestor of the heads (null if they have none). */
+    static QString commonBaseValue(ReplicaBackend &backend, const QList<FieldVersion> &heads);
+};
