@@ -1,1 +1,632 @@
-int main() { return 0; }
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Merge engine benchmark: applies a plan-like workload of measure edits in
+// memory (ReplicaState) and on SQLite (ReplicaStore, server and client
+// options), and compares the store with a plain INSERT of the same rows,
+// which is the practical limit of the SQLite driver on this machine.
+//
+//   merge_bench [--changes N] [--batch N] [--seed S] [--json]
+
+#include "common/logging.h"
+#include "storage/replicastore.h"
+#include "sync/localeditor.h"
+#include "sync/orderkey.h"
+#include "sync/replicastate.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDate>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+[[noreturn]] void fail(const QString &what)
+{
+    QTextStream(stderr) << "merge_bench: " << what << Qt::endl;
+    std::exit(2);
+}
+
+// Vocabulary of a German municipal development plan, so texts have realistic length and characters.
+const QStringList titleHeads { u"Dorfladen"_s, u"Bürgerbus"_s, u"Ehrenamtsbörse"_s, u"Fachkräfte-Messe"_s,
+                               u"Jugendtreff"_s, u"Pflegestammtisch"_s, u"Radweg"_s, u"Nahwärmenetz"_s,
+                               u"Coworking-Space"_s, u"Seniorenbegleitung"_s, u"Mitfahrbank"_s,
+                               u"Leerstandskataster"_s, u"Dorfgemeinschaftshaus"_s, u"Gründerstammtisch"_s };
+const QStringList titleTails { u"im Ortskern"_s, u"für Ältere"_s, u"am Bahnhof"_s, u"für Familien"_s,
+                               u"im Gewerbegebiet"_s, u"an der Grundschule"_s, u"für Zugezogene"_s,
+                               u"im Quartier Nord"_s, u"mit den Nachbargemeinden"_s, u"2026"_s };
+const QStringList sentences {
+    u"Die Maßnahme greift einen Wunsch aus der Bürgerwerkstatt im Frühjahr auf."_s,
+    u"Ziel ist es, die Versorgung im Ortskern auch ohne Auto dauerhaft zu sichern."_s,
+    u"Der Gemeinderat hat die Mittel für die Vorplanung bereits im Haushalt eingestellt."_s,
+    u"Ehrenamtliche aus drei Vereinen haben ihre Unterstützung beim Betrieb zugesagt."_s,
+    u"Eine Förderung aus dem Landesprogramm für ländliche Räume wird geprüft."_s,
+    u"Erfahrungen aus der Nachbargemeinde zeigen, dass ein fester Ansprechpartner entscheidend ist."_s,
+    u"Die Jugendlichen sollen von Anfang an an der Gestaltung beteiligt werden."_s,
+    u"Für die Umsetzung ist eine Kooperation mit dem Landkreis und den Stadtwerken vorgesehen."_s,
+    u"Der Zeitplan hängt davon ab, wann die Baugenehmigung für das ehemalige Rathaus vorliegt."_s,
+    u"Nach einem Jahr wird gemeinsam mit den Nutzerinnen und Nutzern ausgewertet, was sich bewährt hat."_s,
+    u"Barrierefreiheit und kurze Wege für ältere Menschen haben dabei Vorrang."_s,
+    u"Die Kosten für den laufenden Betrieb sollen über Mitgliedsbeiträge und Sponsoring gedeckt werden."_s,
+};
+const QStringList words { u"Ortskern"_s, u"Ehrenamt"_s, u"Landkreis"_s, u"Förderung"_s, u"Verein"_s,
+                          u"Quartier"_s, u"Pflege"_s, u"Jugend"_s, u"Markt"_s, u"Schule"_s, u"Bahnhof"_s,
+                          u"Genossenschaft"_s, u"Rathaus"_s, u"Nachbarschaft"_s };
+const QStringList people { u"Bürgermeisterin Keller"_s, u"Amt für Ortsentwicklung"_s, u"Herr Yılmaz (Bauamt)"_s,
+                           u"Frau Nowak, Quartiersmanagement"_s, u"Kämmerei"_s, u"Jugendpflege"_s,
+                           u"Seniorenbeirat"_s, u"Wirtschaftsförderung Landkreis"_s };
+const QStringList organisations { u"Heimatverein"_s, u"Freiwillige Feuerwehr"_s, u"Landfrauen"_s,
+                                  u"Sportverein 1921 e.V."_s, u"Caritas"_s, u"Stadtwerke"_s,
+                                  u"Volkshochschule"_s, u"IHK"_s, u"Kirchengemeinde St. Martin"_s };
+const QStringList statuses { u"idea"_s, u"planned"_s, u"in_progress"_s, u"done"_s, u"paused"_s, u"dropped"_s };
+const QStringList priorities { u"low"_s, u"medium"_s, u"high"_s };
+
+/** The generated changes and what they amount to. */
+struct Workload
+{
+    QList<Change> changes; ///< validated, in delivery order
+    int measures = 0;
+    int edits = 0;
+    int resolves = 0;
+    int concurrentPairs = 0;
+    int mergedTexts = 0; ///< fields whose value is a three-way merge at the end
+    int openConflicts = 0;
+    QByteArray digest; ///< of the generating replica, to check every timed run against
+};
+
+/**
+ * Plays a plan being written: device A creates measures field by field and
+ * revisits earlier ones; now and then device B, synced up to that moment,
+ * edits the same field as A without seeing A's edit. All randomness comes
+ * from one seed and time is fake, so the changes are the same on every run.
+ */
+class Generator
+{
+public:
+    Generator(quint32 seed, int target)
+        : m_rng(seed),
+          m_target(target),
+          m_skewB(qint64(m_rng.bounded(10'000)) - 5'000),
+          m_clockA(u"laptop-a"_s, HlcClock::defaultMaxDriftMs, [this] { return m_now; }),
+          m_clockB(u"laptop-b"_s, HlcClock::defaultMaxDriftMs, [this] { return m_now + m_skewB; }),
+          m_editorA(m_clockA, u"anna"_s, [this] { return u"laptop-a:%1"_s.arg(++m_sequenceA); }),
+          m_editorB(m_clockB, u"bernd"_s, [this] { return u"laptop-b:%1"_s.arg(++m_sequenceB); })
+    {
+        m_out.changes.reserve(target);
+    }
+    Q_DISABLE_COPY_MOVE(Generator)
+
+    Workload run()
+    {
+        // Per action: a create yields ~12 changes, an edit 1, a concurrent pair 2. These weights
+        // make about 88 % of the changes creates, 10 % edits and 2 % concurrent edits.
+        while (!full()) {
+            const int roll = int(m_rng.bounded(1000));
+            if (m_measureIds.size() < 10 || roll < 420)
+                createMeasure();
+            else if (roll < 980)
+                editMeasure();
+            else
+                concurrentEdit();
+            m_now += m_rng.bounded(60'000) + 1'000; // pause between actions
+        }
+        m_out.measures = int(m_measureIds.size());
+        for (const EntityRecord *record : m_state.entities()) {
+            for (const FieldState &field : record->fields)
+                m_out.mergedTexts += field.merged ? 1 : 0;
+        }
+        m_out.openConflicts = int(m_state.conflicts().size());
+        m_out.digest = m_state.stateDigest();
+        return std::move(m_out);
+    }
+
+private:
+    [[nodiscard]] bool full() const { return m_out.changes.size() >= m_target; }
+
+    QString pick(const QStringList &list) { return list.at(int(m_rng.bounded(int(list.size())))); }
+
+    /** A 128-bit hex id like LocalEditor::newId(), but from the seeded generator. */
+    QString randomId()
+    {
+        return u"%1%2"_s.arg(m_rng.generate64(), 16, 16, QLatin1Char('0')).arg(m_rng.generate64(), 16, 16, QLatin1Char('0'));
+    }
+
+    QString title() { return pick(titleHeads) + u' ' + pick(titleTails); }
+
+    QString description()
+    {
+        QStringList parts;
+        const int count = 3 + int(m_rng.bounded(4)); // 3 to 6 sentences: 250 to 550 characters
+        for (int i = 0; i < count; ++i)
+            parts << pick(sentences);
+        return parts.join(u' ');
+    }
+
+    QString date(int fromDay, int spanDays)
+    {
+        return QDate(2025, 1, 1).addDays(fromDay + int(m_rng.bounded(spanDays))).toString(Qt::ISODate);
+    }
+
+    QString themes()
+    {
+        QStringList keys;
+        const int count = 1 + int(m_rng.bounded(3));
+        for (int i = 0; i < count; ++i)
+            keys << pick(Schema::themeKeys());
+        return keys.join(u','); // validateChange() turns it into the canonical sorted JSON array
+    }
+
+    QString partners()
+    {
+        QStringList names;
+        const int count = 1 + int(m_rng.bounded(3));
+        for (int i = 0; i < count; ++i)
+            names << pick(organisations);
+        return names.join(u", "_s);
+    }
+
+    /** Replaces one word, in the first half of the text if asked (where the other device does not touch). */
+    QString replaceWord(const QString &text, bool firstHalf, int *at = nullptr)
+    {
+        QStringList tokens = text.split(u' ');
+        const int range = std::max(1, int(tokens.size()) / (firstHalf ? 2 : 1));
+        const int index = at && *at >= 0 ? *at : int(m_rng.bounded(range));
+        if (at)
+            *at = index;
+        tokens[index] = pick(words);
+        return tokens.join(u' ');
+    }
+
+    QString appendSentence(const QString &text) { return text.isEmpty() ? pick(sentences) : text + u' ' + pick(sentences); }
+
+    /** A new value for an edit of an existing field, derived from the current one where people would. */
+    QString editedValue(const EntityRecord &record, const QString &field)
+    {
+        const QString current = record.value(field);
+        if (field == u"title"_s)
+            return title();
+        if (field == u"description"_s)
+            return m_rng.bounded(2) ? appendSentence(current) : replaceWord(current, false);
+        if (field == u"status"_s)
+            return pick(statuses);
+        if (field == u"end_date"_s)
+            return date(400, 1500);
+        if (field == u"responsible"_s)
+            return pick(people);
+        if (field == u"priority"_s)
+            return pick(priorities);
+        if (field == u"themes"_s)
+            return themes();
+        if (field == u"partners"_s)
+            return partners();
+        if (field == u"position"_s)
+            return m_rng.bounded(2) ? OrderKey::between(QString(), current) : OrderKey::between(current, QString());
+        return current;
+    }
+
+    /** Validates the change as a client would before sending it, and applies it to the generating replica. */
+    void emitChange(const Change &change)
+    {
+        auto valid = validateChange(change);
+        if (!valid)
+            fail(u"generated an invalid change: %1"_s.arg(valid.errorMessage()));
+        auto applied = m_state.applyValidated(valid.value());
+        if (!applied || applied.value() != ApplyOutcome::Applied)
+            fail(u"generated change %1 was not applied"_s.arg(change.id));
+        m_out.changes.append(std::move(valid).value());
+        m_now += m_rng.bounded(20'000) + 2'000; // typing the next field
+    }
+
+    void createMeasure()
+    {
+        if (m_goal.isEmpty() || m_rng.bounded(6) == 0) {
+            m_goal = u"goal-"_s + randomId();
+            m_lastPosition.clear();
+        }
+        const QString id = randomId();
+        emitChange(m_editorA.create(u"measure"_s, id));
+        m_measureIds << id;
+        const EntityRecord *record = m_state.entity(id);
+        const QString start = date(0, 900);
+        m_lastPosition = OrderKey::between(m_lastPosition, QString());
+        const QList<std::pair<QString, QString>> fields {
+            { u"goal"_s, m_goal },
+            { u"title"_s, title() },
+            { u"description"_s, description() },
+            { u"status"_s, pick(statuses) },
+            { u"start_date"_s, start },
+            { u"end_date"_s, QDate::fromString(start, Qt::ISODate).addDays(30 + int(m_rng.bounded(900))).toString(Qt::ISODate) },
+            { u"responsible"_s, pick(people) },
+            { u"partners"_s, m_rng.bounded(10) < 6 ? partners() : QString() },
+            { u"budget"_s, m_rng.bounded(10) < 7 ? QString::number(500 + 100 * m_rng.bounded(2500)) : QString() },
+            { u"themes"_s, themes() },
+            { u"priority"_s, pick(priorities) },
+            { u"position"_s, m_lastPosition },
+        };
+        for (const auto &[field, value] : fields) {
+            if (full())
+                return;
+            if (!value.isEmpty())
+                emitChange(m_editorA.set(*record, field, value));
+        }
+    }
+
+    QString editableField()
+    {
+        // Status and description change most often; goal and start date practically never.
+        const int roll = int(m_rng.bounded(100));
+        if (roll < 25)
+            return u"status"_s;
+        if (roll < 45)
+            return u"description"_s;
+        if (roll < 55)
+            return u"title"_s;
+        if (roll < 65)
+            return u"end_date"_s;
+        if (roll < 75)
+            return u"responsible"_s;
+        if (roll < 85)
+            return u"priority"_s;
+        if (roll < 90)
+            return u"themes"_s;
+        if (roll < 95)
+            return u"position"_s;
+        return u"partners"_s;
+    }
+
+    /** Half the edits revisit recent measures, the rest any measure of the plan. */
+    const EntityRecord *someMeasure()
+    {
+        const int n = int(m_measureIds.size());
+        const int index = m_rng.bounded(2) ? n - 1 - int(m_rng.bounded(std::min(n, 500))) : int(m_rng.bounded(n));
+        return m_state.entity(m_measureIds.at(index));
+    }
+
+    void editMeasure()
+    {
+        const EntityRecord *record = someMeasure();
+        const QString field = editableField();
+        const QString value = editedValue(*record, field);
+        const FieldState *state = record->state(field);
+        if (state->heads.size() > 1 && !state->merged) {
+            // An open conflict: the user settles it half of the time, otherwise just edits the winner.
+            if (m_rng.bounded(2)) {
+                for (const Conflict &conflict : MergeEngine::conflicts(*record)) {
+                    if (conflict.field == field) {
+                        emitChange(m_editorA.resolve(*record, conflict, value));
+                        ++m_out.resolves;
+                        ++m_out.edits;
+                        return;
+                    }
+                }
+            }
+        }
+        emitChange(m_editorA.set(*record, field, value));
+        ++m_out.edits;
+    }
+
+    void concurrentEdit()
+    {
+        if (m_out.changes.size() + 2 > m_target) {
+            editMeasure();
+            return;
+        }
+        const EntityRecord *record = someMeasure();
+        const int roll = int(m_rng.bounded(100));
+        const QString field = roll < 60 ? u"description"_s
+                : roll < 75             ? u"title"_s
+                : roll < 90             ? u"status"_s
+                                        : u"end_date"_s;
+        QString valueA;
+        QString valueB;
+        if (field == u"description"_s) {
+            // Mostly different parts of the text (merged), sometimes the same word (a conflict).
+            const QString current = record->value(field);
+            int at = -1;
+            valueA = replaceWord(current, true, &at);
+            valueB = m_rng.bounded(100) < 85 ? appendSentence(current) : replaceWord(current, true, &at);
+        } else {
+            valueA = editedValue(*record, field);
+            valueB = editedValue(*record, field);
+        }
+        // B has synced up to now, then both edit the same version before the next sync.
+        m_clockB.observe(m_clockA.last());
+        const bool aFirst = m_rng.bounded(2);
+        Change first = aFirst ? m_editorA.set(*record, field, valueA) : m_editorB.set(*record, field, valueB);
+        m_now += m_rng.bounded(5'000);
+        Change second = aFirst ? m_editorB.set(*record, field, valueB) : m_editorA.set(*record, field, valueA);
+        emitChange(first);
+        emitChange(second);
+        ++m_out.concurrentPairs;
+    }
+
+    QRandomGenerator m_rng;
+    int m_target;
+    qint64 m_now = 1'740'787'200'000; // 2025-03-01, a fixed fake clock
+    qint64 m_skewB;
+    int m_sequenceA = 0;
+    int m_sequenceB = 0;
+    HlcClock m_clockA;
+    HlcClock m_clockB;
+    LocalEditor m_editorA;
+    LocalEditor m_editorB;
+    ReplicaState m_state;
+    QStringList m_measureIds;
+    QString m_goal;
+    QString m_lastPosition;
+    Workload m_out;
+};
+
+struct InMemoryRun
+{
+    qint64 ns = 0; ///< best of the repeats
+    QByteArray digest;
+};
+
+InMemoryRun runInMemory(const QList<Change> &changes, int repeats)
+{
+    InMemoryRun run;
+    run.ns = std::numeric_limits<qint64>::max();
+    for (int r = 0; r < repeats; ++r) {
+        auto state = std::make_unique<ReplicaState>();
+        int failed = 0;
+        QElapsedTimer timer;
+        timer.start();
+        for (const Change &change : changes) {
+            const auto applied = state->applyValidated(change);
+            if (!applied || applied.value() != ApplyOutcome::Applied)
+                ++failed;
+        }
+        run.ns = std::min(run.ns, timer.nsecsElapsed());
+        if (failed)
+            fail(u"in memory: %1 changes not applied"_s.arg(failed));
+        if (r == repeats - 1)
+            run.digest = state->stateDigest(); // untimed, as is freeing the state
+    }
+    return run;
+}
+
+struct StoreRun
+{
+    qint64 ns = 0;
+    QByteArray digest;
+};
+
+StoreRun runStore(const QString &path, ReplicaStore::Options options, const QList<QList<Change>> &batches)
+{
+    auto opened = ReplicaStore::open(path, options);
+    if (!opened)
+        fail(u"cannot open %1: %2"_s.arg(path, opened.errorMessage()));
+    const std::unique_ptr<ReplicaStore> store = std::move(opened).value();
+    StoreRun run;
+    QElapsedTimer timer;
+    timer.start();
+    for (const QList<Change> &batch : batches) {
+        const auto outcome = store->applyBatch(batch);
+        if (!outcome)
+            fail(u"batch failed: %1"_s.arg(outcome.errorMessage()));
+        if (outcome->applied != batch.size())
+            fail(u"batch: %1 of %2 applied"_s.arg(outcome->applied).arg(batch.size()));
+    }
+    run.ns = timer.nsecsElapsed();
+    run.digest = store->stateDigest();
+    return run;
+}
+
+/** One transaction of prepared INSERTs into a table shaped like the change log: what SQLite can do at best. */
+qint64 runPlainInsert(const QString &path, const QList<Change> &changes)
+{
+    const QString connection = u"plain-insert"_s;
+    qint64 ns = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        db.setDatabaseName(path);
+        if (!db.open())
+            fail(u"cannot open %1: %2"_s.arg(path, db.lastError().text()));
+        const QStringList setup {
+            u"PRAGMA journal_mode = WAL"_s,
+            u"PRAGMA synchronous = NORMAL"_s,
+            u"CREATE TABLE plain (seq INTEGER PRIMARY KEY, change_id TEXT NOT NULL UNIQUE, op TEXT NOT NULL,"
+            "entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT,"
+            "hlc TEXT NOT NULL, device TEXT NOT NULL, author TEXT NOT NULL, base TEXT NOT NULL, seen TEXT NOT NULL)"_s,
+            u"CREATE INDEX plain_by_entity ON plain(entity_id)"_s,
+        };
+        for (const QString &sql : setup) {
+            QSqlQuery query(db);
+            if (!query.exec(sql))
+                fail(u"%1: %2"_s.arg(sql, query.lastError().text()));
+        }
+        QSqlQuery insert(db);
+        if (!insert.prepare(u"INSERT INTO plain (change_id, op, entity_type, entity_id, field, value, hlc, device, "
+                            "author, base, seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s))
+            fail(insert.lastError().text());
+        QElapsedTimer timer;
+        timer.start();
+        db.transaction();
+        // The same conversions as ReplicaStore::appendChange(), so only the merge work differs.
+        for (const Change &change : changes) {
+            insert.bindValue(0, change.id);
+            insert.bindValue(1, Change::opName(change.op));
+            insert.bindValue(2, change.entityType);
+            insert.bindValue(3, change.entityId);
+            insert.bindValue(4, change.field);
+            insert.bindValue(5, change.value.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(change.value));
+            insert.bindValue(6, change.hlc.toString());
+            insert.bindValue(7, change.device);
+            insert.bindValue(8, change.author);
+            insert.bindValue(9, change.base.isEmpty() ? u""_s : change.base.join(u','));
+            insert.bindValue(10, change.seen.isEmpty() ? u""_s : change.seen.join(u','));
+            if (!insert.exec())
+                fail(u"plain insert: %1"_s.arg(insert.lastError().text()));
+        }
+        if (!db.commit())
+            fail(u"plain insert commit: %1"_s.arg(db.lastError().text()));
+        ns = timer.nsecsElapsed();
+        insert.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ns;
+}
+
+double peakRssMb()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+double perSecond(qsizetype count, qint64 ns)
+{
+    return ns > 0 ? double(count) * 1e9 / double(ns) : 0;
+}
+
+double ms(qint64 ns)
+{
+    return double(ns) / 1e6;
+}
+
+struct Row
+{
+    QString label;
+    QString key;
+    double value;
+    int decimals;
+    QString unit;
+    double target = -1; ///< a lower bound; < 0: none
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"merge_bench"_s);
+    // Migration notices of the stores would only clutter the output.
+    QLoggingCategory::setFilterRules(u"werkstattplan.*.info=false"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Benchmark of the merge engine, in memory and on SQLite."_s);
+    parser.addHelpOption();
+    const QCommandLineOption changesOption(u"changes"_s, u"Number of changes (default 200000)."_s, u"N"_s, u"200000"_s);
+    const QCommandLineOption batchOption(u"batch"_s, u"Changes per ReplicaStore batch (default 1000)."_s, u"N"_s, u"1000"_s);
+    const QCommandLineOption seedOption(u"seed"_s, u"Seed of the workload (default 1)."_s, u"S"_s, u"1"_s);
+    const QCommandLineOption jsonOption(u"json"_s, u"Print one JSON object of the figures instead of a table."_s);
+    parser.addOptions({ changesOption, batchOption, seedOption, jsonOption });
+    parser.process(app);
+
+    bool ok = false;
+    const int count = parser.value(changesOption).toInt(&ok);
+    if (!ok || count < 100)
+        fail(u"--changes needs a number of at least 100"_s);
+    const int batchSize = parser.value(batchOption).toInt(&ok);
+    if (!ok || batchSize < 1)
+        fail(u"--batch needs a positive number"_s);
+    const quint32 seed = parser.value(seedOption).toUInt(&ok);
+    if (!ok)
+        fail(u"--seed needs a number"_s);
+    const bool json = parser.isSet(jsonOption);
+
+    // Not timed: the changes exist before any replica receives them.
+    QElapsedTimer generation;
+    generation.start();
+    const Workload workload = Generator(seed, count).run();
+    const qint64 generationNs = generation.nsecsElapsed();
+    const QList<Change> &changes = workload.changes;
+
+    QList<QList<Change>> batches;
+    for (qsizetype i = 0; i < changes.size(); i += batchSize)
+        batches << changes.mid(i, batchSize);
+
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        fail(u"cannot create a temporary directory"_s);
+
+    const InMemoryRun inMemory = runInMemory(changes, 3);
+    const qint64 plainNs = runPlainInsert(dir.filePath(u"plain.sqlite"_s), changes);
+    ReplicaStore::Options bulkOptions; // what the server uses, and any bulk import
+    bulkOptions.searchIndex = false;
+    bulkOptions.durable = false;
+    const StoreRun bulk = runStore(dir.filePath(u"server.sqlite"_s), bulkOptions, batches);
+    const StoreRun client = runStore(dir.filePath(u"client.sqlite"_s), ReplicaStore::Options {}, batches);
+    const bool statesMatch = inMemory.digest == workload.digest && bulk.digest == workload.digest
+            && client.digest == workload.digest;
+
+    const double persistedRate = perSecond(changes.size(), bulk.ns);
+    const double plainRate = perSecond(changes.size(), plainNs);
+    const QList<Row> rows {
+        { u"in memory: ReplicaState::applyValidated (best of 3)"_s, u"in_memory_changes_per_s"_s,
+          perSecond(changes.size(), inMemory.ns), 0, u"changes/s"_s, 1'000'000 },
+        { u"in memory: wall time"_s, u"in_memory_ms"_s, ms(inMemory.ns), 1, u"ms"_s },
+        { u"persisted: applyBatch, server/bulk options (no search index, synchronous=NORMAL)"_s,
+          u"persisted_changes_per_s"_s, persistedRate, 0, u"changes/s"_s },
+        { u"persisted: wall time (server/bulk)"_s, u"persisted_ms"_s, ms(bulk.ns), 1, u"ms"_s },
+        { u"persisted: applyBatch, client defaults (search index, synchronous=FULL)"_s,
+          u"persisted_client_changes_per_s"_s, perSecond(changes.size(), client.ns), 0, u"changes/s"_s },
+        { u"persisted: wall time (client)"_s, u"persisted_client_ms"_s, ms(client.ns), 1, u"ms"_s },
+        { u"plain INSERT, one transaction, WAL, synchronous=NORMAL (practical limit)"_s,
+          u"plain_insert_rows_per_s"_s, plainRate, 0, u"rows/s"_s },
+        { u"plain INSERT: wall time"_s, u"plain_insert_ms"_s, ms(plainNs), 1, u"ms"_s },
+        { u"persisted (server/bulk) / plain INSERT"_s, u"persisted_ratio"_s,
+          plainRate > 0 ? persistedRate / plainRate : 0, 3, u"ratio"_s, 0.33 },
+        { u"peak RSS (VmHWM, whole run incl. generation)"_s, u"peak_rss_mb"_s, peakRssMb(), 1, u"MB"_s },
+    };
+
+    QTextStream out(stdout);
+    if (json) {
+        QJsonObject figures;
+        for (const Row &row : rows)
+            figures.insert(row.key, std::round(row.value * std::pow(10.0, row.decimals)) / std::pow(10.0, row.decimals));
+        figures.insert(u"changes_count"_s, double(changes.size()));
+        figures.insert(u"batch_changes"_s, batchSize);
+        out << QString::fromUtf8(QJsonDocument(figures).toJson(QJsonDocument::Indented));
+        return statesMatch ? 0 : 1;
+    }
+
+    out << "Workload (seed " << seed << ", generated in " << qRound64(ms(generationNs)) << " ms, not timed): "
+        << changes.size() << " changes: " << workload.measures << " measures created field by field, "
+        << workload.edits << " later edits (" << workload.resolves << " settling a conflict), "
+        << workload.concurrentPairs << " concurrent pairs from a second device.\n"
+        << "End state: " << workload.mergedTexts << " fields three-way merged, " << workload.openConflicts
+        << " open conflicts. Batches of " << batchSize << " changes; SQLite files in " << dir.path() << ".\n"
+        << "Final state of in-memory run, server store and client store equals the generator's: "
+        << (statesMatch ? "yes" : "NO") << "\n\n";
+
+    auto format = [](double value, int decimals) { return QString::number(value, 'f', decimals); };
+    int labelWidth = 6;
+    for (const Row &row : rows)
+        labelWidth = std::max(labelWidth, int(row.label.size()));
+    out << u"figure"_s.leftJustified(labelWidth) << "  " << u"value"_s.rightJustified(12) << "  "
+        << u"unit"_s.leftJustified(9) << "  " << u"target"_s.leftJustified(12) << "  ok?\n";
+    out << QString(labelWidth + 2 + 12 + 2 + 9 + 2 + 12 + 5, u'-') << '\n';
+    for (const Row &row : rows) {
+        const bool hasTarget = row.target >= 0;
+        const QString line = row.label.leftJustified(labelWidth) + u"  "_s
+                + format(row.value, row.decimals).rightJustified(12) + u"  "_s + row.unit.leftJustified(9) + u"  "_s
+                + (hasTarget ? u">= "_s + format(row.target, row.decimals) : QString()).leftJustified(12) + u"  "_s
+                + (hasTarget ? (row.value >= row.target ? u"yes"_s : u"NO"_s) : QString());
+        out << QStringView(line).trimmed() << '\n';
+    }
+    return statesMatch ? 0 : 1;
+}

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schema.h"
 
+#include "sync/orderkey.h"
+
 #include <QDate>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -148,8 +150,7 @@ bool isIdentifier(const QString &value)
 
 bool isOrderKey(const QString &value)
 {
-    static const QRegularExpression re(u"^[0-9A-Za-z]{1,200}$"_s);
-    return re.match(value).hasMatch();
+    return value.size() <= 200 && OrderKey::isValid(value);
 }
 
 } // namespace

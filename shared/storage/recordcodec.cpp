@@ -44,11 +44,11 @@ bool readState(QDataStream &in, FieldState &state)
 }
 } // namespace
 
-QString columnType(FieldType type)
+QString columnType(FieldType type, bool postgres)
 {
     switch (type) {
     case FieldType::Number:
-        return u"REAL"_s;
+        return postgres ? u"DOUBLE PRECISION"_s : u"REAL"_s;
     case FieldType::Bool:
         return u"INTEGER"_s;
     default:

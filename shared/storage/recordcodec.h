@@ -15,8 +15,8 @@
  */
 namespace RecordCodec {
 
-/** The SQL column type of a field: TEXT, REAL (numbers) or INTEGER (booleans). */
-QString columnType(FieldType type);
+/** The SQL column type of a field: TEXT, REAL (numbers) or INTEGER (booleans); PostgreSQL spelling if asked. */
+QString columnType(FieldType type, bool postgres = false);
 /** Canonical value → column value (null stays null). */
 QVariant toColumn(FieldType type, const QString &value);
 /** Column value → canonical value. */

@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMutex>
+#include <QScopeGuard>
+#include <QUrl>
 #include <QSqlError>
 
 using namespace Qt::Literals::StringLiterals;
@@ -70,7 +72,27 @@ QString toFtsQuery(const QString &text)
 
 } // namespace
 
-Result<std::unique_ptr<ReplicaStore>> ReplicaStore::open(const QString &path, Options options)
+namespace {
+
+void dropConnection(QSqlDatabase &db)
+{
+    const QString name = db.connectionName();
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(name);
+}
+
+std::optional<QVariant> scalar(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        return std::nullopt;
+    return query.next() ? query.value(0) : QVariant();
+}
+
+} // namespace
+
+Result<QSqlDatabase> ReplicaStore::openSqlite(const QString &path, const QString &connection)
 {
     const QFileInfo info(path);
     const bool existed = info.exists() && info.size() > 0;
@@ -81,59 +103,125 @@ Result<std::unique_ptr<ReplicaStore>> ReplicaStore::open(const QString &path, Op
         if (file.read(16) != QByteArrayView("SQLite format 3\0", 16))
             return Error { u"not_a_replica"_s, u"%1 is not a Werkstattplan replica (not an SQLite database)"_s.arg(path) };
     }
-
-    const QString name = u"replica-%1"_s.arg(connectionCounter.fetchAndAddRelaxed(1));
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
     db.setDatabaseName(path);
-    auto fail = [&](Error error) -> Result<std::unique_ptr<ReplicaStore>> {
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-        qCWarning(lcStorage) << error.message;
+    auto fail = [&](Error error) -> Result<QSqlDatabase> {
+        dropConnection(db);
         return error;
     };
     if (!db.open())
         return fail({ u"storage_error"_s, u"cannot open %1: %2"_s.arg(path, db.lastError().text()) });
-
-    auto pragma = [&](const QString &sql) -> std::optional<QVariant> {
-        QSqlQuery query(db);
-        if (!query.exec(sql))
-            return std::nullopt;
-        return query.next() ? query.value(0) : QVariant();
-    };
-
     if (existed) {
         // Only reads until the file is known to be ours: nothing is written into a foreign or damaged file.
-        const auto check = pragma(u"PRAGMA quick_check"_s);
+        const auto check = scalar(db, u"PRAGMA quick_check"_s);
         if (!check || check->toString() != u"ok"_s)
             return fail({ u"replica_corrupt"_s, u"%1 is damaged (integrity check failed)"_s.arg(path) });
-        const auto appId = pragma(u"PRAGMA application_id"_s);
-        const auto tables = pragma(u"SELECT count(*) FROM sqlite_master"_s);
+        const auto appId = scalar(db, u"PRAGMA application_id"_s);
+        const auto tables = scalar(db, u"SELECT count(*) FROM sqlite_master"_s);
         if (!appId || !tables)
             return fail({ u"replica_corrupt"_s, u"%1 cannot be read"_s.arg(path) });
         if (appId->toInt() != applicationId && (appId->toInt() != 0 || tables->toInt() > 0))
             return fail({ u"not_a_replica"_s, u"%1 is an SQLite database of another program"_s.arg(path) });
-        const auto version = pragma(u"PRAGMA user_version"_s);
-        if (version && version->toInt() > schemaVersion)
-            return fail({ u"replica_too_new"_s,
-                          u"%1 was written by a newer Werkstattplan (schema %2, this one knows %3)"_s.arg(path)
-                                  .arg(version->toInt())
-                                  .arg(schemaVersion) });
     }
+    return db;
+}
 
-    const QStringList setup {
-        u"PRAGMA journal_mode = WAL"_s,
-        u"PRAGMA foreign_keys = ON"_s,
-        options.durable ? u"PRAGMA synchronous = FULL"_s : u"PRAGMA synchronous = NORMAL"_s,
-        u"PRAGMA application_id = %1"_s.arg(applicationId),
+Result<QSqlDatabase> ReplicaStore::openPostgres(const QString &location, const QString &connection)
+{
+    const QUrl url(location);
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connection);
+    if (!db.isValid()) {
+        dropConnection(db);
+        return Error { u"storage_error"_s, u"the PostgreSQL driver (QPSQL) is not installed"_s };
+    }
+    db.setHostName(url.host());
+    db.setPort(url.port(5432));
+    db.setUserName(url.userName());
+    db.setPassword(url.password());
+    db.setDatabaseName(url.path().mid(1));
+    if (!db.open()) {
+        Error error { u"storage_error"_s, u"cannot connect to %1: %2"_s.arg(url.toDisplayString(QUrl::RemovePassword),
+                                                                              db.lastError().text()) };
+        dropConnection(db);
+        return error;
+    }
+    return db;
+}
+
+Result<std::unique_ptr<ReplicaStore>> ReplicaStore::open(const QString &location, Options options)
+{
+    const QString name = u"replica-%1"_s.arg(connectionCounter.fetchAndAddRelaxed(1));
+    const bool postgres = location.startsWith(u"postgresql://"_s) || location.startsWith(u"postgres://"_s);
+    auto opened = postgres ? openPostgres(location, name) : openSqlite(location, name);
+    if (!opened) {
+        qCWarning(lcStorage) << opened.errorMessage();
+        return opened.error();
+    }
+    QSqlDatabase db = opened.value();
+    auto fail = [&](Error error) -> Result<std::unique_ptr<ReplicaStore>> {
+        dropConnection(db);
+        qCWarning(lcStorage) << error.message;
+        return error;
     };
-    for (const QString &sql : setup) {
-        if (!pragma(sql))
-            return fail({ u"storage_error"_s, u"cannot set up %1"_s.arg(path) });
+    const auto version = SqlSchema::version(db);
+    if (!version)
+        return fail(version.error());
+    if (version.value() > schemaVersion)
+        return fail({ u"replica_too_new"_s,
+                      u"%1 was written by a newer Werkstattplan (schema %2, this one knows %3)"_s.arg(db.databaseName())
+                              .arg(version.value())
+                              .arg(schemaVersion) });
+    if (!postgres) {
+        const QStringList setup {
+            u"PRAGMA journal_mode = WAL"_s,
+            u"PRAGMA foreign_keys = ON"_s,
+            options.durable ? u"PRAGMA synchronous = FULL"_s : u"PRAGMA synchronous = NORMAL"_s,
+            u"PRAGMA application_id = %1"_s.arg(applicationId),
+            u"PRAGMA busy_timeout = 10000"_s,
+        };
+        for (const QString &sql : setup) {
+            if (!scalar(db, sql))
+                return fail({ u"storage_error"_s, u"cannot set up %1"_s.arg(location) });
+        }
     }
     if (Status migrated = SqlSchema::migrate(db, schemaVersion); !migrated)
         return fail(migrated.error());
-    return std::unique_ptr<ReplicaStore>(new ReplicaStore(db, path, options));
+    return std::unique_ptr<ReplicaStore>(new ReplicaStore(db, postgres ? QString() : location, options));
+}
+
+bool ReplicaStore::isPostgres() const
+{
+    return SqlSchema::dialectOf(m_db) == SqlSchema::Dialect::Postgres;
+}
+
+bool ReplicaStore::beginWrite()
+{
+    if (!m_db.transaction())
+        return false;
+    if (isPostgres() && m_options.serializeWriters) {
+        // One writer at a time across all server processes: sequence numbers
+        // are taken and committed in the same order, so a pull's cursor never
+        // passes a change that commits later with a lower number.
+        QSqlQuery lock(m_db);
+        if (!lock.exec(u"SELECT pg_advisory_xact_lock(847002)"_s)) {
+            m_db.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+Status ReplicaStore::finishWrite()
+{
+    if (m_failure || !m_db.commit()) {
+        Error error = m_failure ? *m_failure : sqlError(u"cannot commit"_s, m_db.lastError());
+        m_db.rollback();
+        m_failure.reset();
+        m_batch.clear();
+        return error;
+    }
+    m_batch.clear();
+    return Ok {};
 }
 
 ReplicaStore::ReplicaStore(QSqlDatabase db, QString path, Options options)
@@ -144,10 +232,7 @@ ReplicaStore::ReplicaStore(QSqlDatabase db, QString path, Options options)
 ReplicaStore::~ReplicaStore()
 {
     m_statements.clear();
-    const QString name = m_db.connectionName();
-    m_db.close();
-    m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(name);
+    dropConnection(m_db);
 }
 
 QSqlQuery &ReplicaStore::prepared(const QString &sql)
@@ -290,10 +375,15 @@ bool ReplicaStore::flush(CachedRecord &cached)
         m_failure = sqlError(u"cannot store %1"_s.arg(record.id), upsert.lastError());
         return false;
     }
-    if (!cached.stored) {
-        QSqlQuery &index = prepared(u"INSERT INTO entities (id, type) VALUES (?, ?) ON CONFLICT(id) DO NOTHING"_s);
+    if (!cached.stored || m_options.scopeOf) {
+        QSqlQuery &index = prepared(m_options.scopeOf
+                                            ? u"INSERT INTO entities (id, type, scope) VALUES (?, ?, ?) "
+                                              "ON CONFLICT(id) DO UPDATE SET scope = excluded.scope"_s
+                                            : u"INSERT INTO entities (id, type) VALUES (?, ?) ON CONFLICT(id) DO NOTHING"_s);
         index.bindValue(0, record.id);
         index.bindValue(1, spec.name);
+        if (m_options.scopeOf)
+            index.bindValue(2, m_options.scopeOf(record, *this));
         if (!index.exec()) {
             m_failure = sqlError(u"cannot index %1"_s.arg(record.id), index.lastError());
             return false;
@@ -365,7 +455,7 @@ Result<BatchOutcome> ReplicaStore::applyBatch(const QList<Change> &changes)
 {
     m_batch.clear();
     m_failure.reset();
-    if (!m_db.transaction())
+    if (!beginWrite())
         return sqlError(u"cannot begin a batch"_s, m_db.lastError());
     BatchOutcome outcome;
     for (const Change &change : changes) {
@@ -386,13 +476,8 @@ Result<BatchOutcome> ReplicaStore::applyBatch(const QList<Change> &changes)
         if (m_failure || !flush(cached))
             break;
     }
-    m_batch.clear();
-    if (m_failure || !m_db.commit()) {
-        Error error = m_failure ? *m_failure : sqlError(u"cannot commit a batch"_s, m_db.lastError());
-        m_db.rollback();
-        m_failure.reset();
-        return error;
-    }
+    if (Status done = finishWrite(); !done)
+        return done.error();
     return outcome;
 }
 
@@ -517,4 +602,122 @@ Result<QStringList> ReplicaStore::search(const QString &text, int limit)
         ids << q.value(0).toString();
     q.finish();
     return ids;
+}
+
+std::optional<EntityRecord> ReplicaStore::currentRecord(const QString &entityId)
+{
+    const auto it = m_batch.find(entityId);
+    if (it != m_batch.end())
+        return it->second.record;
+    return record(entityId);
+}
+
+qint64 ReplicaStore::lastSequence()
+{
+    QSqlQuery &q = prepared(u"SELECT coalesce(max(seq), 0) FROM changes"_s);
+    const qint64 last = q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return last;
+}
+
+namespace {
+/** The entities a scope reads; the plans table says which plans are shared. */
+constexpr char readableSql[] = "(? = 1 OR e.scope = '' OR e.scope IN "
+                               "(SELECT id FROM plans WHERE municipality = ? OR shared = 1))";
+} // namespace
+
+Result<ChangePage> ReplicaStore::changesAfter(qint64 afterSeq, int limit, const ReadScope &scope)
+{
+    ChangePage page;
+    // Everything up to `last` has committed (writers commit in sequence order),
+    // so the page is exact for (afterSeq, last] even if writes go on meanwhile.
+    const qint64 last = lastSequence();
+    QSqlQuery &q = prepared(u"SELECT c.seq, %1 FROM changes c JOIN entities e ON e.id = c.entity_id "
+                            "WHERE c.seq > ? AND c.seq <= ? AND %2 ORDER BY c.seq LIMIT ?"_s.arg(
+                                    u"c.change_id, c.op, c.entity_type, c.entity_id, c.field, c.value, c.hlc, "
+                                    "c.device, c.author, c.base, c.seen"_s,
+                                    QLatin1String(readableSql)));
+    q.bindValue(0, afterSeq);
+    q.bindValue(1, last);
+    q.bindValue(2, scope.everything ? 1 : 0);
+    q.bindValue(3, scope.municipalityId);
+    q.bindValue(4, limit + 1);
+    if (!q.exec())
+        return sqlError(u"cannot read the change log"_s, q.lastError());
+    while (q.next())
+        page.changes.append({ q.value(0).toLongLong(), changeFromQuery(q, 1) });
+    q.finish();
+    page.more = page.changes.size() > limit;
+    if (page.more) {
+        page.changes.resize(limit);
+        page.nextCursor = page.changes.last().first;
+    } else {
+        page.nextCursor = qMax(afterSeq, last);
+    }
+    return page;
+}
+
+Result<QList<SnapshotEntity>> ReplicaStore::snapshotPage(qint64 afterKey, int limit, const ReadScope &scope)
+{
+    // One read transaction: each record is consistent with its history.
+    if (!m_db.transaction())
+        return sqlError(u"cannot begin a snapshot"_s, m_db.lastError());
+    auto done = qScopeGuard([this] { m_db.commit(); });
+    QList<QPair<qint64, QString>> keys;
+    QSqlQuery &q = prepared(u"SELECT e.key, e.id FROM entities e WHERE e.key > ? AND %1 ORDER BY e.key LIMIT ?"_s.arg(
+            QLatin1String(readableSql)));
+    q.bindValue(0, afterKey);
+    q.bindValue(1, scope.everything ? 1 : 0);
+    q.bindValue(2, scope.municipalityId);
+    q.bindValue(3, limit);
+    if (!q.exec())
+        return sqlError(u"cannot read entities"_s, q.lastError());
+    while (q.next())
+        keys.append({ q.value(0).toLongLong(), q.value(1).toString() });
+    q.finish();
+    QList<SnapshotEntity> page;
+    for (const auto &[key, id] : std::as_const(keys)) {
+        auto loaded = record(id);
+        if (!loaded)
+            return Error { u"storage_error"_s, u"cannot read %1"_s.arg(id) };
+        page.append({ key, std::move(*loaded), history(id) });
+    }
+    return page;
+}
+
+Status ReplicaStore::importSnapshot(const QList<SnapshotEntity> &entities)
+{
+    m_batch.clear();
+    m_failure.reset();
+    if (!beginWrite())
+        return sqlError(u"cannot begin an import"_s, m_db.lastError());
+    for (const SnapshotEntity &entity : entities) {
+        const EntitySpec &spec = *entity.record.spec;
+        EntityRecord *local = recordForUpdate(spec, entity.record.id);
+        if (!local) {
+            m_failure = Error { u"type_mismatch"_s, u"%1 is not a %2"_s.arg(entity.record.id, spec.name) };
+            break;
+        }
+        CachedRecord &cached = m_batch.find(entity.record.id)->second;
+        if (cached.stored || !local->isEmpty()) {
+            // Edited here before the first sync: merge, so those edits stay.
+            for (const Change &change : entity.history) {
+                auto valid = validateChange(change);
+                if (valid)
+                    Q_UNUSED(ChangeApplier::apply(*this, valid.value()));
+            }
+        } else {
+            for (const Change &change : entity.history)
+                appendChange(change);
+            cached.record = entity.record;
+            cached.dirty = true;
+        }
+        if (m_failure)
+            break;
+    }
+    for (auto &[id, cached] : m_batch) {
+        if (m_failure || !flush(cached))
+            break;
+    }
+    return finishWrite();
 }

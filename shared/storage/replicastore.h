@@ -9,8 +9,34 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
+
+/** Which entities an account may read (see ReplicaStore::changesAfter). */
+struct ReadScope
+{
+    bool everything = false; ///< the office reads all plans
+    QString municipalityId; ///< an editor reads its own municipality's plan and every shared plan
+
+    static ReadScope all() { return { true, {} }; }
+};
+
+/** One entity as a bootstrap sends it: its record (with merge state) and its history. */
+struct SnapshotEntity
+{
+    qint64 key = 0; ///< position in the store's entity index; pages continue after the last key
+    EntityRecord record;
+    QList<Change> history;
+};
+
+/** A page of the change log for a pull. */
+struct ChangePage
+{
+    QList<QPair<qint64, Change>> changes; ///< (sequence number, change), ascending
+    qint64 nextCursor = 0; ///< continue after this sequence number
+    bool more = false;
+};
 
 /** What one batch did, change by change. */
 struct BatchOutcome
@@ -36,8 +62,8 @@ struct BatchOutcome
 class ReplicaStore final : public ReplicaBackend
 {
 public:
-    /** Current version of the SQL layout (PRAGMA user_version). */
-    static constexpr int schemaVersion = 2;
+    /** Current version of the SQL layout (PRAGMA user_version; PostgreSQL: table schema_version). */
+    static constexpr int schemaVersion = 3;
     /** PRAGMA application_id of replica files: "WPR1". */
     static constexpr qint32 applicationId = 0x57505231;
 
@@ -47,10 +73,18 @@ public:
         bool searchIndex = true;
         /** synchronous=FULL: a committed batch survives power loss, not only a crash. */
         bool durable = true;
+        /**
+         * The read scope of an entity (its plan's id, '' for what all read),
+         * kept in the entity index so pulls can be filtered; unset on clients.
+         */
+        std::function<QString(const EntityRecord &, ReplicaStore &)> scopeOf;
+        /** Serialise writers across processes (PostgreSQL), so sequence numbers commit in order. */
+        bool serializeWriters = true;
     };
 
     /**
-     * Opens or creates a replica file and migrates it to schemaVersion.
+     * Opens or creates a replica file (or, for a "postgresql://user:password@host:port/db"
+     * URL, a PostgreSQL database) and migrates it to schemaVersion.
      * Error codes: "not_a_replica", "replica_corrupt", "replica_too_new", "storage_error".
      */
     static Result<std::unique_ptr<ReplicaStore>> open(const QString &path, Options options);
@@ -69,6 +103,26 @@ public:
     [[nodiscard]] qint64 changeCount();
     /** Changes with a log sequence number above afterSeq, ascending, at most limit. */
     [[nodiscard]] QList<QPair<qint64, Change>> changesAfter(qint64 afterSeq, int limit);
+    /**
+     * The changes after a cursor that the scope may read, at most limit.
+     * Never skips a change: the page covers exactly (afterSeq, nextCursor],
+     * and every change with a sequence number up to nextCursor had committed
+     * (writers commit in sequence order).
+     */
+    [[nodiscard]] Result<ChangePage> changesAfter(qint64 afterSeq, int limit, const ReadScope &scope);
+    /** The highest sequence number in the log (0 if empty). */
+    [[nodiscard]] qint64 lastSequence();
+    /** Up to limit readable entities after afterKey, each with its record and history. */
+    [[nodiscard]] Result<QList<SnapshotEntity>> snapshotPage(qint64 afterKey, int limit, const ReadScope &scope);
+    /**
+     * Stores entities from a bootstrap in one transaction. An entity not yet
+     * here is copied as it is (no merging); one that is here (local edits
+     * made before the first sync) gets the history applied change by change.
+     */
+    Status importSnapshot(const QList<SnapshotEntity> &entities);
+    /** The record as it stands in the current batch, or as stored. */
+    [[nodiscard]] std::optional<EntityRecord> currentRecord(const QString &entityId);
+    [[nodiscard]] bool isPostgres() const;
     [[nodiscard]] QByteArray stateDigest();
     /** Entity ids whose searchable text matches an FTS5 query, best first. */
     [[nodiscard]] Result<QStringList> search(const QString &query, int limit = 100);
@@ -92,6 +146,10 @@ private:
     };
 
     ReplicaStore(QSqlDatabase db, QString path, Options options);
+    static Result<QSqlDatabase> openSqlite(const QString &path, const QString &connection);
+    static Result<QSqlDatabase> openPostgres(const QString &url, const QString &connection);
+    bool beginWrite();
+    Status finishWrite();
     QSqlQuery &prepared(const QString &sql);
     std::optional<EntityRecord> loadRecord(const EntitySpec &spec, const QString &entityId);
     bool flush(CachedRecord &cached);

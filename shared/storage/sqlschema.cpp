@@ -7,6 +7,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <QScopeGuard>
+
 #include <functional>
 
 using namespace Qt::Literals::StringLiterals;
@@ -23,13 +25,44 @@ Status exec(QSqlDatabase &db, const QString &sql)
     return Ok {};
 }
 
-QString entityTableSql(const EntitySpec &entity)
+bool isPostgres(const QSqlDatabase &db)
+{
+    return dialectOf(db) == Dialect::Postgres;
+}
+
+/** Spells the few types that differ: an auto-numbered key and binary data. */
+QString sqlTypes(const QSqlDatabase &db, QString sql)
+{
+    if (isPostgres(db)) {
+        sql.replace(u"INTEGER PRIMARY KEY"_s, u"BIGSERIAL PRIMARY KEY"_s);
+        sql.replace(u"BLOB"_s, u"BYTEA"_s);
+    }
+    return sql;
+}
+
+QString entityTableSql(const QSqlDatabase &db, const EntitySpec &entity)
 {
     QStringList columns { u"id TEXT PRIMARY KEY NOT NULL"_s };
     for (const FieldSpec &field : entity.fields)
-        columns << u"\"%1\" %2"_s.arg(field.name, RecordCodec::columnType(field.type));
+        columns << u"\"%1\" %2"_s.arg(field.name, RecordCodec::columnType(field.type, isPostgres(db)));
     columns << u"_state TEXT"_s << u"_meta BLOB NOT NULL"_s;
-    return u"CREATE TABLE \"%1\" (%2)"_s.arg(entity.table, columns.join(u", "_s));
+    return sqlTypes(db, u"CREATE TABLE \"%1\" (%2)"_s.arg(entity.table, columns.join(u", "_s)));
+}
+
+Result<QStringList> columnsOf(QSqlDatabase &db, const QString &table)
+{
+    QSqlQuery info(db);
+    const bool ok = isPostgres(db)
+            ? (info.prepare(u"SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                            "AND table_schema = current_schema()"_s),
+               info.addBindValue(table), info.exec())
+            : info.exec(u"PRAGMA table_info(\"%1\")"_s.arg(table));
+    if (!ok)
+        return Error { u"storage_error"_s, info.lastError().text() };
+    QStringList columns;
+    while (info.next())
+        columns << info.value(isPostgres(db) ? 0 : 1).toString();
+    return columns;
 }
 
 /**
@@ -40,15 +73,12 @@ QString entityTableSql(const EntitySpec &entity)
 Status ensureEntityTables(QSqlDatabase &db)
 {
     for (const EntitySpec &entity : Schema::instance().entities()) {
-        QSqlQuery info(db);
-        if (!info.exec(u"PRAGMA table_info(\"%1\")"_s.arg(entity.table)))
-            return Error { u"storage_error"_s, info.lastError().text() };
-        QStringList existing;
-        while (info.next())
-            existing << info.value(1).toString();
-        info.finish();
+        const auto columns = columnsOf(db, entity.table);
+        if (!columns)
+            return columns.error();
+        const QStringList &existing = columns.value();
         if (existing.isEmpty()) {
-            if (auto ok = exec(db, entityTableSql(entity)); !ok)
+            if (auto ok = exec(db, entityTableSql(db, entity)); !ok)
                 return ok;
             continue;
         }
@@ -56,7 +86,7 @@ Status ensureEntityTables(QSqlDatabase &db)
             if (existing.contains(field.name))
                 continue;
             const QString add = u"ALTER TABLE \"%1\" ADD COLUMN \"%2\" %3"_s.arg(
-                    entity.table, field.name, RecordCodec::columnType(field.type));
+                    entity.table, field.name, RecordCodec::columnType(field.type, isPostgres(db)));
             if (auto ok = exec(db, add); !ok)
                 return ok;
         }
@@ -82,7 +112,7 @@ Status migrateTo1(QSqlDatabase &db)
         u"CREATE INDEX conflicts_by_entity ON conflicts(entity_id)"_s,
     };
     for (const QString &sql : std::as_const(statements)) {
-        if (auto ok = exec(db, sql); !ok)
+        if (auto ok = exec(db, sqlTypes(db, sql)); !ok)
             return ok;
     }
     return ensureEntityTables(db);
@@ -91,6 +121,8 @@ Status migrateTo1(QSqlDatabase &db)
 /** Version 2: a full-text index over every entity's text, keyed by entities.key. */
 Status migrateTo2(QSqlDatabase &db)
 {
+    if (isPostgres(db))
+        return Ok {}; // servers do not search; FTS5 is SQLite's
     if (auto ok = exec(db, u"CREATE VIRTUAL TABLE search_index USING fts5(text, tokenize = 'unicode61 remove_diacritics 2')"_s); !ok)
         return ok;
     for (const EntitySpec &entity : Schema::instance().entities()) {
@@ -105,7 +137,49 @@ Status migrateTo2(QSqlDatabase &db)
     return Ok {};
 }
 
+/**
+ * Version 3: the read scope of each entity (the plan it belongs to, '' for
+ * what everyone reads). The server fills it to filter pulls; clients leave it ''.
+ */
+Status migrateTo3(QSqlDatabase &db)
+{
+    for (const QString &sql : { u"ALTER TABLE entities ADD COLUMN scope TEXT NOT NULL DEFAULT ''"_s,
+                                u"CREATE INDEX entities_by_scope ON entities(scope)"_s }) {
+        if (auto ok = exec(db, sql); !ok)
+            return ok;
+    }
+    return Ok {};
+}
+
+Status setVersion(QSqlDatabase &db, int version)
+{
+    if (!isPostgres(db))
+        return exec(db, u"PRAGMA user_version = %1"_s.arg(version));
+    if (auto ok = exec(db, u"DELETE FROM schema_version"_s); !ok)
+        return ok;
+    return exec(db, u"INSERT INTO schema_version (version) VALUES (%1)"_s.arg(version));
+}
+
 } // namespace
+
+Dialect dialectOf(const QSqlDatabase &db)
+{
+    return db.driverName() == u"QPSQL"_s ? Dialect::Postgres : Dialect::Sqlite;
+}
+
+Result<int> version(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (isPostgres(db)) {
+        if (auto ok = exec(db, u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s); !ok)
+            return ok.error();
+        if (!query.exec(u"SELECT coalesce(max(version), 0) FROM schema_version"_s) || !query.next())
+            return Error { u"storage_error"_s, query.lastError().text() };
+    } else if (!query.exec(u"PRAGMA user_version"_s) || !query.next()) {
+        return Error { u"storage_error"_s, query.lastError().text() };
+    }
+    return query.value(0).toInt();
+}
 
 bool isSearchable(const FieldSpec &field)
 {
@@ -125,19 +199,28 @@ QString searchTextExpression(const EntitySpec &entity)
 
 Status migrate(QSqlDatabase &db, int target)
 {
-    static const std::function<Status(QSqlDatabase &)> steps[] = { migrateTo1, migrateTo2 };
-    QSqlQuery version(db);
-    if (!version.exec(u"PRAGMA user_version"_s) || !version.next())
-        return Error { u"storage_error"_s, version.lastError().text() };
-    const int current = version.value(0).toInt();
-    version.finish();
+    static const std::function<Status(QSqlDatabase &)> steps[] = { migrateTo1, migrateTo2, migrateTo3 };
+    if (isPostgres(db)) {
+        // Several server processes may start at once on one database: one migrates, the others wait.
+        QSqlQuery lock(db);
+        if (!lock.exec(u"SELECT pg_advisory_lock(847001)"_s))
+            return Error { u"storage_error"_s, lock.lastError().text() };
+    }
+    auto unlock = qScopeGuard([&db] {
+        if (isPostgres(db))
+            QSqlQuery(db).exec(u"SELECT pg_advisory_unlock(847001)"_s);
+    });
+    const auto stored = version(db);
+    if (!stored)
+        return stored.error();
+    const int current = stored.value();
     for (int next = current + 1; next <= target; ++next) {
         qCInfo(lcStorage) << "migrating replica" << db.databaseName() << "to schema version" << next;
         if (!db.transaction())
             return Error { u"storage_error"_s, db.lastError().text() };
         Status step = steps[next - 1](db);
         if (step)
-            step = exec(db, u"PRAGMA user_version = %1"_s.arg(next));
+            step = setVersion(db, next);
         if (!step) {
             db.rollback();
             return step;

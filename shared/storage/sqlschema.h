@@ -17,7 +17,14 @@
  */
 namespace SqlSchema {
 
-/** Brings the database from its user_version up to `target`. */
+/** The two SQL engines a store runs on; they differ in types, version keeping and search. */
+enum class Dialect { Sqlite, Postgres };
+Dialect dialectOf(const QSqlDatabase &db);
+
+/** The stored schema version (0 for an empty database). */
+Result<int> version(QSqlDatabase &db);
+
+/** Brings the database from its stored version up to `target`. */
 Status migrate(QSqlDatabase &db, int target);
 
 /** The searchable text of an entity type, as an SQL expression over its columns ('' if none). */

@@ -5,6 +5,7 @@
 #include "sync/replicabackend.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 
@@ -56,38 +57,67 @@ void addVersion(ReplicaBackend &backend, FieldState &state, const Change &change
 
 } // namespace
 
-QString ChangeApplier::commonBaseValue(ReplicaBackend &backend, const QList<FieldVersion> &heads)
+namespace {
+
+/** Every ancestor of a version (not itself), found through base links in the log. */
+QSet<QString> ancestorsOf(ReplicaBackend &backend, QHash<QString, Change> &known, const QString &id)
 {
-    // Ancestors of each head (walking base links through the log); the common
-    // ancestor with the greatest HLC is the nearest, and the same on every replica.
-    QHash<QString, int> reachedBy;
-    QHash<QString, Change> known;
-    for (const FieldVersion &head : heads) {
-        QStringList queue { head.changeId };
-        QSet<QString> visited;
-        while (!queue.isEmpty()) {
-            const QString id = queue.takeLast();
-            if (visited.contains(id))
-                continue;
-            visited.insert(id);
-            auto change = known.contains(id) ? std::optional<Change>(known.value(id)) : backend.findChange(id);
+    QSet<QString> ancestors;
+    QStringList queue { id };
+    while (!queue.isEmpty()) {
+        const QString current = queue.takeLast();
+        auto it = known.find(current);
+        if (it == known.end()) {
+            auto change = backend.findChange(current);
             if (!change)
-                continue;
-            known.insert(id, *change);
-            if (id != head.changeId)
-                ++reachedBy[id];
-            queue << change->base;
+                continue; // not received yet: the walk ends here on every replica alike once it arrives
+            it = known.insert(current, *change);
+        }
+        for (const QString &base : std::as_const(it->base)) {
+            if (!ancestors.contains(base)) {
+                ancestors.insert(base);
+                queue << base;
+            }
         }
     }
-    const Change *nearest = nullptr;
-    for (auto it = reachedBy.cbegin(); it != reachedBy.cend(); ++it) {
-        if (it.value() != heads.size())
-            continue;
-        const Change &candidate = known[it.key()];
-        if (!nearest || nearest->hlc < candidate.hlc)
-            nearest = &candidate;
+    return ancestors;
+}
+
+} // namespace
+
+QString ChangeApplier::commonBaseValue(ReplicaBackend &backend, const QList<FieldVersion> &heads)
+{
+    // The nearest common ancestors: common to all heads and not an ancestor of
+    // another common one. Usually one. Several arise when people edited a
+    // merged text (based on all heads of the merge): their base is then that
+    // merge, computed again here exactly as it was computed then.
+    QHash<QString, Change> known;
+    QSet<QString> common;
+    for (qsizetype i = 0; i < heads.size(); ++i) {
+        const QSet<QString> ancestors = ancestorsOf(backend, known, heads[i].changeId);
+        common = i == 0 ? ancestors : common.intersect(ancestors);
     }
-    return nearest ? nearest->value : QString();
+    QSet<QString> nearest = common;
+    for (const QString &id : std::as_const(common)) {
+        if (!known.contains(id))
+            nearest.remove(id);
+        else
+            nearest.subtract(ancestorsOf(backend, known, id));
+    }
+    QList<FieldVersion> bases;
+    for (const QString &id : std::as_const(nearest))
+        bases << FieldVersion::fromChange(known.value(id));
+    if (bases.isEmpty())
+        return QString();
+    std::sort(bases.begin(), bases.end(), [](const FieldVersion &a, const FieldVersion &b) { return a.hlc < b.hlc; });
+    if (bases.size() == 1)
+        return bases.first().value;
+    FieldState merged;
+    merged.heads = bases;
+    static const FieldSpec text { u"text"_s, FieldType::LongText, {}, {}, 0, Writer::PlanEditor, false };
+    MergeEngine::resolve(&text, merged,
+                         MergeEngine::needsCommonBase(&text, bases) ? commonBaseValue(backend, bases) : QString());
+    return merged.value;
 }
 
 Result<ApplyOutcome> ChangeApplier::apply(ReplicaBackend &backend, const Change &change)

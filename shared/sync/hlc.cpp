@@ -25,6 +25,11 @@ Hlc Hlc::fromString(const QString &text)
     if (text.size() < wallDigits + counterDigits + 3 || text[wallDigits] != u'-'
         || text[wallDigits + 1 + counterDigits] != u'-')
         return {};
+    // Digits only: toLongLong() would also take a sign or spaces, breaking "text order is stamp order".
+    for (int i = 0; i < wallDigits + 1 + counterDigits; ++i) {
+        if (i != wallDigits && (text[i] < u'0' || text[i] > u'9'))
+            return {};
+    }
     bool okWall = false;
     bool okCounter = false;
     Hlc stamp;

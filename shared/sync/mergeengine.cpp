@@ -115,7 +115,9 @@ QList<Conflict> MergeEngine::conflicts(const EntityRecord &record)
     };
 
     concurrent(Change::stateField, record.lifecycle, true);
-    for (qsizetype i = 0; i < record.fields.size(); ++i) {
+    // A deleted entity's concurrent field writes wait until it is restored; the
+    // writes its delete had not seen are edit-vs-delete conflicts below.
+    for (qsizetype i = 0; i < record.fields.size() && !record.isDeleted(); ++i) {
         const FieldSpec &spec = record.spec->fields[i];
         concurrent(spec.name, record.fields[i], spec.conflictPolicy() == ConflictPolicy::KeepBoth);
     }

@@ -276,6 +276,17 @@ QString unaccounted(const ReplicaState &state, const QList<Change> &made)
             const FieldState &field = record->fields[i];
             const FieldSpec &spec = record->spec->fields[i];
             for (const FieldVersion &head : field.heads) {
+                if (record->isDeleted()) {
+                    // Kept in the tombstone: seen by a delete, or an edit-vs-delete conflict.
+                    const bool seen = std::any_of(record->lifecycle.heads.cbegin(), record->lifecycle.heads.cend(),
+                                                  [&](const FieldVersion &d) { return d.seen.contains(head.changeId); });
+                    const bool inConflict = std::any_of(conflicts.cbegin(), conflicts.cend(), [&](const Conflict &c) {
+                        return c.kind == Conflict::Kind::EditVsDelete && c.other.changeId == head.changeId;
+                    });
+                    if (!seen && !inConflict)
+                        return u"%1.%2: write %3 lost by a delete"_s.arg(record->id, spec.name, head.changeId);
+                    continue;
+                }
                 const bool current = head.value == field.value || field.merged;
                 const bool inConflict = std::any_of(conflicts.cbegin(), conflicts.cend(), [&](const Conflict &c) {
                     return c.entityId == record->id && c.field == spec.name && c.other.changeId == head.changeId;

@@ -54,7 +54,6 @@ using Mutation = std::function<void(Change &)>;
 
 } // namespace
 
-Q_DECLARE_METATYPE(Mutation)
 
 class TestSchema : public QObject
 {
@@ -77,6 +76,8 @@ private Q_SLOTS:
     void fromJsonErrors_data();
     void fromJsonErrors();
     void opNames();
+    void changeIds_data();
+    void changeIds();
 };
 
 void TestSchema::entitiesExist_data()
@@ -423,6 +424,16 @@ void TestSchema::validateChange_data()
         malformed);
     row("seen on a restore", mutated(lifecycle(Change::Op::Restore), [](Change &c) { c.seen = { u"x:1"_s }; }),
         malformed);
+    row("change id with a space", mutated(set, [](Change &c) { c.id = u"dev a:1"_s; }), malformed);
+    row("change id with a slash", mutated(set, [](Change &c) { c.id = u"dev/a:1"_s; }), malformed);
+    row("entity id with a space", mutated(set, [](Change &c) { c.entityId = u"m 1"_s; }), malformed);
+    row("entity id with an umlaut", mutated(set, [](Change &c) { c.entityId = u"maßnahme"_s; }), malformed);
+    row("base lists a malformed id", mutated(set, [](Change &c) { c.base = { u"dev-a:0"_s, u"x y"_s }; }),
+        malformed);
+    row("base lists an empty id", mutated(set, [](Change &c) { c.base = { QString() }; }), malformed);
+    row("seen lists a malformed id",
+        mutated(lifecycle(Change::Op::Delete), [](Change &c) { c.seen = { u"a;b"_s }; }), malformed);
+    row("change based on itself", mutated(set, [](Change &c) { c.base = { c.id }; }), malformed);
     row("create with a base", mutated(lifecycle(Change::Op::Create), [](Change &c) { c.base = { u"x:1"_s }; }),
         malformed);
 }
@@ -469,7 +480,7 @@ void TestSchema::jsonRoundTrip_data()
     Change multi = validSet();
     multi.field = u"description"_s;
     multi.value = u"Zeile 1\nZeile 2 mit \"Anführungszeichen\" und 😀"_s;
-    multi.base = { u"dev-a:1"_s, u"dev-b:7"_s };
+    multi.base = { u"dev-a:0"_s, u"dev-b:7"_s };
     QTest::addRow("set of a long text with two bases") << multi;
     Change first = validSet();
     first.base.clear();
@@ -611,6 +622,31 @@ void TestSchema::opNames()
     QCOMPARE(Change::opName(Change::Op::Restore), u"restore"_s);
     QVERIFY(!Change::opFromName(u"remove"_s));
     QVERIFY(!Change::opFromName(QString()));
+}
+
+void TestSchema::changeIds_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<bool>("valid");
+
+    QTest::addRow("device and sequence") << u"laptop-1:42"_s << true;
+    QTest::addRow("uuid") << u"0b8e2f1c9d4a4e6fb1c2d3e4f5a6b7c8"_s << true;
+    QTest::addRow("all allowed punctuation") << u"a-b_c.d:e"_s << true;
+    QTest::addRow("128 characters") << QString(128, u'x') << true;
+    QTest::addRow("129 characters") << QString(129, u'x') << false;
+    QTest::addRow("empty") << QString() << false;
+    QTest::addRow("space") << u"a b"_s << false;
+    QTest::addRow("comma") << u"a,b"_s << false;
+    QTest::addRow("quote") << u"a'b"_s << false;
+    QTest::addRow("umlaut") << u"ä"_s << false;
+}
+
+void TestSchema::changeIds()
+{
+    QFETCH(QString, id);
+    QFETCH(bool, valid);
+
+    QCOMPARE(isChangeId(id), valid);
 }
 
 QTEST_GUILESS_MAIN(TestSchema)
