@@ -187,6 +187,7 @@ private Q_SLOTS:
     void longText();
     void editOfMergedText();
     void concurrentEditsOfMergedText();
+    void editsOfMergedTextTouchingMergedWords();
     void orderKeys_data();
     void orderKeys();
     void deleteVsEdit_data();
@@ -532,6 +533,31 @@ void TestMergeEngine::concurrentEditsOfMergedText()
         QVERIFY(r->field(field).merged);
         QCOMPARE(r->value(field), u"EINS ZWEI drei vier FÜNF SECHS"_s);
         QVERIFY(r->conflicts().isEmpty());
+    }
+    QVERIFY(converged(a, b));
+}
+
+void TestMergeEngine::editsOfMergedTextTouchingMergedWords()
+{
+    // Regression: the base of edits made on a merged text is that merge, not
+    // one of its heads; otherwise re-editing a merged word looks like an overlap.
+    const QString field = u"description"_s;
+    Replica a(u"a"_s, t0);
+    Replica b(u"b"_s, t0 + 1);
+    a.create();
+    a.set(field, u"eins zwei drei vier fünf sechs"_s);
+    b.pullFrom(a);
+    a.set(field, u"EINS zwei drei vier fünf sechs"_s);
+    b.set(field, u"eins zwei drei vier fünf SECHS"_s);
+    exchange(a, b);
+    a.setTime(t0 + 100);
+    b.setTime(t0 + 200);
+    a.set(field, u"EINS1 zwei drei vier fünf SECHS"_s);
+    b.set(field, u"EINS zwei drei vier FÜNF SECHS2"_s);
+    exchange(a, b);
+    for (const Replica *r : { &a, &b }) {
+        QVERIFY(r->conflicts().isEmpty());
+        QCOMPARE(r->value(field), u"EINS1 zwei drei vier FÜNF SECHS2"_s);
     }
     QVERIFY(converged(a, b));
 }
