@@ -6,7 +6,6 @@
 //
 //   merge_bench [--changes N] [--batch N] [--seed S] [--json]
 
-#include "common/logging.h"
 #include "storage/replicastore.h"
 #include "sync/localeditor.h"
 #include "sync/orderkey.h"
@@ -144,7 +143,9 @@ private:
     /** A 128-bit hex id like LocalEditor::newId(), but from the seeded generator. */
     QString randomId()
     {
-        return u"%1%2"_s.arg(m_rng.generate64(), 16, 16, QLatin1Char('0')).arg(m_rng.generate64(), 16, 16, QLatin1Char('0'));
+        const quint64 high = m_rng.generate64();
+        const quint64 low = m_rng.generate64();
+        return u"%1%2"_s.arg(high, 16, 16, QLatin1Char('0')).arg(low, 16, 16, QLatin1Char('0'));
     }
 
     QString title() { return pick(titleHeads) + u' ' + pick(titleTails); }
@@ -193,7 +194,10 @@ private:
         return tokens.join(u' ');
     }
 
-    QString appendSentence(const QString &text) { return text.isEmpty() ? pick(sentences) : text + u' ' + pick(sentences); }
+    QString appendSentence(const QString &text)
+    {
+        return text.isEmpty() ? pick(sentences) : text + u' ' + pick(sentences);
+    }
 
     /** A new value for an edit of an existing field, derived from the current one where people would. */
     QString editedValue(const EntityRecord &record, const QString &field)
@@ -244,6 +248,9 @@ private:
         m_measureIds << id;
         const EntityRecord *record = m_state.entity(id);
         const QString start = date(0, 900);
+        const QString end = QDate::fromString(start, Qt::ISODate)
+                                    .addDays(30 + int(m_rng.bounded(900)))
+                                    .toString(Qt::ISODate);
         m_lastPosition = OrderKey::between(m_lastPosition, QString());
         const QList<std::pair<QString, QString>> fields {
             { u"goal"_s, m_goal },
@@ -251,7 +258,7 @@ private:
             { u"description"_s, description() },
             { u"status"_s, pick(statuses) },
             { u"start_date"_s, start },
-            { u"end_date"_s, QDate::fromString(start, Qt::ISODate).addDays(30 + int(m_rng.bounded(900))).toString(Qt::ISODate) },
+            { u"end_date"_s, end },
             { u"responsible"_s, pick(people) },
             { u"partners"_s, m_rng.bounded(10) < 6 ? partners() : QString() },
             { u"budget"_s, m_rng.bounded(10) < 7 ? QString::number(500 + 100 * m_rng.bounded(2500)) : QString() },
@@ -466,7 +473,8 @@ qint64 runPlainInsert(const QString &path, const QList<Change> &changes)
             insert.bindValue(2, change.entityType);
             insert.bindValue(3, change.entityId);
             insert.bindValue(4, change.field);
-            insert.bindValue(5, change.value.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(change.value));
+            insert.bindValue(5, change.value.isNull() ? QVariant(QMetaType::fromType<QString>())
+                                                      : QVariant(change.value));
             insert.bindValue(6, change.hlc.toString());
             insert.bindValue(7, change.device);
             insert.bindValue(8, change.author);
@@ -530,7 +538,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Benchmark of the merge engine, in memory and on SQLite."_s);
     parser.addHelpOption();
     const QCommandLineOption changesOption(u"changes"_s, u"Number of changes (default 200000)."_s, u"N"_s, u"200000"_s);
-    const QCommandLineOption batchOption(u"batch"_s, u"Changes per ReplicaStore batch (default 1000)."_s, u"N"_s, u"1000"_s);
+    const QCommandLineOption batchOption(u"batch"_s, u"Changes per ReplicaStore batch (default 1000)."_s, u"N"_s,
+                                         u"1000"_s);
     const QCommandLineOption seedOption(u"seed"_s, u"Seed of the workload (default 1)."_s, u"S"_s, u"1"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"Print one JSON object of the figures instead of a table."_s);
     parser.addOptions({ changesOption, batchOption, seedOption, jsonOption });
@@ -596,8 +605,10 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     if (json) {
         QJsonObject figures;
-        for (const Row &row : rows)
-            figures.insert(row.key, std::round(row.value * std::pow(10.0, row.decimals)) / std::pow(10.0, row.decimals));
+        for (const Row &row : rows) {
+            const double scale = std::pow(10.0, row.decimals);
+            figures.insert(row.key, std::round(row.value * scale) / scale);
+        }
         figures.insert(u"changes_count"_s, double(changes.size()));
         figures.insert(u"batch_changes"_s, batchSize);
         out << QString::fromUtf8(QJsonDocument(figures).toJson(QJsonDocument::Indented));

@@ -451,7 +451,7 @@ bool ReplicaStore::writeSearchText(const EntityRecord &record)
     return ok;
 }
 
-Result<BatchOutcome> ReplicaStore::applyBatch(const QList<Change> &changes)
+Result<BatchOutcome> ReplicaStore::applyBatch(const QList<Change> &changes, const Admission &admit)
 {
     m_batch.clear();
     m_failure.reset();
@@ -460,8 +460,10 @@ Result<BatchOutcome> ReplicaStore::applyBatch(const QList<Change> &changes)
     BatchOutcome outcome;
     for (const Change &change : changes) {
         auto valid = validateChange(change);
-        Result<ApplyOutcome> applied = valid ? ChangeApplier::apply(*this, valid.value())
-                                             : Result<ApplyOutcome>(valid.error());
+        Status admitted = valid && admit ? admit(valid.value()) : Status(Ok {});
+        Result<ApplyOutcome> applied = !valid ? Result<ApplyOutcome>(valid.error())
+                : !admitted                   ? Result<ApplyOutcome>(admitted.error())
+                                              : ChangeApplier::apply(*this, valid.value());
         if (!applied)
             ++outcome.rejected;
         else if (applied.value() == ApplyOutcome::Duplicate)
@@ -663,6 +665,12 @@ Result<QList<SnapshotEntity>> ReplicaStore::snapshotPage(qint64 afterKey, int li
     if (!m_db.transaction())
         return sqlError(u"cannot begin a snapshot"_s, m_db.lastError());
     auto done = qScopeGuard([this] { m_db.commit(); });
+    if (isPostgres()) {
+        // Read committed would let another server process commit between reading a record and its history.
+        QSqlQuery isolation(m_db);
+        if (!isolation.exec(u"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"_s))
+            return sqlError(u"cannot read a snapshot"_s, isolation.lastError());
+    }
     QList<QPair<qint64, QString>> keys;
     QSqlQuery &q = prepared(u"SELECT e.key, e.id FROM entities e WHERE e.key > ? AND %1 ORDER BY e.key LIMIT ?"_s.arg(
             QLatin1String(readableSql)));
@@ -720,4 +728,13 @@ Status ReplicaStore::importSnapshot(const QList<SnapshotEntity> &entities)
             break;
     }
     return finishWrite();
+}
+
+QString ReplicaStore::creatorOf(const QString &entityId)
+{
+    QSqlQuery &q = prepared(u"SELECT author FROM changes WHERE entity_id = ? AND op = 'create' ORDER BY seq LIMIT 1"_s);
+    q.bindValue(0, entityId);
+    const QString author = q.exec() && q.next() ? q.value(0).toString() : QString();
+    q.finish();
+    return author;
 }

@@ -92,8 +92,17 @@ public:
     ~ReplicaStore() override;
     Q_DISABLE_COPY_MOVE(ReplicaStore)
 
-    /** Validates and applies changes in one transaction; per-change outcomes, or an error if nothing was stored. */
-    Result<BatchOutcome> applyBatch(const QList<Change> &changes);
+    /** Decides whether a validated change may be applied; an error rejects that change alone. */
+    using Admission = std::function<Status(const Change &)>;
+
+    /**
+     * Validates, admits and applies changes in one transaction; per-change
+     * outcomes, or an error if nothing was stored. admit runs inside the
+     * transaction, so currentRecord() shows the batch's earlier changes.
+     */
+    Result<BatchOutcome> applyBatch(const QList<Change> &changes, const Admission &admit = {});
+    /** The author of the change that created an entity (empty if none arrived). */
+    [[nodiscard]] QString creatorOf(const QString &entityId);
 
     [[nodiscard]] std::optional<EntityRecord> record(const QString &entityId);
     /** Ids of every stored entity of one type (live, deleted or not yet created), ascending. */

@@ -48,6 +48,8 @@ struct Change
 
     friend bool operator==(const Change &, const Change &) = default;
 };
+// Logs hold hundreds of thousands of changes: let QList grow them by moving bytes.
+Q_DECLARE_TYPEINFO(Change, Q_RELOCATABLE_TYPE);
 
 /** Change and entity ids: 1 to 128 characters of A-Z a-z 0-9 - _ . : (safe in logs, SQL lists and URLs). */
 [[nodiscard]] bool isChangeId(const QString &id);

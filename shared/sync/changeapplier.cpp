@@ -13,10 +13,17 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
+/** Heads ascend by stamp; equal stamps (only a misbehaving device makes them) by change id, so order never depends on arrival. */
+bool headBefore(const FieldVersion &a, const FieldVersion &b)
+{
+    if (const auto order = a.hlc <=> b.hlc; order != 0)
+        return order < 0;
+    return a.changeId < b.changeId;
+}
+
 void insertHead(QList<FieldVersion> &heads, FieldVersion version)
 {
-    const auto at = std::upper_bound(heads.begin(), heads.end(), version.hlc,
-                                     [](const Hlc &hlc, const FieldVersion &head) { return hlc < head.hlc; });
+    const auto at = std::upper_bound(heads.begin(), heads.end(), version, headBefore);
     heads.insert(at, std::move(version));
 }
 
@@ -59,8 +66,18 @@ void addVersion(ReplicaBackend &backend, FieldState &state, const Change &change
 
 namespace {
 
+/** What the search for a common base needs of a logged change: not the whole change. */
+struct Ancestor
+{
+    QStringList base;
+    Hlc hlc;
+    QString value;
+};
+
+using KnownChanges = QHash<QString, Ancestor>;
+
 /** Every ancestor of a version (not itself), found through base links in the log. */
-QSet<QString> ancestorsOf(ReplicaBackend &backend, QHash<QString, Change> &known, const QString &id)
+QSet<QString> ancestorsOf(ReplicaBackend &backend, KnownChanges &known, const QString &id)
 {
     QSet<QString> ancestors;
     QStringList queue { id };
@@ -71,7 +88,7 @@ QSet<QString> ancestorsOf(ReplicaBackend &backend, QHash<QString, Change> &known
             auto change = backend.findChange(current);
             if (!change)
                 continue; // not received yet: the walk ends here on every replica alike once it arrives
-            it = known.insert(current, *change);
+            it = known.insert(current, { std::move(change->base), std::move(change->hlc), std::move(change->value) });
         }
         for (const QString &base : std::as_const(it->base)) {
             if (!ancestors.contains(base)) {
@@ -91,7 +108,7 @@ QString ChangeApplier::commonBaseValue(ReplicaBackend &backend, const QList<Fiel
     // another common one. Usually one. Several arise when people edited a
     // merged text (based on all heads of the merge): their base is then that
     // merge, computed again here exactly as it was computed then.
-    QHash<QString, Change> known;
+    KnownChanges known;
     QSet<QString> common;
     for (qsizetype i = 0; i < heads.size(); ++i) {
         const QSet<QString> ancestors = ancestorsOf(backend, known, heads[i].changeId);
@@ -104,12 +121,19 @@ QString ChangeApplier::commonBaseValue(ReplicaBackend &backend, const QList<Fiel
         else
             nearest.subtract(ancestorsOf(backend, known, id));
     }
+    // Only the id, stamp and value of a base take part in ordering and merging.
     QList<FieldVersion> bases;
-    for (const QString &id : std::as_const(nearest))
-        bases << FieldVersion::fromChange(known.value(id));
+    for (const QString &id : std::as_const(nearest)) {
+        const Ancestor &ancestor = *known.constFind(id);
+        FieldVersion version;
+        version.changeId = id;
+        version.hlc = ancestor.hlc;
+        version.value = ancestor.value;
+        bases << std::move(version);
+    }
     if (bases.isEmpty())
         return QString();
-    std::sort(bases.begin(), bases.end(), [](const FieldVersion &a, const FieldVersion &b) { return a.hlc < b.hlc; });
+    std::sort(bases.begin(), bases.end(), headBefore);
     if (bases.size() == 1)
         return bases.first().value;
     FieldState merged;
@@ -122,20 +146,31 @@ QString ChangeApplier::commonBaseValue(ReplicaBackend &backend, const QList<Fiel
 
 Result<ApplyOutcome> ChangeApplier::apply(ReplicaBackend &backend, const Change &change)
 {
-    const EntitySpec *spec = Schema::instance().entity(change.entityType);
+    // Batches are mostly of one entity type: remember the last spec (the schema never changes).
+    thread_local const EntitySpec *lastSpec = nullptr;
+    if (!lastSpec || lastSpec->name != change.entityType)
+        lastSpec = Schema::instance().entity(change.entityType);
+    const EntitySpec *spec = lastSpec;
     if (!spec)
         return Error { u"unknown_type"_s, u"unknown entity type '%1'"_s.arg(change.entityType) };
     EntityRecord *record = backend.recordForUpdate(*spec, change.entityId);
     if (!record)
         return Error { u"type_mismatch"_s, u"%1 is not a %2"_s.arg(change.entityId, change.entityType) };
-    FieldState *state = record->state(change.field);
+    // One lookup of the field gives both its state and its merge rules (none for the lifecycle register).
+    FieldState *state = nullptr;
+    const FieldSpec *field = nullptr;
+    if (change.field == Change::stateField) {
+        state = &record->lifecycle;
+    } else if (const int index = spec->fieldIndex(change.field); index >= 0) {
+        state = &record->fields[index];
+        field = &spec->fields[index];
+    }
     if (!state)
         return Error { u"unknown_field"_s, u"%1 has no field '%2'"_s.arg(change.entityType, change.field) };
     if (!backend.appendChange(change))
         return ApplyOutcome::Duplicate;
 
     addVersion(backend, *state, change);
-    const FieldSpec *field = change.field == Change::stateField ? nullptr : spec->field(change.field);
     const QString commonBase = MergeEngine::needsCommonBase(field, state->heads)
             ? commonBaseValue(backend, state->heads)
             : QString();

@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <limits>
 
 using namespace Qt::Literals::StringLiterals;
@@ -13,31 +14,62 @@ constexpr int counterDigits = 5;
 constexpr quint32 counterMax = 99999;
 } // namespace
 
+namespace {
+constexpr qint64 wallMax = 999'999'999'999'999;
+
+/** Writes value as exactly `digits` decimal digits, zero-padded; value must fit. */
+void writeDigits(char16_t *out, quint64 value, int digits)
+{
+    for (int i = digits - 1; i >= 0; --i) {
+        out[i] = char16_t(u'0' + value % 10);
+        value /= 10;
+    }
+}
+} // namespace
+
 QString Hlc::toString() const
 {
-    return u"%1-%2-%3"_s.arg(wallMs, wallDigits, 10, QLatin1Char('0'))
-            .arg(counter, counterDigits, 10, QLatin1Char('0'))
-            .arg(device);
+    // Stamps go into every log row and merge state, so this avoids QString::arg's
+    // generic formatting. Out-of-range stamps (never issued by HlcClock) keep arg()'s spelling.
+    if (wallMs < 0 || wallMs > wallMax || counter > counterMax) {
+        return u"%1-%2-%3"_s.arg(wallMs, wallDigits, 10, QLatin1Char('0'))
+                .arg(counter, counterDigits, 10, QLatin1Char('0'))
+                .arg(device);
+    }
+    constexpr int prefix = wallDigits + 1 + counterDigits + 1;
+    QString text(prefix + device.size(), Qt::Uninitialized);
+    auto *out = reinterpret_cast<char16_t *>(text.data());
+    writeDigits(out, quint64(wallMs), wallDigits);
+    out[wallDigits] = u'-';
+    writeDigits(out + wallDigits + 1, counter, counterDigits);
+    out[prefix - 1] = u'-';
+    std::copy_n(reinterpret_cast<const char16_t *>(device.constData()), device.size(), out + prefix);
+    return text;
 }
 
 Hlc Hlc::fromString(const QString &text)
 {
-    if (text.size() < wallDigits + counterDigits + 3 || text[wallDigits] != u'-'
-        || text[wallDigits + 1 + counterDigits] != u'-')
+    constexpr int prefix = wallDigits + 1 + counterDigits + 1;
+    if (text.size() < prefix + 1 || text[wallDigits] != u'-' || text[prefix - 1] != u'-')
         return {};
-    // Digits only: toLongLong() would also take a sign or spaces, breaking "text order is stamp order".
-    for (int i = 0; i < wallDigits + 1 + counterDigits; ++i) {
-        if (i != wallDigits && (text[i] < u'0' || text[i] > u'9'))
+    // Digits only: a sign or spaces would break "text order is stamp order".
+    const char16_t *in = reinterpret_cast<const char16_t *>(text.constData());
+    qint64 wall = 0;
+    for (int i = 0; i < wallDigits; ++i) {
+        if (in[i] < u'0' || in[i] > u'9')
             return {};
+        wall = wall * 10 + (in[i] - u'0');
     }
-    bool okWall = false;
-    bool okCounter = false;
+    quint32 count = 0;
+    for (int i = wallDigits + 1; i < prefix - 1; ++i) {
+        if (in[i] < u'0' || in[i] > u'9')
+            return {};
+        count = count * 10 + quint32(in[i] - u'0');
+    }
     Hlc stamp;
-    stamp.wallMs = QStringView(text).left(wallDigits).toLongLong(&okWall);
-    stamp.counter = QStringView(text).mid(wallDigits + 1, counterDigits).toUInt(&okCounter);
-    stamp.device = text.mid(wallDigits + counterDigits + 2);
-    if (!okWall || !okCounter || stamp.wallMs < 0 || stamp.device.isEmpty())
-        return {};
+    stamp.wallMs = wall;
+    stamp.counter = count;
+    stamp.device = text.mid(prefix);
     return stamp;
 }
 

@@ -38,6 +38,7 @@ struct Hlc
                      : (d > 0 ? std::strong_ordering::greater : std::strong_ordering::equal);
     }
 };
+Q_DECLARE_TYPEINFO(Hlc, Q_RELOCATABLE_TYPE);
 
 /**
  * Issues stamps for one device. Every stamp is greater than every stamp

@@ -27,6 +27,7 @@ struct FieldVersion
     }
     friend bool operator==(const FieldVersion &, const FieldVersion &) = default;
 };
+Q_DECLARE_TYPEINFO(FieldVersion, Q_RELOCATABLE_TYPE);
 
 /**
  * The merge state of one field of one entity: its heads (versions no
@@ -45,6 +46,7 @@ struct FieldState
     [[nodiscard]] QStringList headIds() const;
     friend bool operator==(const FieldState &, const FieldState &) = default;
 };
+Q_DECLARE_TYPEINFO(FieldState, Q_RELOCATABLE_TYPE);
 
 /** An open conflict, derived from the heads: nothing here is stored that the changes do not imply. */
 struct Conflict

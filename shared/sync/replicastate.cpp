@@ -18,14 +18,28 @@ Result<ApplyOutcome> ReplicaState::applyValidated(const Change &change)
     return ChangeApplier::apply(*this, change);
 }
 
+ReplicaState::Entity &ReplicaState::entityEntry(const QString &entityId)
+{
+    if (m_lastEntity && m_lastEntity->record.id == entityId)
+        return *m_lastEntity;
+    const auto [it, inserted] = m_entities.try_emplace(entityId);
+    if (inserted)
+        it->second.record.id = entityId;
+    m_lastEntity = &it->second;
+    return it->second;
+}
+
 bool ReplicaState::appendChange(const Change &change)
 {
+    // One hash of the id: a new key grows the index, a known one does not.
     const qsizetype index = m_log.size();
-    if (m_logIndex.contains(change.id))
+    const qsizetype known = m_logIndex.size();
+    qsizetype &slot = m_logIndex[change.id];
+    if (m_logIndex.size() == known)
         return false;
-    m_logIndex.insert(change.id, index);
+    slot = index;
     m_log.append(change);
-    m_historyIndex[change.entityId].append(index);
+    entityEntry(change.entityId).history.append(index);
     return true;
 }
 
@@ -39,15 +53,12 @@ std::optional<Change> ReplicaState::findChange(const QString &changeId)
 
 EntityRecord *ReplicaState::recordForUpdate(const EntitySpec &spec, const QString &entityId)
 {
-    auto it = m_entities.find(entityId);
-    if (it == m_entities.end()) {
-        EntityRecord record;
+    EntityRecord &record = entityEntry(entityId).record;
+    if (!record.spec) {
         record.spec = &spec;
-        record.id = entityId;
         record.fields.resize(spec.fields.size());
-        it = m_entities.emplace(entityId, std::move(record)).first;
     }
-    return it->second.spec == &spec ? &it->second : nullptr;
+    return record.spec == &spec ? &record : nullptr;
 }
 
 void ReplicaState::recordUpdated(EntityRecord &, const Change &) { }
@@ -55,16 +66,16 @@ void ReplicaState::recordUpdated(EntityRecord &, const Change &) { }
 const EntityRecord *ReplicaState::entity(const QString &id) const
 {
     const auto it = m_entities.find(id);
-    return it == m_entities.end() ? nullptr : &it->second;
+    return it == m_entities.end() || !it->second.record.spec ? nullptr : &it->second.record;
 }
 
 QList<const EntityRecord *> ReplicaState::entities() const
 {
     QList<const EntityRecord *> all;
     all.reserve(qsizetype(m_entities.size()));
-    for (const auto &[id, record] : m_entities) {
-        if (!record.isEmpty())
-            all.append(&record);
+    for (const auto &[id, entry] : m_entities) {
+        if (!entry.record.isEmpty())
+            all.append(&entry.record);
     }
     std::sort(all.begin(), all.end(), [](const EntityRecord *a, const EntityRecord *b) { return a->id < b->id; });
     return all;
@@ -81,7 +92,11 @@ QList<Conflict> ReplicaState::conflicts() const
 QList<Change> ReplicaState::history(const QString &entityId) const
 {
     QList<Change> changes;
-    for (qsizetype index : m_historyIndex.value(entityId))
+    const auto it = m_entities.find(entityId);
+    if (it == m_entities.end())
+        return changes;
+    changes.reserve(it->second.history.size());
+    for (qsizetype index : it->second.history)
         changes.append(m_log.at(index));
     return changes;
 }
@@ -91,7 +106,7 @@ QByteArray ReplicaState::stateDigest() const
     StateDigest digest;
     for (const EntityRecord *record : entities()) {
         QStringList ids;
-        for (qsizetype index : m_historyIndex.value(record->id))
+        for (qsizetype index : m_entities.find(record->id)->second.history)
             ids << m_log.at(index).id;
         digest.addEntity(*record, ids);
     }

@@ -42,8 +42,17 @@ public:
     void recordUpdated(EntityRecord &record, const Change &change) override;
 
 private:
-    std::unordered_map<QString, EntityRecord> m_entities; // node-based: records keep their address
+    struct Entity
+    {
+        EntityRecord record; ///< spec is null while only appendChange() has named the entity
+        QList<qsizetype> history; ///< indexes into m_log, in the order received
+    };
+
+    Entity &entityEntry(const QString &entityId);
+
+    std::unordered_map<QString, Entity> m_entities; // node-based: entries keep their address
+    /** The entry last looked up: a create is followed by a change per field of the same entity. */
+    Entity *m_lastEntity = nullptr;
     QList<Change> m_log;
     QHash<QString, qsizetype> m_logIndex;
-    QHash<QString, QList<qsizetype>> m_historyIndex;
 };

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ownership.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Ownership {
+
+std::optional<QString> planOf(const EntityRecord &record, const Lookup &lookup)
+{
+    const EntityRecord *current = &record;
+    std::optional<EntityRecord> parent;
+    // The schema is at most five levels deep; the bound also stops a crafted reference cycle.
+    for (int depth = 0; depth < 8; ++depth) {
+        if (current->spec->name == u"plan"_s)
+            return current->id;
+        if (current->spec->parentField.isEmpty())
+            return everyone;
+        const QString parentId = current->value(current->spec->parentField);
+        if (parentId.isEmpty())
+            return std::nullopt;
+        parent = lookup(parentId);
+        if (!parent || !parent->exists())
+            return std::nullopt;
+        current = &*parent;
+    }
+    return std::nullopt;
+}
+
+QString readScope(const EntityRecord &record, const Lookup &lookup)
+{
+    return planOf(record, lookup).value_or(unresolved);
+}
+
+} // namespace Ownership

@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serverstore.h"
+
+#include "credentials.h"
+#include "model/ownership.h"
+#include "sync/localeditor.h"
+#include "sync/replicastate.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+Error sqlError(const QSqlQuery &query)
+{
+    return { u"storage_error"_s, query.lastError().text() };
+}
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
+
+} // namespace
+
+QString ServerStore::sqliteFile(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(u"werkstattplan-server.sqlite"_s);
+}
+
+Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &location)
+{
+    const bool postgres = location.startsWith(u"postgres"_s);
+    QString path = location;
+    if (!postgres) {
+        if (!QDir().mkpath(location))
+            return Error { u"storage_error"_s, u"cannot create the data folder %1"_s.arg(location) };
+        path = sqliteFile(location);
+    }
+    ReplicaStore::Options options;
+    options.searchIndex = false;
+    options.scopeOf = [](const EntityRecord &record, ReplicaStore &store) {
+        return Ownership::readScope(record, [&store](const QString &id) { return store.currentRecord(id); });
+    };
+    auto replica = ReplicaStore::open(path, options);
+    if (!replica)
+        return replica.error();
+    std::unique_ptr<ServerStore> store(new ServerStore(std::move(replica).value(), location));
+    if (Status created = store->createTables(); !created)
+        return created.error();
+    return store;
+}
+
+ServerStore::ServerStore(std::unique_ptr<ReplicaStore> replica, QString location)
+    : m_replica(std::move(replica)),
+      m_location(std::move(location)),
+      // Each server process gets its own device id, so its stamps never tie with another's.
+      m_clock(u"server-"_s + LocalEditor::newId().left(8))
+{
+}
+
+Status ServerStore::createTables()
+{
+    const QStringList statements {
+        u"CREATE TABLE IF NOT EXISTS accounts (username TEXT PRIMARY KEY, role TEXT NOT NULL, "
+        "municipality TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL)"_s,
+        u"CREATE TABLE IF NOT EXISTS tokens (token_hash TEXT PRIMARY KEY, "
+        "username TEXT NOT NULL REFERENCES accounts(username) ON DELETE CASCADE, device TEXT NOT NULL, "
+        "created_at TEXT NOT NULL)"_s,
+    };
+    for (const QString &sql : statements) {
+        QSqlQuery query(m_replica->database());
+        if (!query.exec(sql))
+            return sqlError(query);
+    }
+    return Ok {};
+}
+
+Status ServerStore::addAccount(const QString &user, Role role, const QString &municipalityId, const QString &password)
+{
+    if (!isChangeId(user) || user.size() > 64)
+        return Error { u"bad_request"_s, u"a user name has 1 to 64 of A-Z a-z 0-9 - _ . :"_s };
+    if (password.size() < 8)
+        return Error { u"bad_request"_s, u"a password needs at least 8 characters"_s };
+    QSqlQuery query(m_replica->database());
+    query.prepare(u"INSERT INTO accounts (username, role, municipality, password_hash, created_at) "
+                  "VALUES (?, ?, ?, ?, ?)"_s);
+    query.addBindValue(user);
+    query.addBindValue(Account::roleName(role));
+    query.addBindValue(municipalityId.isNull() ? u""_s : municipalityId); // a null QString would bind as NULL
+    query.addBindValue(Credentials::hashPassword(password));
+    query.addBindValue(now());
+    if (!query.exec()) {
+        if (loadAccount(user))
+            return Error { u"exists"_s, u"the account %1 exists already"_s.arg(user) };
+        return sqlError(query);
+    }
+    return Ok {};
+}
+
+Result<Account> ServerStore::loadAccount(const QString &user)
+{
+    QSqlQuery query(m_replica->database());
+    query.prepare(u"SELECT a.role, a.municipality, (SELECT p.id FROM plans p WHERE p.municipality = a.municipality "
+                  "AND p._state = 'live' ORDER BY p.id LIMIT 1) FROM accounts a WHERE a.username = ?"_s);
+    query.addBindValue(user);
+    if (!query.exec())
+        return sqlError(query);
+    if (!query.next())
+        return Error { u"not_found"_s, u"no account %1"_s.arg(user) };
+    Account account;
+    account.user = user;
+    account.role = query.value(0).toString() == u"office"_s ? Role::Office : Role::Editor;
+    account.municipalityId = query.value(1).toString();
+    account.planId = query.value(2).toString();
+    return account;
+}
+
+Result<Account> ServerStore::checkPassword(const QString &user, const QString &password)
+{
+    QSqlQuery query(m_replica->database());
+    query.prepare(u"SELECT password_hash FROM accounts WHERE username = ?"_s);
+    query.addBindValue(user);
+    if (!query.exec())
+        return sqlError(query);
+    // An unknown user costs the same as a wrong password, so timing does not tell which.
+    static const QString decoy = Credentials::hashPassword(u"decoy password"_s);
+    const QString stored = query.next() ? query.value(0).toString() : QString();
+    const bool ok = Credentials::verifyPassword(password, stored.isEmpty() ? decoy : stored);
+    if (!ok || stored.isEmpty())
+        return Error { u"bad_credentials"_s, u"wrong user name or password"_s };
+    return loadAccount(user);
+}
+
+Result<QString> ServerStore::issueToken(const QString &user, const QString &device)
+{
+    const QString token = Credentials::newToken();
+    QSqlQuery query(m_replica->database());
+    query.prepare(u"INSERT INTO tokens (token_hash, username, device, created_at) VALUES (?, ?, ?, ?)"_s);
+    query.addBindValue(Credentials::tokenHash(token));
+    query.addBindValue(user);
+    query.addBindValue(device);
+    query.addBindValue(now());
+    if (!query.exec())
+        return sqlError(query);
+    return token;
+}
+
+Result<Account> ServerStore::accountForToken(const QString &token)
+{
+    const Error unauthorized { u"unauthorized"_s, u"unknown or revoked token"_s };
+    if (!token.startsWith(u"wpt_"_s) || token.size() > 100)
+        return unauthorized;
+    // Looked up by hash: the token itself is never compared or stored.
+    QSqlQuery query(m_replica->database());
+    query.prepare(u"SELECT username, device FROM tokens WHERE token_hash = ?"_s);
+    query.addBindValue(Credentials::tokenHash(token));
+    if (!query.exec())
+        return sqlError(query);
+    if (!query.next())
+        return unauthorized;
+    const QString user = query.value(0).toString();
+    const QString device = query.value(1).toString();
+    query.finish();
+    auto account = loadAccount(user);
+    if (!account)
+        return unauthorized;
+    account.value().device = device;
+    return account;
+}
+
+Result<int> ServerStore::revokeTokens(const QString &user)
+{
+    if (!loadAccount(user))
+        return Error { u"not_found"_s, u"no account %1"_s.arg(user) };
+    QSqlQuery query(m_replica->database());
+    query.prepare(u"DELETE FROM tokens WHERE username = ?"_s);
+    query.addBindValue(user);
+    if (!query.exec())
+        return sqlError(query);
+    return query.numRowsAffected();
+}
+
+Result<QList<Account>> ServerStore::accounts()
+{
+    QSqlQuery query(m_replica->database());
+    if (!query.exec(u"SELECT username FROM accounts ORDER BY username"_s))
+        return sqlError(query);
+    QStringList users;
+    while (query.next())
+        users << query.value(0).toString();
+    query.finish();
+    QList<Account> all;
+    for (const QString &user : std::as_const(users)) {
+        auto account = loadAccount(user);
+        if (!account)
+            return account.error();
+        all << account.value();
+    }
+    return all;
+}
+
+Result<QString> ServerStore::municipalityByName(const QString &name)
+{
+    QSqlQuery query(m_replica->database());
+    query.prepare(u"SELECT id FROM municipalities WHERE name = ? AND _state = 'live' ORDER BY id LIMIT 1"_s);
+    query.addBindValue(name);
+    if (!query.exec())
+        return sqlError(query);
+    if (!query.next())
+        return Error { u"not_found"_s, u"no municipality named \"%1\""_s.arg(name) };
+    return query.value(0).toString();
+}
+
+Result<QPair<QString, QString>> ServerStore::addMunicipality(const QString &name, const QString &state,
+                                                             const QString &cluster, const QString &kind)
+{
+    if (name.trimmed().isEmpty())
+        return Error { u"bad_request"_s, u"a municipality needs a name"_s };
+    if (municipalityByName(name))
+        return Error { u"exists"_s, u"a municipality named \"%1\" exists already"_s.arg(name) };
+    ReplicaState draft; // builds the changes of two new entities
+    LocalEditor editor(m_clock, adminAuthor);
+    const QString municipality = u"muni-"_s + LocalEditor::newId();
+    const QString plan = u"plan-"_s + LocalEditor::newId();
+    QList<Change> changes;
+    auto add = [&](const Change &change) {
+        changes << change;
+        Q_UNUSED(draft.apply(change));
+    };
+    add(editor.create(u"municipality"_s, municipality));
+    for (const auto &[field, value] : { std::pair { u"name"_s, name }, { u"state"_s, state },
+                                        { u"cluster"_s, cluster }, { u"kind"_s, kind } })
+        add(editor.set(*draft.entity(municipality), field, value));
+    add(editor.create(u"plan"_s, plan));
+    for (const auto &[field, value] :
+         { std::pair { u"municipality"_s, municipality }, { u"title"_s, u"Werkstattplan %1"_s.arg(name) },
+           { u"review_status"_s, u"draft"_s }, { u"shared"_s, u"true"_s } })
+        add(editor.set(*draft.entity(plan), field, value));
+    if (Status applied = applyAsAdmin(changes); !applied)
+        return applied.error();
+    return QPair { municipality, plan };
+}
+
+Status ServerStore::applyAsAdmin(const QList<Change> &changes)
+{
+    auto outcome = m_replica->applyBatch(changes);
+    if (!outcome)
+        return outcome.error();
+    for (const auto &result : outcome->changes) {
+        if (!result)
+            return result.error();
+    }
+    return Ok {};
+}
+
+Status ServerStore::backup(const QString &file)
+{
+    if (isPostgres())
+        return Error { u"bad_request"_s, u"back up a PostgreSQL store with pg_dump"_s };
+    if (QFileInfo::exists(file))
+        return Error { u"exists"_s, u"%1 exists already; choose a new file"_s.arg(file) };
+    // VACUUM INTO copies one consistent snapshot while the server goes on writing.
+    QSqlQuery query(m_replica->database());
+    query.prepare(u"VACUUM INTO ?"_s);
+    query.addBindValue(QFileInfo(file).absoluteFilePath());
+    if (!query.exec())
+        return sqlError(query);
+    return Ok {};
+}

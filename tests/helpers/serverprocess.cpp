@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serverprocess.h"
+
+#include <QDeadlineTimer>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrlQuery>
+#include <QtDebug>
+
+#include <csignal>
+#include <sys/types.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+constexpr int startTimeoutMs = 20'000;
+constexpr int adminTimeoutMs = 60'000;
+// Enough to see why a test failed without drowning the log.
+constexpr qsizetype maxLogBytes = 1024 * 1024;
+
+} // namespace
+
+QStringList ServerProcess::AdminResult::lines() const
+{
+    QStringList result;
+    const QStringList all = QString::fromUtf8(out).split(u'\n');
+    for (const QString &line : all) {
+        if (!line.trimmed().isEmpty())
+            result << line.trimmed();
+    }
+    return result;
+}
+
+ServerProcess::ServerProcess() = default;
+
+ServerProcess::~ServerProcess()
+{
+    if (isRunning())
+        terminate();
+}
+
+QString ServerProcess::binary()
+{
+    const QString fromEnv = qEnvironmentVariable("WERKSTATTPLAN_SERVER_BIN");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+#ifdef WERKSTATTPLAN_SERVER_BIN
+    return QStringLiteral(WERKSTATTPLAN_SERVER_BIN);
+#else
+    return u"werkstattplan-server"_s;
+#endif
+}
+
+QString ServerProcess::postgresUrl()
+{
+    return qEnvironmentVariable("WERKSTATTPLAN_TEST_PG_URL");
+}
+
+bool ServerProcess::resetPostgres(QString *error)
+{
+    const QUrl url(postgresUrl());
+    bool ok = false;
+    const QString connection = u"serverprocess-reset"_s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connection);
+        // libpq takes a socket folder as "host" query item when the URL has no host.
+        const QString host = url.host().isEmpty() ? QUrlQuery(url).queryItemValue(u"host"_s) : url.host();
+        db.setHostName(host);
+        if (url.port() > 0)
+            db.setPort(url.port());
+        db.setUserName(url.userName(QUrl::FullyDecoded));
+        db.setPassword(url.password(QUrl::FullyDecoded));
+        db.setDatabaseName(url.path().mid(1));
+        if (db.open()) {
+            QSqlQuery query(db);
+            ok = query.exec(u"DROP SCHEMA public CASCADE"_s) && query.exec(u"CREATE SCHEMA public"_s);
+            if (!ok && error)
+                *error = query.lastError().text();
+        } else if (error) {
+            *error = db.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
+}
+
+QStringList ServerProcess::storeArguments() const
+{
+    if (!m_database.isEmpty())
+        return { u"--db"_s, m_database };
+    return { u"--data"_s, m_dataDir };
+}
+
+bool ServerProcess::start(Store store, const QString &folder)
+{
+    return prepareStore(store, folder) && launch();
+}
+
+bool ServerProcess::prepareStore(Store store, const QString &folder)
+{
+    if (usesPostgres() && store != Store::Folder) {
+        m_database = postgresUrl();
+        m_dataDir.clear();
+        if (store == Store::Fresh) {
+            QString error;
+            if (!resetPostgres(&error)) {
+                qWarning().noquote() << "cannot reset the PostgreSQL test database:" << error;
+                return false;
+            }
+        }
+    } else if (store == Store::Folder) {
+        m_database.clear();
+        m_dataDir = folder;
+    } else {
+        m_database.clear();
+        m_tempDir = std::make_unique<QTemporaryDir>();
+        if (!m_tempDir->isValid())
+            return false;
+        m_dataDir = m_tempDir->path();
+    }
+    return true;
+}
+
+bool ServerProcess::restart()
+{
+    if (isRunning())
+        terminate();
+    return launch();
+}
+
+bool ServerProcess::launch()
+{
+    m_process = std::make_unique<QProcess>();
+    m_port = 0;
+    m_stdoutBuffer.clear();
+    m_process->setProgram(binary());
+    m_process->setArguments(QStringList { u"serve"_s } + storeArguments()
+                            + QStringList { u"--listen"_s, u"127.0.0.1:0"_s });
+    m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(), [this] { collectOutput(); });
+    m_process->start();
+    if (!m_process->waitForStarted(startTimeoutMs)) {
+        qWarning().noquote() << "cannot start" << binary() << m_process->errorString();
+        return false;
+    }
+    static const QRegularExpression listening(u"listening on 127\\.0\\.0\\.1:(\\d+)"_s);
+    const QDeadlineTimer deadline(startTimeoutMs);
+    while (!deadline.hasExpired()) {
+        collectOutput();
+        // Look at complete lines only: the port may arrive in two reads.
+        qsizetype end;
+        while ((end = m_stdoutBuffer.indexOf('\n')) >= 0) {
+            const QString line = QString::fromUtf8(m_stdoutBuffer.left(end));
+            m_stdoutBuffer.remove(0, end + 1);
+            const auto match = listening.match(line);
+            if (match.hasMatch()) {
+                m_port = match.captured(1).toInt();
+                // Whatever follows on stdout is logged like stderr from now on.
+                QObject::connect(m_process.get(), &QProcess::readyReadStandardOutput, m_process.get(),
+                                 [this] { collectOutput(); });
+                return true;
+            }
+            m_log += line.toUtf8() + '\n';
+        }
+        if (m_process->state() == QProcess::NotRunning)
+            break;
+        m_process->waitForReadyRead(100);
+    }
+    collectOutput();
+    qWarning().noquote() << "the server did not report 'listening on' within 20 s; exit code"
+                         << m_process->exitCode() << "arguments" << m_process->arguments();
+    dumpLog("server output at start");
+    kill();
+    return false;
+}
+
+void ServerProcess::collectOutput()
+{
+    if (!m_process)
+        return;
+    m_log += m_process->readAllStandardError();
+    if (m_port == 0)
+        m_stdoutBuffer += m_process->readAllStandardOutput();
+    else
+        m_log += m_process->readAllStandardOutput();
+    if (m_log.size() > maxLogBytes)
+        m_log.remove(0, m_log.size() - maxLogBytes);
+}
+
+bool ServerProcess::isRunning() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
+
+QUrl ServerProcess::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(u"127.0.0.1"_s);
+    url.setPort(m_port);
+    return url;
+}
+
+void ServerProcess::kill()
+{
+    if (!isRunning())
+        return;
+    m_process->kill();
+    m_process->waitForFinished(10'000);
+    collectOutput();
+}
+
+bool ServerProcess::terminate(int signal)
+{
+    if (!isRunning())
+        return false;
+    ::kill(pid_t(m_process->processId()), signal);
+    const bool finished = m_process->waitForFinished(15'000);
+    collectOutput();
+    if (!finished) {
+        qWarning() << "the server ignored signal" << signal << "for 15 s; killing it";
+        kill();
+        return false;
+    }
+    const bool clean = m_process->exitStatus() == QProcess::NormalExit && m_process->exitCode() == 0;
+    if (!clean) {
+        qWarning() << "the server did not exit cleanly on signal" << signal << "exit status"
+                   << m_process->exitStatus() << "code" << m_process->exitCode();
+        dumpLog("server output at exit");
+    }
+    return clean;
+}
+
+ServerProcess::AdminResult ServerProcess::admin(const QStringList &arguments, const QByteArray &input) const
+{
+    AdminResult result;
+    QProcess process;
+    process.setProgram(binary());
+    process.setArguments(arguments + storeArguments());
+    process.start();
+    if (!process.waitForStarted(adminTimeoutMs)) {
+        result.err = process.errorString().toUtf8();
+        return result;
+    }
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(adminTimeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        result.crashed = true;
+    }
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    result.crashed = result.crashed || process.exitStatus() != QProcess::NormalExit;
+    result.exitCode = process.exitCode();
+    return result;
+}
+
+void ServerProcess::clearLog()
+{
+    collectOutput();
+    m_log.clear();
+}
+
+QByteArray ServerProcess::log()
+{
+    collectOutput();
+    return m_log;
+}
+
+void ServerProcess::dumpLog(const char *why)
+{
+    collectOutput();
+    const QByteArray text = m_log.trimmed();
+    if (text.isEmpty())
+        return;
+    qWarning().noquote() << "----" << why << "(port" << m_port << ") ----";
+    for (const QByteArray &line : text.split('\n'))
+        qWarning().noquote() << QString::fromUtf8(line);
+    qWarning().noquote() << "---- end of" << why << "----";
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+/**
+ * The real werkstattplan-server binary, started on loopback on a port the
+ * OS picks, with its own store: a QTemporaryDir on SQLite, or the database
+ * named by WERKSTATTPLAN_TEST_PG_URL on PostgreSQL. End-to-end tests drive
+ * it over HTTP and run its admin commands against the same store.
+ */
+class ServerProcess
+{
+public:
+    /** What an admin command did. */
+    struct AdminResult
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+        bool crashed = false;
+        [[nodiscard]] bool ok() const { return !crashed && exitCode == 0; }
+        /** stdout as trimmed, non-empty lines. */
+        [[nodiscard]] QStringList lines() const;
+    };
+
+    enum class Store {
+        Fresh, ///< a new, empty store (PostgreSQL: every table of the test database dropped first)
+        Shared, ///< PostgreSQL: the test database as it is (for a second process on one store)
+        Folder, ///< SQLite: the folder given to start()
+    };
+
+    ServerProcess();
+    ~ServerProcess();
+    Q_DISABLE_COPY_MOVE(ServerProcess)
+
+    /** The binary: $WERKSTATTPLAN_SERVER_BIN, else the compile definition of that name. */
+    [[nodiscard]] static QString binary();
+    /** The PostgreSQL base URL from $WERKSTATTPLAN_TEST_PG_URL; empty to test SQLite. */
+    [[nodiscard]] static QString postgresUrl();
+    [[nodiscard]] static bool usesPostgres() { return !postgresUrl().isEmpty(); }
+    /** Drops every table of the PostgreSQL test database (DROP SCHEMA public CASCADE). */
+    static bool resetPostgres(QString *error = nullptr);
+
+    /**
+     * Starts `serve` and waits (at most 20 s) for its "listening on" line.
+     * folder is only read for Store::Folder. Logs the server's output on failure.
+     */
+    bool start(Store store = Store::Fresh, const QString &folder = {});
+    /** Starts again on the same store (a new port: read baseUrl() again). */
+    bool restart();
+    /** SIGKILL, as a crash or power cut would end it; waits until it is gone. */
+    void kill();
+    /** SIGTERM and wait; true if it exited by itself with code 0. */
+    bool terminate(int signal = 15);
+
+    [[nodiscard]] bool isRunning() const;
+    [[nodiscard]] QUrl baseUrl() const;
+    [[nodiscard]] int port() const { return m_port; }
+    /** The SQLite data folder (empty on PostgreSQL). */
+    [[nodiscard]] QString dataDir() const { return m_dataDir; }
+    /**
+     * Chooses the store without starting the server (for admin commands on a
+     * store no server has opened yet); start() does this itself.
+     */
+    bool prepareStore(Store store = Store::Fresh, const QString &folder = {});
+    /** The arguments naming the store: "--data DIR" or "--db URL". */
+    [[nodiscard]] QStringList storeArguments() const;
+
+    /** Runs an admin command (e.g. {"add-municipality", "Adorf", ...}) against the same store. */
+    AdminResult admin(const QStringList &arguments, const QByteArray &input = {}) const;
+
+    /** Everything the server wrote to stderr (and stdout after its first line) so far. */
+    [[nodiscard]] QByteArray log();
+    /** Forgets the output so far, so a failing test shows only its own part. */
+    void clearLog();
+    /** Writes the server's output to the test log; call when a test failed. */
+    void dumpLog(const char *why = "server output");
+
+private:
+    bool launch();
+    void collectOutput();
+
+    std::unique_ptr<QTemporaryDir> m_tempDir;
+    QString m_dataDir;
+    QString m_database;
+    std::unique_ptr<QProcess> m_process;
+    int m_port = 0;
+    QByteArray m_log;
+    QByteArray m_stdoutBuffer;
+};
