@@ -938,14 +938,14 @@ private:
         // Keep only valid, canonical changes: a failure is a mistake in the tables above.
         Result<Change> valid = validateChange(change);
         if (!valid) {
-            qCWarning(lcSync) << "demo data: invalid change" << change.entityType << change.field
+            qCWarning(lcServer) << "demo data: invalid change" << change.entityType << change.field
                               << change.value << valid.errorMessage();
             Q_ASSERT_X(false, "DemoData", "invalid demo change");
             return;
         }
         const Result<ApplyOutcome> applied = m_state.applyValidated(valid.value());
         if (!applied) {
-            qCWarning(lcSync) << "demo data: change not applied" << change.entityType << change.field
+            qCWarning(lcServer) << "demo data: change not applied" << change.entityType << change.field
                               << applied.errorMessage();
             Q_ASSERT_X(false, "DemoData", "demo change not applied");
             return;

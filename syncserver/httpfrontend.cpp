@@ -27,6 +27,11 @@ HttpFrontend::HttpFrontend(Handler handler, QObject *parent) : QAbstractHttpServ
 
 bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // Qt 6.4 asks here before upgrading a WebSocket request: accept it without
+    // answering, and the library completes the handshake (webSocketOpened).
+    if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+        return request.url().path() == webSocketPath;
+
     HttpRequest plain;
     switch (request.method()) {
     case QHttpServerRequest::Method::Get:

@@ -24,6 +24,9 @@ public:
 
     explicit HttpFrontend(Handler handler, QObject *parent = nullptr);
 
+    /** The one path that accepts WebSocket upgrades. */
+    static inline const QString webSocketPath = QStringLiteral("/v1/ws");
+
 Q_SIGNALS:
     /** A client opened a WebSocket; the receiver owns it. */
     void webSocketOpened(QWebSocket *socket);

@@ -56,7 +56,7 @@ void quitOnSignals()
     QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] {
         char byte = 0;
         [[maybe_unused]] const auto got = ::read(sigPipe[1], &byte, 1);
-        qCInfo(lcSync) << "stopping";
+        qCInfo(lcServer) << "stopping";
         QCoreApplication::quit();
     });
     struct sigaction action = {};
@@ -95,7 +95,7 @@ int serve(ServerStore &store, const QString &listen)
     if (bound == 0)
         return fail(u"cannot listen on %1"_s.arg(listen));
     quitOnSignals();
-    qCInfo(lcSync) << "serving" << (store.isPostgres() ? "PostgreSQL" : qPrintable(store.location()));
+    qCInfo(lcServer) << "serving" << (store.isPostgres() ? "PostgreSQL" : qPrintable(store.location()));
     out() << "listening on " << address.toString() << ':' << bound << Qt::endl;
     return QCoreApplication::exec();
 }
@@ -107,6 +107,30 @@ Result<QString> readPassword(const QString &file)
     if (!opened)
         return Error { u"bad_request"_s, u"cannot read the password from %1"_s.arg(file.isEmpty() ? u"standard input"_s : file) };
     return QString::fromUtf8(source.readLine()).trimmed();
+}
+
+/**
+ * Lines "USER;PASSWORD;MUNICIPALITY;STATE;CLUSTER" (UTF-8); an empty
+ * MUNICIPALITY makes an office account; '#' starts a comment line.
+ */
+Result<QList<ServerStore::AccountImport>> readAccountImport(const QString &file)
+{
+    QFile source(file);
+    if (!source.open(QIODevice::ReadOnly | QIODevice::Text))
+        return Error { u"bad_request"_s, u"cannot read %1"_s.arg(file) };
+    QList<ServerStore::AccountImport> accounts;
+    int lineNumber = 0;
+    while (!source.atEnd()) {
+        ++lineNumber;
+        const QString line = QString::fromUtf8(source.readLine()).trimmed();
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        const QStringList parts = line.split(u';');
+        if (parts.size() != 5 || (!parts[2].isEmpty() && (parts[3].isEmpty() || parts[4].isEmpty())))
+            return Error { u"bad_request"_s, u"%1:%2: expected USER;PASSWORD;MUNICIPALITY;STATE;CLUSTER"_s.arg(file).arg(lineNumber) };
+        accounts.append({ parts[0], parts[1], parts[2], parts[3], parts[4] });
+    }
+    return accounts;
 }
 
 int seedDemo(ServerStore &store)
@@ -141,6 +165,7 @@ int main(int argc, char *argv[])
                                      "  serve                      run the server\n"
                                      "  add-municipality NAME      add a municipality and its plan (--state, --cluster)\n"
                                      "  add-account USER           add an account (--municipality NAME or --office)\n"
+                                     "  import-accounts FILE       add many accounts: lines USER;PASSWORD;MUNICIPALITY;STATE;CLUSTER\n"
                                      "  list-accounts              list accounts\n"
                                      "  revoke-tokens USER         sign USER out on every device\n"
                                      "  backup FILE                consistent copy of a running SQLite store\n"
@@ -168,7 +193,7 @@ int main(int argc, char *argv[])
         return fail(u"no command given; see --help"_s);
     const QString command = args.first();
     const QStringList rest = args.mid(1);
-    static const QHash<QString, int> arity { { u"serve"_s, 0 }, { u"add-municipality"_s, 1 }, { u"add-account"_s, 1 },
+    static const QHash<QString, int> arity { { u"serve"_s, 0 }, { u"add-municipality"_s, 1 }, { u"add-account"_s, 1 }, { u"import-accounts"_s, 1 },
                                              { u"list-accounts"_s, 0 }, { u"revoke-tokens"_s, 1 }, { u"backup"_s, 1 },
                                              { u"seed-demo"_s, 0 } };
     if (!arity.contains(command))
@@ -217,6 +242,15 @@ int main(int argc, char *argv[])
             !added)
             return fail(added.errorMessage());
         out() << "account " << rest[0] << Qt::endl;
+        return 0;
+    }
+    if (command == u"import-accounts"_s) {
+        const auto accounts = readAccountImport(rest[0]);
+        if (!accounts)
+            return fail(accounts.errorMessage());
+        if (Status imported = store.importAccounts(accounts.value()); !imported)
+            return fail(imported.errorMessage());
+        out() << "imported " << accounts->size() << " account(s)" << Qt::endl;
         return 0;
     }
     if (command == u"list-accounts"_s) {

@@ -30,7 +30,7 @@ Notifier::Notifier(ServerStore &store, Metrics &metrics, QObject *parent)
                         onNotification(name, payload);
                     });
         else
-            qCWarning(lcSync) << "cannot listen for changes of other server processes";
+            qCWarning(lcServer) << "cannot listen for changes of other server processes";
     }
 }
 
@@ -89,7 +89,7 @@ void Notifier::changesAccepted(qint64 cursor)
         notify.addBindValue(QString::number(cursor));
         if (notify.exec())
             return;
-        qCWarning(lcSync) << "cannot announce changes to other server processes";
+        qCWarning(lcServer) << "cannot announce changes to other server processes";
     }
     broadcast(cursor);
 }

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QtConcurrent/QtConcurrentMap>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -81,25 +82,82 @@ Status ServerStore::createTables()
     return Ok {};
 }
 
-Status ServerStore::addAccount(const QString &user, Role role, const QString &municipalityId, const QString &password)
+namespace {
+
+Status checkNewAccount(const QString &user, const QString &password)
 {
     if (!isChangeId(user) || user.size() > 64)
         return Error { u"bad_request"_s, u"a user name has 1 to 64 of A-Z a-z 0-9 - _ . :"_s };
     if (password.size() < 8)
-        return Error { u"bad_request"_s, u"a password needs at least 8 characters"_s };
+        return Error { u"bad_request"_s, u"the password of %1 is too short (at least 8 characters)"_s.arg(user) };
+    return Ok {};
+}
+
+} // namespace
+
+Status ServerStore::insertAccount(const QString &user, Role role, const QString &municipalityId,
+                                  const QString &passwordHash)
+{
     QSqlQuery query(m_replica->database());
     query.prepare(u"INSERT INTO accounts (username, role, municipality, password_hash, created_at) "
                   "VALUES (?, ?, ?, ?, ?)"_s);
     query.addBindValue(user);
     query.addBindValue(Account::roleName(role));
     query.addBindValue(municipalityId.isNull() ? u""_s : municipalityId); // a null QString would bind as NULL
-    query.addBindValue(Credentials::hashPassword(password));
+    query.addBindValue(passwordHash);
     query.addBindValue(now());
     if (!query.exec()) {
+        query.finish();
         if (loadAccount(user))
             return Error { u"exists"_s, u"the account %1 exists already"_s.arg(user) };
         return sqlError(query);
     }
+    return Ok {};
+}
+
+Status ServerStore::addAccount(const QString &user, Role role, const QString &municipalityId, const QString &password)
+{
+    if (Status valid = checkNewAccount(user, password); !valid)
+        return valid;
+    return insertAccount(user, role, municipalityId, Credentials::hashPassword(password));
+}
+
+Status ServerStore::importAccounts(const QList<AccountImport> &accounts)
+{
+    for (const AccountImport &account : accounts) {
+        if (Status valid = checkNewAccount(account.user, account.password); !valid)
+            return valid;
+    }
+    // Hashing is the slow part and needs no database: use every core.
+    const QStringList hashes = QtConcurrent::blockingMapped<QStringList>(
+            accounts, [](const AccountImport &account) { return Credentials::hashPassword(account.password); });
+    QHash<QString, QString> municipalityIds;
+    for (const AccountImport &account : accounts) {
+        if (account.municipality.isEmpty() || municipalityIds.contains(account.municipality))
+            continue;
+        if (auto found = municipalityByName(account.municipality)) {
+            municipalityIds.insert(account.municipality, found.value());
+            continue;
+        }
+        auto added = addMunicipality(account.municipality, account.state, account.cluster);
+        if (!added)
+            return added.error();
+        municipalityIds.insert(account.municipality, added->first);
+    }
+    QSqlDatabase db = m_replica->database();
+    if (!db.transaction())
+        return Error { u"storage_error"_s, db.lastError().text() };
+    for (qsizetype i = 0; i < accounts.size(); ++i) {
+        const AccountImport &account = accounts[i];
+        const Role role = account.municipality.isEmpty() ? Role::Office : Role::Editor;
+        if (Status inserted = insertAccount(account.user, role, municipalityIds.value(account.municipality), hashes[i]);
+            !inserted) {
+            db.rollback();
+            return inserted;
+        }
+    }
+    if (!db.commit())
+        return Error { u"storage_error"_s, db.lastError().text() };
     return Ok {};
 }
 

@@ -51,6 +51,18 @@ public:
     Result<int> revokeTokens(const QString &user);
     Result<QList<Account>> accounts();
 
+    /** One line of an account import: an office account has no municipality. */
+    struct AccountImport
+    {
+        QString user;
+        QString password;
+        QString municipality; ///< name; created (with its plan) if it does not exist
+        QString state;
+        QString cluster;
+    };
+    /** Adds many accounts at once (passwords hashed in parallel), all or none. */
+    Status importAccounts(const QList<AccountImport> &accounts);
+
     // Administration: writes as the server's own device, not subject to account rules.
     Result<QString> municipalityByName(const QString &name);
     /** Creates a municipality and its (empty, shared) plan; returns (municipality id, plan id). */
@@ -66,6 +78,7 @@ public:
 private:
     ServerStore(std::unique_ptr<ReplicaStore> replica, QString location);
     Status createTables();
+    Status insertAccount(const QString &user, Role role, const QString &municipalityId, const QString &passwordHash);
     Result<Account> loadAccount(const QString &user);
 
     std::unique_ptr<ReplicaStore> m_replica;

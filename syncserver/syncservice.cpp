@@ -68,7 +68,7 @@ HttpResponse SyncService::handle(const HttpRequest &request)
     const HttpResponse response = route(request);
     m_metrics.countRequest(response.status);
     if (response.status >= 500)
-        qCWarning(lcSync) << request.method << request.path << "failed:" << response.body;
+        qCWarning(lcServer) << request.method << request.path << "failed:" << response.body;
     return response;
 }
 
@@ -164,7 +164,7 @@ HttpResponse SyncService::login(const HttpRequest &request)
         if (account.errorCode() == u"bad_credentials"_s) {
             m_throttle.recordFailure(userKey, nowMs);
             m_throttle.recordFailure(addressKey, nowMs);
-            qCInfo(lcSync) << "failed login for" << user << "from" << request.remote.toString();
+            qCInfo(lcServer) << "failed login for" << user << "from" << request.remote.toString();
         }
         return HttpResponse::error(statusOf(account.error()), account.errorCode(), account.errorMessage());
     }

@@ -3,4 +3,4 @@
 
 Q_LOGGING_CATEGORY(lcStorage, "werkstattplan.storage")
 Q_LOGGING_CATEGORY(lcSync, "werkstattplan.sync")
-Q_LOGGING_CATEGORY(lcMerge, "werkstattplan.merge")
+Q_LOGGING_CATEGORY(lcServer, "werkstattplan.server")

@@ -22,8 +22,17 @@ QVariant toColumn(FieldType type, const QString &value);
 /** Column value → canonical value. */
 QString fromColumn(FieldType type, const QVariant &column);
 
+/**
+ * The blob in format 1 (QDataStream): the form of protocol version 1, whose
+ * snapshots carry it to clients that only read format 1.
+ */
 QByteArray encodeMeta(const EntityRecord &record);
-/** Fills record (spec, id and resolved values already set) from a blob; false if the blob is damaged. */
+/** The blob in format 2: compact varints and raw text, several times cheaper to write and read; what stores keep. */
+QByteArray encodeMetaCompact(const EntityRecord &record);
+/**
+ * Fills record (spec, id and resolved values already set) from a blob of
+ * either format; false if the blob is damaged.
+ */
 bool decodeMeta(const QByteArray &blob, EntityRecord &record);
 
 } // namespace RecordCodec

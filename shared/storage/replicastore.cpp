@@ -24,6 +24,7 @@ QAtomicInt connectionCounter;
 struct TableSql
 {
     QString select;
+    QString load; ///< select, plus the entity index's key and type, in one row even for an unknown id
     QString upsert;
 };
 
@@ -36,14 +37,20 @@ const TableSql &tableSql(const EntitySpec &spec)
     if (it != cache.end())
         return it->second;
     QStringList columns;
+    QStringList qualified;
     QStringList updates;
     for (const FieldSpec &field : spec.fields) {
         columns << u"\"%1\""_s.arg(field.name);
+        qualified << u"t.\"%1\""_s.arg(field.name);
         updates << u"\"%1\" = excluded.\"%1\""_s.arg(field.name);
     }
     const QString list = columns.join(u", "_s);
     TableSql sql;
     sql.select = u"SELECT %1, _state, _meta FROM \"%2\" WHERE id = ?"_s.arg(list, spec.table);
+    // One lookup tells a stored record, a new id and an id of another type apart.
+    sql.load = u"SELECT e.key, e.type, t.id, %1, t._state, t._meta FROM (SELECT CAST(? AS TEXT) AS id) q "
+               "LEFT JOIN entities e ON e.id = q.id LEFT JOIN \"%2\" t ON t.id = q.id"_s.arg(
+                       qualified.join(u", "_s), spec.table);
     sql.upsert = u"INSERT INTO \"%1\" (id, %2, _state, _meta) VALUES (?%3, ?, ?) "
                  "ON CONFLICT(id) DO UPDATE SET %4, _state = excluded._state, _meta = excluded._meta"_s
                          .arg(spec.table, list, QString(u", ?"_s).repeated(spec.fields.size()),
@@ -58,6 +65,73 @@ Error sqlError(const QString &what, const QSqlError &error)
 }
 
 constexpr char changeColumns[] = "change_id, op, entity_type, entity_id, field, value, hlc, device, author, base, seen";
+
+/**
+ * Records kept across batches (SQLite only). A few thousand hold the part of
+ * a plan being worked on, at a few kilobytes each.
+ */
+constexpr size_t maxCachedRecords = 8192;
+
+/** Placeholder names, built once: binding by name spares QSqlResult formatting a name for every positional bind. */
+const QList<QString> &placeholderNames()
+{
+    static const QList<QString> names = [] {
+        QList<QString> list;
+        for (int i = 0; i < 256; ++i)
+            list << u":p%1"_s.arg(i);
+        return list;
+    }();
+    return names;
+}
+
+/** The SQL with its '?' placeholders (never inside literals here) turned into named ones, in order. */
+QString withNamedPlaceholders(const QString &sql)
+{
+    QString named;
+    int count = 0;
+    for (QChar c : sql) {
+        if (c == u'?')
+            named += placeholderNames().at(count++);
+        else
+            named += c;
+    }
+    return named;
+}
+
+void bind(QSqlQuery &query, int index, const QVariant &value)
+{
+    query.bindValue(placeholderNames().at(index), value);
+}
+
+/** Fills a record's values and merge state from a row: fields from column first, then _state and _meta. */
+bool readRecord(const QSqlQuery &q, int first, EntityRecord &record)
+{
+    const EntitySpec &spec = *record.spec;
+    const int n = int(spec.fields.size());
+    record.fields.resize(n);
+    for (int i = 0; i < n; ++i)
+        record.fields[i].value = RecordCodec::fromColumn(spec.fields[i].type, q.value(first + i));
+    const QVariant state = q.value(first + n);
+    record.lifecycle.value = state.isNull() ? QString() : state.toString();
+    return RecordCodec::decodeMeta(q.value(first + n + 1).toByteArray(), record);
+}
+
+/** What the search index holds for a record: its searchable values, null if it is not live or has none. */
+QString searchTextOf(const EntityRecord &record)
+{
+    if (!record.isLive())
+        return QString();
+    QString text;
+    for (qsizetype i = 0; i < record.spec->fields.size(); ++i) {
+        const QString &value = record.fields[i].value;
+        if (SqlSchema::isSearchable(record.spec->fields[i]) && !value.isEmpty()) {
+            if (!text.isNull())
+                text += u'\n';
+            text += value;
+        }
+    }
+    return text;
+}
 
 /** Turns what a user types into an FTS5 query: every word must occur, as a word prefix. */
 QString toFtsQuery(const QString &text)
@@ -178,6 +252,13 @@ Result<std::unique_ptr<ReplicaStore>> ReplicaStore::open(const QString &location
             options.durable ? u"PRAGMA synchronous = FULL"_s : u"PRAGMA synchronous = NORMAL"_s,
             u"PRAGMA application_id = %1"_s.arg(applicationId),
             u"PRAGMA busy_timeout = 10000"_s,
+            // The default 2 MB page cache makes every batch re-read the indexes
+            // from the OS (random ids spread their inserts over the whole index).
+            u"PRAGMA cache_size = -65536"_s,
+            u"PRAGMA temp_store = MEMORY"_s,
+            // Batches rewrite the same index pages: checkpointing every 40 MB instead of
+            // every 4 MB copies (and syncs) them far less often. Readers are not slowed.
+            u"PRAGMA wal_autocheckpoint = 10000"_s,
         };
         for (const QString &sql : setup) {
             if (!scalar(db, sql))
@@ -191,19 +272,43 @@ Result<std::unique_ptr<ReplicaStore>> ReplicaStore::open(const QString &location
 
 bool ReplicaStore::isPostgres() const
 {
-    return SqlSchema::dialectOf(m_db) == SqlSchema::Dialect::Postgres;
+    return m_postgres;
 }
 
 bool ReplicaStore::beginWrite()
 {
-    if (!m_db.transaction())
+    if (!m_postgres) {
+        // IMMEDIATE takes the write lock first: no other connection can commit
+        // between the data_version check below and the end of the batch.
+        QSqlQuery &begin = statement(Statement::BeginImmediate);
+        if (!begin.exec()) {
+            m_beginError = begin.lastError();
+            return false;
+        }
+        begin.finish();
+        // Another connection or process wrote since our last batch: the kept records may be stale.
+        QSqlQuery &version = statement(Statement::DataVersion);
+        const qint64 dataVersion = version.exec() && version.next() ? version.value(0).toLongLong() : -1;
+        version.finish();
+        if (dataVersion < 0 || dataVersion != m_dataVersion)
+            forgetRecords();
+        m_dataVersion = dataVersion;
+        evictRecords();
+        return true;
+    }
+    // Several server processes write one PostgreSQL database: records are never kept across batches.
+    forgetRecords();
+    if (!m_db.transaction()) {
+        m_beginError = m_db.lastError();
         return false;
-    if (isPostgres() && m_options.serializeWriters) {
+    }
+    if (m_options.serializeWriters) {
         // One writer at a time across all server processes: sequence numbers
         // are taken and committed in the same order, so a pull's cursor never
         // passes a change that commits later with a lower number.
         QSqlQuery lock(m_db);
         if (!lock.exec(u"SELECT pg_advisory_xact_lock(847002)"_s)) {
+            m_beginError = lock.lastError();
             m_db.rollback();
             return false;
         }
@@ -211,27 +316,68 @@ bool ReplicaStore::beginWrite()
     return true;
 }
 
+Error ReplicaStore::beginError(const QString &what)
+{
+    return sqlError(what, m_beginError);
+}
+
 Status ReplicaStore::finishWrite()
 {
+    m_dirty.clear();
+    m_current = nullptr;
     if (m_failure || !m_db.commit()) {
         Error error = m_failure ? *m_failure : sqlError(u"cannot commit"_s, m_db.lastError());
         m_db.rollback();
         m_failure.reset();
-        m_batch.clear();
+        // The records may hold what was rolled back.
+        forgetRecords();
         return error;
     }
-    m_batch.clear();
+    if (m_postgres)
+        forgetRecords();
     return Ok {};
 }
 
+void ReplicaStore::forgetRecords()
+{
+    m_batch.clear();
+    m_dirty.clear();
+    m_current = nullptr;
+}
+
+void ReplicaStore::evictRecords()
+{
+    ++m_batchNumber;
+    if (m_batch.size() <= maxCachedRecords)
+        return;
+    // Keep the more recently used half.
+    std::vector<quint64> used;
+    used.reserve(m_batch.size());
+    for (const auto &[id, cached] : m_batch)
+        used.push_back(cached.lastUsed);
+    const auto middle = used.begin() + ptrdiff_t(used.size() / 2);
+    std::nth_element(used.begin(), middle, used.end());
+    const quint64 cutoff = *middle;
+    for (auto it = m_batch.begin(); it != m_batch.end();)
+        it = it->second.lastUsed < cutoff ? m_batch.erase(it) : std::next(it);
+    if (m_batch.size() > maxCachedRecords) // all used alike recently: start afresh
+        m_batch.clear();
+}
+
 ReplicaStore::ReplicaStore(QSqlDatabase db, QString path, Options options)
-    : m_db(std::move(db)), m_path(std::move(path)), m_options(options)
+    : m_db(std::move(db)),
+      m_path(std::move(path)),
+      m_options(std::move(options)),
+      m_postgres(SqlSchema::dialectOf(m_db) == SqlSchema::Dialect::Postgres)
 {
 }
 
 ReplicaStore::~ReplicaStore()
 {
     m_statements.clear();
+    m_tables.clear();
+    for (auto &query : m_fixed)
+        query.reset();
     dropConnection(m_db);
 }
 
@@ -243,6 +389,66 @@ QSqlQuery &ReplicaStore::prepared(const QString &sql)
         if (!query.prepare(sql))
             qCCritical(lcStorage) << "cannot prepare" << sql << query.lastError().text();
         it = m_statements.emplace(sql, std::move(query)).first;
+    }
+    return it->second;
+}
+
+namespace {
+QString statementSql(int which)
+{
+    switch (which) {
+    case 0: // AppendChange
+        return u"INSERT INTO changes (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(change_id) DO NOTHING"_s.arg(
+                QLatin1String(changeColumns));
+    case 1: // FindChange
+        return u"SELECT %1 FROM changes WHERE change_id = ?"_s.arg(QLatin1String(changeColumns));
+    case 2: // IndexEntity
+        return u"INSERT INTO entities (id, type) VALUES (?, ?) ON CONFLICT(id) DO NOTHING"_s;
+    case 3: // IndexEntityScoped
+        return u"INSERT INTO entities (id, type, scope) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET scope = excluded.scope"_s;
+    case 4: // EntityKey
+        return u"SELECT key FROM entities WHERE id = ?"_s;
+    case 5: // ClearConflicts
+        return u"DELETE FROM conflicts WHERE entity_id = ?"_s;
+    case 6: // InsertConflict
+        return u"INSERT INTO conflicts (id, kind, entity_type, entity_id, field, kept_change, kept_value, "
+               "other_change, other_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
+    case 7: // SearchDelete
+        return u"DELETE FROM search_index WHERE rowid = ?"_s;
+    case 8: // SearchInsert
+        return u"INSERT INTO search_index (rowid, text) VALUES (?, ?)"_s;
+    case 9: // BeginImmediate
+        return u"BEGIN IMMEDIATE"_s;
+    case 10: // DataVersion
+        return u"PRAGMA data_version"_s;
+    }
+    return {};
+}
+} // namespace
+
+QSqlQuery &ReplicaStore::statement(Statement which)
+{
+    std::optional<QSqlQuery> &query = m_fixed[size_t(which)];
+    if (!query) {
+        const QString sql = withNamedPlaceholders(statementSql(int(which)));
+        query.emplace(m_db);
+        if (!query->prepare(sql))
+            qCCritical(lcStorage) << "cannot prepare" << sql << query->lastError().text();
+    }
+    return *query;
+}
+
+ReplicaStore::TableStatements &ReplicaStore::tableStatements(const EntitySpec &spec)
+{
+    auto it = m_tables.find(&spec);
+    if (it == m_tables.end()) {
+        const TableSql &sql = tableSql(spec);
+        TableStatements statements { QSqlQuery(m_db), QSqlQuery(m_db) };
+        for (auto [query, text] : { std::pair { &statements.load, &sql.load }, { &statements.upsert, &sql.upsert } }) {
+            if (!query->prepare(withNamedPlaceholders(*text)))
+                qCCritical(lcStorage) << "cannot prepare" << *text << query->lastError().text();
+        }
+        it = m_tables.emplace(&spec, std::move(statements)).first;
     }
     return it->second;
 }
@@ -266,21 +472,19 @@ Change ReplicaStore::changeFromQuery(const QSqlQuery &query, int c)
 
 bool ReplicaStore::appendChange(const Change &change)
 {
-    QSqlQuery &q = prepared(u"INSERT INTO changes (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                            "ON CONFLICT(change_id) DO NOTHING"_s.arg(
-            QLatin1String(changeColumns)));
-    q.bindValue(0, change.id);
-    q.bindValue(1, Change::opName(change.op));
-    q.bindValue(2, change.entityType);
-    q.bindValue(3, change.entityId);
-    q.bindValue(4, change.field);
-    q.bindValue(5, change.value.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(change.value));
-    q.bindValue(6, change.hlc.toString());
-    q.bindValue(7, change.device);
-    q.bindValue(8, change.author);
+    QSqlQuery &q = statement(Statement::AppendChange);
+    bind(q, 0, change.id);
+    bind(q, 1, Change::opName(change.op));
+    bind(q, 2, change.entityType);
+    bind(q, 3, change.entityId);
+    bind(q, 4, change.field);
+    bind(q, 5, change.value.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(change.value));
+    bind(q, 6, change.hlc.toString());
+    bind(q, 7, change.device);
+    bind(q, 8, change.author);
     // Empty lists are stored as '' (not NULL): the columns are NOT NULL.
-    q.bindValue(9, change.base.isEmpty() ? u""_s : change.base.join(u','));
-    q.bindValue(10, change.seen.isEmpty() ? u""_s : change.seen.join(u','));
+    bind(q, 9, change.base.isEmpty() ? u""_s : change.base.join(u','));
+    bind(q, 10, change.seen.isEmpty() ? u""_s : change.seen.join(u','));
     if (!q.exec()) {
         m_failure = sqlError(u"cannot log change"_s, q.lastError());
         return false;
@@ -290,8 +494,8 @@ bool ReplicaStore::appendChange(const Change &change)
 
 std::optional<Change> ReplicaStore::findChange(const QString &changeId)
 {
-    QSqlQuery &q = prepared(u"SELECT %1 FROM changes WHERE change_id = ?"_s.arg(QLatin1String(changeColumns)));
-    q.bindValue(0, changeId);
+    QSqlQuery &q = statement(Statement::FindChange);
+    bind(q, 0, changeId);
     if (!q.exec() || !q.next())
         return std::nullopt;
     Change change = changeFromQuery(q, 0);
@@ -312,106 +516,139 @@ std::optional<EntityRecord> ReplicaStore::loadRecord(const EntitySpec &spec, con
     EntityRecord record;
     record.spec = &spec;
     record.id = entityId;
-    record.fields.resize(spec.fields.size());
-    const int n = int(spec.fields.size());
-    for (int i = 0; i < n; ++i)
-        record.fields[i].value = RecordCodec::fromColumn(spec.fields[i].type, q.value(i));
-    record.lifecycle.value = q.value(n).isNull() ? QString() : q.value(n).toString();
-    const QByteArray meta = q.value(n + 1).toByteArray();
+    const bool decoded = readRecord(q, 0, record);
     q.finish();
-    if (!RecordCodec::decodeMeta(meta, record)) {
+    if (!decoded) {
         m_failure = Error { u"replica_corrupt"_s, u"merge state of %1 is damaged"_s.arg(entityId) };
         return std::nullopt;
     }
     return record;
 }
 
-EntityRecord *ReplicaStore::recordForUpdate(const EntitySpec &spec, const QString &entityId)
+ReplicaStore::CachedRecord *ReplicaStore::cachedRecord(const EntitySpec &spec, const QString &entityId)
 {
+    if (m_current && m_current->record.id == entityId)
+        return m_current;
     auto it = m_batch.find(entityId);
     if (it == m_batch.end()) {
+        QSqlQuery &q = tableStatements(spec).load;
+        bind(q, 0, entityId);
+        if (!q.exec() || !q.next()) {
+            m_failure = sqlError(u"cannot read %1"_s.arg(entityId), q.lastError());
+            return nullptr;
+        }
         CachedRecord cached;
-        if (auto loaded = loadRecord(spec, entityId)) {
-            cached.record = std::move(*loaded);
-            cached.stored = true;
-            cached.hadConflicts = !MergeEngine::conflicts(cached.record).isEmpty();
-        } else {
-            QSqlQuery &q = prepared(u"SELECT type FROM entities WHERE id = ?"_s);
-            q.bindValue(0, entityId);
-            if (q.exec() && q.next() && q.value(0).toString() != spec.name) {
+        cached.record.spec = &spec;
+        cached.record.id = entityId;
+        const QVariant key = q.value(0);
+        const QVariant type = q.value(1);
+        if (!q.value(2).isNull()) {
+            if (!readRecord(q, 3, cached.record)) {
                 q.finish();
+                m_failure = Error { u"replica_corrupt"_s, u"merge state of %1 is damaged"_s.arg(entityId) };
                 return nullptr;
             }
+            cached.stored = true;
+            cached.hadConflicts = !MergeEngine::conflicts(cached.record).isEmpty();
+            if (m_options.searchIndex)
+                cached.indexedText = searchTextOf(cached.record);
+        } else if (!type.isNull() && type.toString() != spec.name) {
             q.finish();
-            cached.record.spec = &spec;
-            cached.record.id = entityId;
+            return nullptr;
+        } else {
             cached.record.fields.resize(spec.fields.size());
         }
+        q.finish();
+        cached.key = key.isNull() ? -1 : key.toLongLong();
         it = m_batch.emplace(entityId, std::move(cached)).first;
     }
-    return it->second.record.spec == &spec ? &it->second.record : nullptr;
+    m_current = &it->second;
+    m_current->lastUsed = m_batchNumber;
+    return m_current;
+}
+
+EntityRecord *ReplicaStore::recordForUpdate(const EntitySpec &spec, const QString &entityId)
+{
+    CachedRecord *cached = cachedRecord(spec, entityId);
+    return cached && cached->record.spec == &spec ? &cached->record : nullptr;
 }
 
 void ReplicaStore::recordUpdated(EntityRecord &record, const Change &)
 {
-    m_batch.find(record.id)->second.dirty = true;
+    CachedRecord *cached = m_current && &m_current->record == &record ? m_current : &m_batch.find(record.id)->second;
+    if (!cached->dirty) {
+        cached->dirty = true;
+        m_dirty.push_back(cached);
+    }
+}
+
+bool ReplicaStore::flushDirty()
+{
+    for (CachedRecord *cached : m_dirty) {
+        if (m_failure || !flush(*cached))
+            return false;
+    }
+    return !m_failure;
 }
 
 bool ReplicaStore::flush(CachedRecord &cached)
 {
     const EntityRecord &record = cached.record;
-    if (!cached.dirty || record.isEmpty())
+    if (!cached.dirty)
+        return true;
+    cached.dirty = false;
+    if (record.isEmpty())
         return true;
     const EntitySpec &spec = *record.spec;
-    QSqlQuery &upsert = prepared(tableSql(spec).upsert);
+    QSqlQuery &upsert = tableStatements(spec).upsert;
     int column = 0;
-    upsert.bindValue(column++, record.id);
+    bind(upsert, column++, record.id);
     for (qsizetype i = 0; i < spec.fields.size(); ++i)
-        upsert.bindValue(column++, RecordCodec::toColumn(spec.fields[i].type, record.fields[i].value));
-    upsert.bindValue(column++, record.lifecycle.value.isNull() ? QVariant(QMetaType::fromType<QString>())
+        bind(upsert, column++, RecordCodec::toColumn(spec.fields[i].type, record.fields[i].value));
+    bind(upsert, column++, record.lifecycle.value.isNull() ? QVariant(QMetaType::fromType<QString>())
                                                                : QVariant(record.lifecycle.value));
-    upsert.bindValue(column++, RecordCodec::encodeMeta(record));
+    bind(upsert, column++, RecordCodec::encodeMetaCompact(record));
     if (!upsert.exec()) {
         m_failure = sqlError(u"cannot store %1"_s.arg(record.id), upsert.lastError());
         return false;
     }
     if (!cached.stored || m_options.scopeOf) {
-        QSqlQuery &index = prepared(m_options.scopeOf
-                                            ? u"INSERT INTO entities (id, type, scope) VALUES (?, ?, ?) "
-                                              "ON CONFLICT(id) DO UPDATE SET scope = excluded.scope"_s
-                                            : u"INSERT INTO entities (id, type) VALUES (?, ?) ON CONFLICT(id) DO NOTHING"_s);
-        index.bindValue(0, record.id);
-        index.bindValue(1, spec.name);
+        QSqlQuery &index = statement(m_options.scopeOf ? Statement::IndexEntityScoped : Statement::IndexEntity);
+        bind(index, 0, record.id);
+        bind(index, 1, spec.name);
         if (m_options.scopeOf)
-            index.bindValue(2, m_options.scopeOf(record, *this));
+            bind(index, 2, m_options.scopeOf(record, *this));
         if (!index.exec()) {
             m_failure = sqlError(u"cannot index %1"_s.arg(record.id), index.lastError());
             return false;
         }
+        // A new row's key comes with the insert; the search index needs it next.
+        if (!cached.stored && cached.key < 0 && !m_options.scopeOf && !m_postgres && index.numRowsAffected() > 0)
+            cached.key = index.lastInsertId().toLongLong();
     }
+    cached.stored = true;
     const QList<Conflict> conflicts = MergeEngine::conflicts(record);
     if ((cached.hadConflicts || !conflicts.isEmpty()) && !writeConflicts(record, conflicts))
         return false;
-    return !m_options.searchIndex || writeSearchText(record);
+    cached.hadConflicts = !conflicts.isEmpty();
+    return !m_options.searchIndex || writeSearchText(cached);
 }
 
 bool ReplicaStore::writeConflicts(const EntityRecord &record, const QList<Conflict> &conflicts)
 {
-    QSqlQuery &clear = prepared(u"DELETE FROM conflicts WHERE entity_id = ?"_s);
-    clear.bindValue(0, record.id);
+    QSqlQuery &clear = statement(Statement::ClearConflicts);
+    bind(clear, 0, record.id);
     if (!clear.exec()) {
         m_failure = sqlError(u"cannot update conflicts"_s, clear.lastError());
         return false;
     }
-    QSqlQuery &insert = prepared(
-            u"INSERT INTO conflicts (id, kind, entity_type, entity_id, field, kept_change, kept_value, "
-            "other_change, other_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    QSqlQuery &insert = statement(Statement::InsertConflict);
     for (const Conflict &conflict : conflicts) {
         const QVariantList values { conflict.id, Conflict::kindName(conflict.kind), conflict.entityType,
                                     conflict.entityId, conflict.field, conflict.kept.changeId,
                                     conflict.kept.value, conflict.other.changeId, conflict.other.value };
         for (int i = 0; i < values.size(); ++i)
-            insert.bindValue(i, values[i]);
+            bind(insert, i, values[i]);
         if (!insert.exec()) {
             m_failure = sqlError(u"cannot store conflict"_s, insert.lastError());
             return false;
@@ -420,44 +657,49 @@ bool ReplicaStore::writeConflicts(const EntityRecord &record, const QList<Confli
     return true;
 }
 
-bool ReplicaStore::writeSearchText(const EntityRecord &record)
+bool ReplicaStore::writeSearchText(CachedRecord &cached)
 {
-    QStringList parts;
-    for (qsizetype i = 0; i < record.spec->fields.size(); ++i) {
-        if (SqlSchema::isSearchable(record.spec->fields[i]) && !record.fields[i].value.isEmpty())
-            parts << record.fields[i].value;
+    const EntityRecord &record = cached.record;
+    QString text = searchTextOf(record);
+    // Most edits touch no searchable field (status, dates, order): the index already holds the text.
+    if (text == cached.indexedText && text.isNull() == cached.indexedText.isNull())
+        return true;
+    if (cached.key < 0) {
+        QSqlQuery &key = statement(Statement::EntityKey);
+        bind(key, 0, record.id);
+        if (!key.exec() || !key.next()) {
+            m_failure = sqlError(u"cannot find %1"_s.arg(record.id), key.lastError());
+            return false;
+        }
+        cached.key = key.value(0).toLongLong();
+        key.finish();
     }
-    QSqlQuery &key = prepared(u"SELECT key FROM entities WHERE id = ?"_s);
-    key.bindValue(0, record.id);
-    if (!key.exec() || !key.next()) {
-        m_failure = sqlError(u"cannot find %1"_s.arg(record.id), key.lastError());
+    QSqlQuery &remove = statement(Statement::SearchDelete);
+    bind(remove, 0, cached.key);
+    if (!remove.exec()) {
+        m_failure = sqlError(u"cannot index text"_s, remove.lastError());
         return false;
     }
-    const qint64 rowid = key.value(0).toLongLong();
-    key.finish();
-    QSqlQuery &remove = prepared(u"DELETE FROM search_index WHERE rowid = ?"_s);
-    remove.bindValue(0, rowid);
-    bool ok = remove.exec();
-    if (ok && record.isLive() && !parts.isEmpty()) {
-        QSqlQuery &insert = prepared(u"INSERT INTO search_index (rowid, text) VALUES (?, ?)"_s);
-        insert.bindValue(0, rowid);
-        insert.bindValue(1, parts.join(u'\n'));
-        ok = insert.exec();
-        if (!ok)
+    if (!text.isNull()) {
+        QSqlQuery &insert = statement(Statement::SearchInsert);
+        bind(insert, 0, cached.key);
+        bind(insert, 1, text);
+        if (!insert.exec()) {
             m_failure = sqlError(u"cannot index text"_s, insert.lastError());
-    } else if (!ok) {
-        m_failure = sqlError(u"cannot index text"_s, remove.lastError());
+            return false;
+        }
     }
-    return ok;
+    cached.indexedText = std::move(text);
+    return true;
 }
 
 Result<BatchOutcome> ReplicaStore::applyBatch(const QList<Change> &changes, const Admission &admit)
 {
-    m_batch.clear();
     m_failure.reset();
     if (!beginWrite())
-        return sqlError(u"cannot begin a batch"_s, m_db.lastError());
+        return beginError(u"cannot begin a batch"_s);
     BatchOutcome outcome;
+    outcome.changes.reserve(changes.size());
     for (const Change &change : changes) {
         auto valid = validateChange(change);
         Status admitted = valid && admit ? admit(valid.value()) : Status(Ok {});
@@ -474,10 +716,7 @@ Result<BatchOutcome> ReplicaStore::applyBatch(const QList<Change> &changes, cons
         if (m_failure)
             break;
     }
-    for (auto &[id, cached] : m_batch) {
-        if (m_failure || !flush(cached))
-            break;
-    }
+    flushDirty();
     if (Status done = finishWrite(); !done)
         return done.error();
     return outcome;
@@ -695,19 +934,18 @@ Result<QList<SnapshotEntity>> ReplicaStore::snapshotPage(qint64 afterKey, int li
 
 Status ReplicaStore::importSnapshot(const QList<SnapshotEntity> &entities)
 {
-    m_batch.clear();
     m_failure.reset();
     if (!beginWrite())
-        return sqlError(u"cannot begin an import"_s, m_db.lastError());
+        return beginError(u"cannot begin an import"_s);
     for (const SnapshotEntity &entity : entities) {
         const EntitySpec &spec = *entity.record.spec;
-        EntityRecord *local = recordForUpdate(spec, entity.record.id);
-        if (!local) {
-            m_failure = Error { u"type_mismatch"_s, u"%1 is not a %2"_s.arg(entity.record.id, spec.name) };
+        CachedRecord *cached = cachedRecord(spec, entity.record.id);
+        if (!cached || cached->record.spec != &spec) {
+            if (!m_failure)
+                m_failure = Error { u"type_mismatch"_s, u"%1 is not a %2"_s.arg(entity.record.id, spec.name) };
             break;
         }
-        CachedRecord &cached = m_batch.find(entity.record.id)->second;
-        if (cached.stored || !local->isEmpty()) {
+        if (cached->stored || !cached->record.isEmpty()) {
             // Edited here before the first sync: merge, so those edits stay.
             for (const Change &change : entity.history) {
                 auto valid = validateChange(change);
@@ -717,16 +955,13 @@ Status ReplicaStore::importSnapshot(const QList<SnapshotEntity> &entities)
         } else {
             for (const Change &change : entity.history)
                 appendChange(change);
-            cached.record = entity.record;
-            cached.dirty = true;
+            cached->record = entity.record;
+            recordUpdated(cached->record, Change());
         }
         if (m_failure)
             break;
     }
-    for (auto &[id, cached] : m_batch) {
-        if (m_failure || !flush(cached))
-            break;
-    }
+    flushDirty();
     return finishWrite();
 }
 

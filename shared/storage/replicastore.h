@@ -7,11 +7,14 @@
 
 #include <QHash>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 /** Which entities an account may read (see ReplicaStore::changesAfter). */
 struct ReadScope
@@ -152,24 +155,71 @@ private:
         bool stored = false; ///< a row exists in the table
         bool dirty = false;
         bool hadConflicts = false;
+        /** The text the search index holds for the entity (null: none), so unchanged text is not rewritten. */
+        QString indexedText;
+        qint64 key = -1; ///< entities.key, the search index's rowid; -1 if not known
+        quint64 lastUsed = 0; ///< the batch that last touched the record, for eviction
+    };
+
+    /** The statements of every batch, prepared once (SQL text in statementSql()). */
+    enum class Statement {
+        AppendChange,
+        FindChange,
+        IndexEntity,
+        IndexEntityScoped,
+        EntityKey,
+        ClearConflicts,
+        InsertConflict,
+        SearchDelete,
+        SearchInsert,
+        BeginImmediate,
+        DataVersion,
+        Count
+    };
+
+    /** The statements that read and write one entity type's table. */
+    struct TableStatements
+    {
+        QSqlQuery load;
+        QSqlQuery upsert;
     };
 
     ReplicaStore(QSqlDatabase db, QString path, Options options);
     static Result<QSqlDatabase> openSqlite(const QString &path, const QString &connection);
     static Result<QSqlDatabase> openPostgres(const QString &url, const QString &connection);
     bool beginWrite();
+    Error beginError(const QString &what);
     Status finishWrite();
     QSqlQuery &prepared(const QString &sql);
+    QSqlQuery &statement(Statement which);
+    TableStatements &tableStatements(const EntitySpec &spec);
     std::optional<EntityRecord> loadRecord(const EntitySpec &spec, const QString &entityId);
+    CachedRecord *cachedRecord(const EntitySpec &spec, const QString &entityId);
+    void forgetRecords();
+    void evictRecords();
+    bool flushDirty();
     bool flush(CachedRecord &cached);
     bool writeConflicts(const EntityRecord &record, const QList<Conflict> &conflicts);
-    bool writeSearchText(const EntityRecord &record);
+    bool writeSearchText(CachedRecord &cached);
     static Change changeFromQuery(const QSqlQuery &query, int firstColumn);
 
     QSqlDatabase m_db;
     QString m_path;
     Options m_options;
+    bool m_postgres = false;
     std::unordered_map<QString, QSqlQuery> m_statements; // node-based: callers hold references
+    std::array<std::optional<QSqlQuery>, size_t(Statement::Count)> m_fixed;
+    std::unordered_map<const EntitySpec *, TableStatements> m_tables; // node-based: callers hold references
+    /**
+     * Records of the current batch and, on SQLite, of recent ones (bounded;
+     * dropped on rollback and when another connection wrote): a record
+     * touched again in the next batch is neither read nor decoded again.
+     */
     std::unordered_map<QString, CachedRecord> m_batch; // node-based: records keep their address
+    std::vector<CachedRecord *> m_dirty; ///< records changed in this batch, in the order first changed
+    CachedRecord *m_current = nullptr; ///< the record last handed out (a create brings a change per field)
+    quint64 m_batchNumber = 0;
+    qint64 m_dataVersion = -1; ///< PRAGMA data_version when the cached records were last known current
     std::optional<Error> m_failure; ///< first storage error of the current batch
+    QSqlError m_beginError; ///< why the last beginWrite() failed
 };

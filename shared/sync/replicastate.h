@@ -7,7 +7,8 @@
 #include <QHash>
 #include <QList>
 
-#include <unordered_map>
+#include <deque>
+#include <vector>
 
 /**
  * A replica held entirely in memory: the merge engine's reference
@@ -32,7 +33,7 @@ public:
     /** Every change of one entity, in the order received. */
     [[nodiscard]] QList<Change> history(const QString &entityId) const;
     [[nodiscard]] const QList<Change> &log() const { return m_log; }
-    [[nodiscard]] bool hasChange(const QString &changeId) const { return m_logIndex.contains(changeId); }
+    [[nodiscard]] bool hasChange(const QString &changeId) const;
     [[nodiscard]] QByteArray stateDigest() const;
 
     // ReplicaBackend
@@ -45,14 +46,44 @@ private:
     struct Entity
     {
         EntityRecord record; ///< spec is null while only appendChange() has named the entity
-        QList<qsizetype> history; ///< indexes into m_log, in the order received
+        qsizetype lastChange = -1; ///< position in m_log of its latest change
+    };
+
+    /**
+     * Ids to positions, by open addressing over (hash, position) pairs: the ids
+     * themselves stay where they are (in the log or the records), and a probe
+     * only reads an id when the full hash matches. Cheaper than a QHash of
+     * copied keys for the hundreds of thousands of ids in a log.
+     */
+    class IdIndex
+    {
+    public:
+        /** The position stored for id, or -1; keyAt(position) is the id at a position. */
+        template<typename KeyAt>
+        qsizetype find(const QString &id, KeyAt keyAt) const;
+        /** Stores position for id unless it is there; returns the position stored for id. */
+        template<typename KeyAt>
+        qsizetype insert(const QString &id, qsizetype position, KeyAt keyAt);
+
+    private:
+        struct Slot
+        {
+            quint32 hash = 0;
+            quint32 position = 0; ///< position + 1; 0 marks an empty slot
+        };
+        void grow();
+        std::vector<Slot> m_slots; ///< a power of two in size, at most half full
+        qsizetype m_count = 0;
     };
 
     Entity &entityEntry(const QString &entityId);
+    const Entity *findEntity(const QString &entityId) const;
 
-    std::unordered_map<QString, Entity> m_entities; // node-based: entries keep their address
+    std::deque<Entity> m_entities; // stable addresses: records handed out stay valid
+    IdIndex m_entityIndex;
     /** The entry last looked up: a create is followed by a change per field of the same entity. */
     Entity *m_lastEntity = nullptr;
     QList<Change> m_log;
-    QHash<QString, qsizetype> m_logIndex;
+    IdIndex m_logIndex;
+    QList<qsizetype> m_previousOfEntity; ///< per log position: the entity's change before it, or -1
 };

@@ -11,6 +11,9 @@
 
 #include <csignal>
 #include <sys/types.h>
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+#endif
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -141,6 +144,10 @@ bool ServerProcess::launch()
     m_process->setArguments(QStringList { u"serve"_s } + storeArguments()
                             + QStringList { u"--listen"_s, u"127.0.0.1:0"_s });
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
+#ifdef Q_OS_LINUX
+    // A crashed test must not leave servers behind: the kernel ends them with us.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#endif
     QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(), [this] { collectOutput(); });
     m_process->start();
     if (!m_process->waitForStarted(startTimeoutMs)) {

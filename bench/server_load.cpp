@@ -1,0 +1,764 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Server load benchmark: starts the real werkstattplan-server on SQLite over
+// loopback, gives it N simulated municipalities (one editor account and one
+// plan each, plus the project office), and measures what they do to it:
+// pushing every plan, pulling everyone's plans, pulls with nothing new,
+// bootstrapping a fresh replica, and the server's peak memory.
+//
+//   server_load [--accounts 40,1000] [--measures 300] [--clients 3] [--json]
+//
+// Progress goes to stderr; stdout carries only the table or the JSON object.
+
+#include "helpers/serverprocess.h"
+#include "helpers/syncclient.h"
+
+#include "storage/replicastore.h"
+#include "sync/localeditor.h"
+#include "sync/orderkey.h"
+#include "sync/protocol.h"
+#include "sync/replicastate.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDate>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+#include <QtConcurrent>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+#include <vector>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QTextStream &progress()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+[[noreturn]] void fail(const QString &what)
+{
+    progress() << "server_load: " << what << Qt::endl;
+    std::exit(2);
+}
+
+const QString password = u"bench-passwort-2026"_s;
+
+const QStringList states { u"Sachsen"_s, u"Thüringen"_s, u"Brandenburg"_s, u"Bayern"_s, u"Hessen"_s,
+                           u"Niedersachsen"_s, u"Mecklenburg-Vorpommern"_s, u"Rheinland-Pfalz"_s };
+const QStringList foaTitles { u"Fachkräfte und Wirtschaft"_s, u"Daseinsvorsorge und Mobilität"_s,
+                              u"Ehrenamt und Zusammenhalt"_s, u"Wohnen und Ortskern"_s };
+const QStringList titleHeads { u"Dorfladen"_s, u"Bürgerbus"_s, u"Ehrenamtsbörse"_s, u"Fachkräfte-Messe"_s,
+                               u"Jugendtreff"_s, u"Pflegestammtisch"_s, u"Radweg"_s, u"Nahwärmenetz"_s,
+                               u"Coworking-Space"_s, u"Seniorenbegleitung"_s, u"Mitfahrbank"_s,
+                               u"Leerstandskataster"_s, u"Dorfgemeinschaftshaus"_s, u"Gründerstammtisch"_s };
+const QStringList titleTails { u"im Ortskern"_s, u"für Ältere"_s, u"am Bahnhof"_s, u"für Familien"_s,
+                               u"im Gewerbegebiet"_s, u"an der Grundschule"_s, u"für Zugezogene"_s,
+                               u"im Quartier Nord"_s, u"mit den Nachbargemeinden"_s, u"2026"_s };
+const QStringList sentences {
+    u"Die Maßnahme greift einen Wunsch aus der Bürgerwerkstatt im Frühjahr auf."_s,
+    u"Ziel ist es, die Versorgung im Ortskern auch ohne Auto dauerhaft zu sichern."_s,
+    u"Der Gemeinderat hat die Mittel für die Vorplanung bereits im Haushalt eingestellt."_s,
+    u"Ehrenamtliche aus drei Vereinen haben ihre Unterstützung beim Betrieb zugesagt."_s,
+    u"Eine Förderung aus dem Landesprogramm für ländliche Räume wird geprüft."_s,
+    u"Erfahrungen aus der Nachbargemeinde zeigen, dass ein fester Ansprechpartner entscheidend ist."_s,
+    u"Die Jugendlichen sollen von Anfang an an der Gestaltung beteiligt werden."_s,
+    u"Für die Umsetzung ist eine Kooperation mit dem Landkreis und den Stadtwerken vorgesehen."_s,
+    u"Nach einem Jahr wird gemeinsam mit den Nutzerinnen und Nutzern ausgewertet, was sich bewährt hat."_s,
+    u"Barrierefreiheit und kurze Wege für ältere Menschen haben dabei Vorrang."_s,
+};
+const QStringList people { u"Bürgermeisterin Keller"_s, u"Amt für Ortsentwicklung"_s, u"Herr Yılmaz (Bauamt)"_s,
+                           u"Frau Nowak, Quartiersmanagement"_s, u"Kämmerei"_s, u"Jugendpflege"_s,
+                           u"Seniorenbeirat"_s, u"Wirtschaftsförderung Landkreis"_s };
+const QStringList organisations { u"Heimatverein"_s, u"Freiwillige Feuerwehr"_s, u"Landfrauen"_s,
+                                  u"Sportverein 1921 e.V."_s, u"Caritas"_s, u"Stadtwerke"_s,
+                                  u"Volkshochschule"_s, u"IHK"_s, u"Kirchengemeinde St. Martin"_s };
+const QStringList statuses { u"idea"_s, u"planned"_s, u"in_progress"_s, u"done"_s, u"paused"_s, u"dropped"_s };
+const QStringList priorities { u"low"_s, u"medium"_s, u"high"_s };
+
+constexpr int goalsPerField = 3;
+
+struct Account
+{
+    QString user;
+    QString device;
+    QString token;
+    QString planId;
+    QList<QByteArray> pushBodies; ///< the plan as push request bodies, serialised before the clock starts
+    qsizetype changeCount = 0;
+};
+
+/** Entities and changes of one generated plan (the same for every account). */
+struct PlanShape
+{
+    int entities = 0;
+    int changes = 0;
+};
+
+PlanShape planShape(int measures)
+{
+    const int goals = int(foaTitles.size()) * goalsPerField;
+    // Every entity is a create plus one change per field set: fields of action 4, goals 6, measures 12.
+    return { int(foaTitles.size()) + goals + measures, int(foaTitles.size()) * 5 + goals * 7 + measures * 13 };
+}
+
+/**
+ * Builds one municipality's plan as its laptop would: each change made by
+ * LocalEditor on the record as the local replica holds it, so its base is
+ * what the user saw, then validated as a client does before sending.
+ */
+QList<Change> buildPlan(const Account &account, int measures, quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    auto pick = [&rng](const QStringList &list) { return list.at(int(rng.bounded(int(list.size())))); };
+    HlcClock clock(account.device);
+    LocalEditor editor(clock, account.user);
+    ReplicaState state;
+    QList<Change> changes;
+    auto emitChange = [&](const Change &change) {
+        auto valid = validateChange(change);
+        if (!valid)
+            fail(u"generated an invalid change: %1"_s.arg(valid.errorMessage()));
+        if (!state.applyValidated(valid.value()))
+            fail(u"a generated change does not apply: %1"_s.arg(change.id));
+        changes.append(std::move(valid).value());
+    };
+    auto create = [&](const QString &type, const QList<std::pair<QString, QString>> &fields) {
+        const QString id = LocalEditor::newId();
+        emitChange(editor.create(type, id));
+        for (const auto &[field, value] : fields)
+            emitChange(editor.set(*state.entity(id), field, value));
+        return id;
+    };
+    auto description = [&] {
+        QStringList parts;
+        const int count = 3 + int(rng.bounded(4)); // 3 to 6 sentences: about 250 to 500 characters
+        for (int i = 0; i < count; ++i)
+            parts << pick(sentences);
+        return parts.join(u' ');
+    };
+
+    QStringList goals;
+    QString foaPosition;
+    for (const QString &foaTitle : foaTitles) {
+        foaPosition = OrderKey::between(foaPosition, {});
+        const QString foa = create(u"field_of_action"_s, { { u"plan"_s, account.planId },
+                                                           { u"title"_s, foaTitle },
+                                                           { u"description"_s, description() },
+                                                           { u"position"_s, foaPosition } });
+        QString goalPosition;
+        for (int g = 0; g < goalsPerField; ++g) {
+            goalPosition = OrderKey::between(goalPosition, {});
+            goals << create(u"goal"_s, { { u"field_of_action"_s, foa },
+                                         { u"title"_s, u"Ziel %1.%2"_s.arg(goals.size() / goalsPerField + 1).arg(g + 1) },
+                                         { u"description"_s, description() },
+                                         { u"indicator"_s, u"Anzahl der Beteiligten"_s },
+                                         { u"target_value"_s, u"+%1 %"_s.arg(5 + rng.bounded(20)) },
+                                         { u"position"_s, goalPosition } });
+        }
+    }
+    QList<QString> lastPosition(goals.size());
+    for (int m = 0; m < measures; ++m) {
+        const int goal = m % int(goals.size());
+        lastPosition[goal] = OrderKey::between(lastPosition[goal], {});
+        const QDate start = QDate(2025, 1, 1).addDays(int(rng.bounded(900)));
+        QStringList themes;
+        for (int t = 1 + int(rng.bounded(3)); t > 0; --t)
+            themes << pick(Schema::themeKeys());
+        create(u"measure"_s, { { u"goal"_s, goals[goal] },
+                               { u"title"_s, pick(titleHeads) + u' ' + pick(titleTails) },
+                               { u"description"_s, description() },
+                               { u"status"_s, pick(statuses) },
+                               { u"start_date"_s, start.toString(Qt::ISODate) },
+                               { u"end_date"_s, start.addDays(30 + int(rng.bounded(900))).toString(Qt::ISODate) },
+                               { u"responsible"_s, pick(people) },
+                               { u"partners"_s, pick(organisations) + u", "_s + pick(organisations) },
+                               { u"budget"_s, QString::number(500 + 100 * rng.bounded(2500)) },
+                               { u"themes"_s, themes.join(u',') },
+                               { u"priority"_s, pick(priorities) },
+                               { u"position"_s, lastPosition[goal] } });
+    }
+    return changes;
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    // Nearest rank: the smallest value with at least p of the samples at or below it.
+    const auto rank = qsizetype(std::ceil(p * double(values.size())));
+    return values[size_t(std::clamp<qsizetype>(rank - 1, 0, qsizetype(values.size()) - 1))];
+}
+
+double msSince(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+/** Runs work(worker, client) on count threads, each with its own connection, and waits for all. */
+template<typename Work>
+void runClients(const QUrl &baseUrl, int count, Work work)
+{
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int w = 0; w < count; ++w) {
+        threads.emplace_back(QThread::create([&baseUrl, &work, w] {
+            // One SyncClient per thread: its network manager lives in the thread that made it.
+            SyncClient client(baseUrl);
+            work(w, client);
+        }));
+        threads.back()->start();
+    }
+    for (const auto &thread : threads)
+        thread->wait();
+}
+
+/** Collects the first few problems from every thread, for the report. */
+class Problems
+{
+public:
+    void add(const QString &what)
+    {
+        const QMutexLocker lock(&m_mutex);
+        if (m_count++ < 10)
+            m_first << what;
+    }
+    [[nodiscard]] int count() const { return m_count; }
+    [[nodiscard]] QStringList first() const { return m_first; }
+
+private:
+    QMutex m_mutex;
+    int m_count = 0;
+    QStringList m_first;
+};
+
+/** The server's process id: the `serve` process whose command line names our data folder. */
+qint64 serverPid(const QString &dataDir)
+{
+    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool ok = false;
+        const qint64 pid = entry.toLongLong(&ok);
+        if (!ok)
+            continue;
+        QFile cmdline(u"/proc/%1/cmdline"_s.arg(entry));
+        if (!cmdline.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> args = cmdline.readAll().split('\0');
+        if (args.contains("serve") && args.contains(dataDir.toUtf8()))
+            return pid;
+    }
+    return -1;
+}
+
+/** A "VmHWM"-style line of /proc/PID/status, in MB (-1 if unreadable). */
+double procStatusMb(qint64 pid, const QByteArray &key)
+{
+    QFile status(u"/proc/%1/status"_s.arg(pid));
+    if (pid <= 0 || !status.open(QIODevice::ReadOnly | QIODevice::Text))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(QByteArray(key + ':')))
+            return line.mid(key.size() + 1).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return -1;
+}
+
+/** Seconds the server spent in its store so far (werkstattplan_store_seconds_sum of /metrics). */
+double storeSeconds(SyncClient &client)
+{
+    const HttpResponse metrics = client.request("GET", u"/metrics"_s, {}, {}, SyncClient::NoToken | SyncClient::NoProtocol);
+    static const QRegularExpression sum(u"^werkstattplan_store_seconds_sum\\s+(\\S+)"_s, QRegularExpression::MultilineOption);
+    const auto match = sum.match(QString::fromUtf8(metrics.body));
+    return match.hasMatch() ? match.captured(1).toDouble() : -1;
+}
+
+struct Row
+{
+    QString key; ///< JSON name, without the per-run prefix
+    QString label;
+    double value;
+    int decimals;
+    QString unit;
+    QString target; ///< e.g. "< 5", empty: none
+    int ok = -1; ///< 1 met, 0 missed, -1 no target
+};
+
+struct RunOptions
+{
+    int accounts = 40;
+    int measures = 300;
+    int clients = 3;
+    int batch = 1000;
+    int fullPullers = 10; ///< when every account pulling everything is infeasible
+    int emptyPullAccounts = 200;
+    int emptyPulls = 20;
+};
+
+/** One full run for one account count; returns its figures. */
+QList<Row> runLoad(const RunOptions &options, QStringList &notes)
+{
+    const int n = options.accounts;
+    const bool everyonePulls = n <= 100;
+    QList<Row> rows;
+    auto row = [&rows](const QString &key, const QString &label, double value, int decimals, const QString &unit,
+                       const QString &target = {}, int ok = -1) {
+        rows.append({ key, label, value, decimals, unit, target, ok });
+    };
+    Problems problems;
+
+    // 1. Setup (not timed as a figure): accounts, server, logins, plans built and serialised.
+    progress() << "== " << n << " accounts, " << options.measures << " measures each ==" << Qt::endl;
+    QTemporaryDir dataDir;
+    if (!dataDir.isValid())
+        fail(u"cannot create a temporary directory"_s);
+    ServerProcess server;
+    if (!server.prepareStore(ServerProcess::Store::Folder, dataDir.path()))
+        fail(u"cannot prepare the data folder"_s);
+
+    std::vector<Account> accounts(size_t(n) + 1); // the last one is the office
+    for (int i = 0; i < n; ++i) {
+        accounts[size_t(i)].user = u"gemeinde-%1"_s.arg(i + 1, 4, 10, QLatin1Char('0'));
+        accounts[size_t(i)].device = u"laptop-%1"_s.arg(i + 1, 4, 10, QLatin1Char('0'));
+    }
+    Account &office = accounts.back();
+    office.user = u"geschaeftsstelle"_s;
+    office.device = u"office-pc"_s;
+
+    QElapsedTimer timer;
+    timer.start();
+    // Chunks: each admin command must finish within the helper's 60 s, and hashing costs ~0.1 s per account.
+    constexpr int importChunk = 100;
+    for (int from = 0; from <= n; from += importChunk) {
+        QFile file(dataDir.filePath(u"accounts-%1.txt"_s.arg(from)));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+            fail(u"cannot write %1"_s.arg(file.fileName()));
+        QTextStream lines(&file);
+        for (int i = from; i < std::min(from + importChunk, n + 1); ++i) {
+            if (i == n)
+                lines << office.user << ';' << password << ";;;\n";
+            else
+                lines << accounts[size_t(i)].user << ';' << password << ';'
+                      << u"Gemeinde %1"_s.arg(i + 1, 4, 10, QLatin1Char('0')) << ';' << states[i % states.size()]
+                      << ';' << u"Cluster %1"_s.arg(i % 8 + 1) << '\n';
+        }
+        lines.flush();
+        file.close();
+        const auto imported = server.admin({ u"import-accounts"_s, file.fileName() });
+        if (!imported.ok())
+            fail(u"import-accounts failed: %1"_s.arg(QString::fromUtf8(imported.err + imported.out)));
+    }
+    const double importMs = msSince(timer);
+    progress() << "imported " << n + 1 << " accounts in " << qRound(importMs / 1000) << " s" << Qt::endl;
+
+    if (!server.start(ServerProcess::Store::Folder, dataDir.path()))
+        fail(u"the server did not start"_s);
+    const QUrl baseUrl = server.baseUrl();
+    const qint64 pid = serverPid(dataDir.path());
+    if (pid < 0)
+        notes << u"%1 accounts: the server's process was not found; no memory figures"_s.arg(n);
+    progress() << "server on " << baseUrl.toString() << ", pid " << pid << Qt::endl;
+
+    timer.restart();
+    std::atomic<int> nextLogin { 0 };
+    // Two clients: logins are PBKDF2-bound on the server, more connections would only queue.
+    runClients(baseUrl, 2, [&](int, SyncClient &client) {
+        for (int i = nextLogin++; i <= n; i = nextLogin++) {
+            Account &account = accounts[size_t(i)];
+            const HttpResponse response = client.login(account.user, password, account.device);
+            if (response.status != 200) {
+                problems.add(u"login %1: %2"_s.arg(account.user, response.describe()));
+                continue;
+            }
+            account.token = client.token();
+            account.planId = client.account().value(u"plan"_s).toString();
+        }
+    });
+    const double loginMs = msSince(timer);
+    if (problems.count() > 0)
+        fail(u"%1 logins failed, e.g. %2"_s.arg(problems.count()).arg(problems.first().join(u"; "_s)));
+    progress() << "logged in " << n + 1 << " accounts in " << qRound(loginMs / 1000) << " s" << Qt::endl;
+
+    timer.restart();
+    // All plans exist before the clock starts, as request bodies, so the push phase times only the server.
+    QtConcurrent::blockingMap(accounts.begin(), accounts.end() - 1, [&](Account &account) {
+        const qsizetype index = &account - accounts.data();
+        if (account.planId.isEmpty())
+            fail(u"%1 has no plan"_s.arg(account.user));
+        const QList<Change> changes = buildPlan(account, options.measures, quint32(index + 1));
+        account.changeCount = changes.size();
+        for (qsizetype i = 0; i < changes.size(); i += options.batch) {
+            const QJsonObject body { { u"changes"_s, Protocol::toJson(changes.mid(i, options.batch)) } };
+            account.pushBodies << QJsonDocument(body).toJson(QJsonDocument::Compact);
+        }
+    });
+    qint64 totalChanges = 0;
+    for (int i = 0; i < n; ++i)
+        totalChanges += accounts[size_t(i)].changeCount;
+    progress() << "built " << totalChanges << " changes in " << qRound(msSince(timer) / 1000) << " s" << Qt::endl;
+
+    SyncClient probe(baseUrl);
+    const double hwmAtStart = procStatusMb(pid, "VmHWM");
+
+    // 2. Push: every account pushes its whole plan, batch after batch, from several connections at once.
+    std::vector<std::vector<double>> pushLatency(size_t(options.clients));
+    std::atomic<qint64> accepted { 0 };
+    std::atomic<qint64> rejected { 0 };
+    std::atomic<int> nextPusher { 0 };
+    const double storeBeforePush = storeSeconds(probe);
+    timer.restart();
+    runClients(baseUrl, options.clients, [&](int worker, SyncClient &client) {
+        for (int i = nextPusher++; i < n; i = nextPusher++) {
+            const Account &account = accounts[size_t(i)];
+            client.setToken(account.token);
+            for (const QByteArray &body : account.pushBodies) {
+                QElapsedTimer request;
+                request.start();
+                const PushResult result = SyncClient::pushResult(client.request("POST", u"/v1/push"_s, body));
+                pushLatency[size_t(worker)].push_back(msSince(request));
+                if (result.status() != 200) {
+                    problems.add(u"push by %1: %2"_s.arg(account.user, result.response.describe()));
+                    continue;
+                }
+                accepted += result.accepted.size();
+                rejected += result.rejected.size();
+                for (const Rejection &rejection : result.rejected.mid(0, 1))
+                    problems.add(u"push by %1 rejected %2: %3 %4"_s.arg(account.user, rejection.id, rejection.error,
+                                                                        rejection.message));
+            }
+        }
+    });
+    const double pushMs = msSince(timer);
+    const double storePushS = storeSeconds(probe) - storeBeforePush;
+    std::vector<double> pushAll;
+    for (const auto &list : pushLatency)
+        pushAll.insert(pushAll.end(), list.begin(), list.end());
+    const double hwmAfterPush = procStatusMb(pid, "VmHWM");
+    const double rssAfterPush = procStatusMb(pid, "VmRSS");
+    progress() << "pushed " << accepted.load() << " changes (" << rejected.load() << " rejected) in " << qRound(pushMs / 1000)
+               << " s" << Qt::endl;
+    for (auto &account : accounts)
+        account.pushBodies.clear();
+
+    // 3. Pull: accounts pull everything they may read from cursor 0, in pages of 1000.
+    const int pullers = everyonePulls ? n : std::min(n, options.fullPullers);
+    std::vector<std::vector<double>> pageLatency(size_t(options.clients));
+    std::atomic<qint64> pulled { 0 };
+    std::atomic<int> nextPuller { 0 };
+    qint64 pulledByFirst = -1;
+    const double storeBeforePull = storeSeconds(probe);
+    timer.restart();
+    runClients(baseUrl, options.clients, [&](int worker, SyncClient &client) {
+        for (int p = nextPuller++; p < pullers; p = nextPuller++) {
+            // Spread over the accounts, so early and late plans' owners both pull.
+            const Account &account = accounts[size_t(qint64(p) * n / pullers)];
+            client.setToken(account.token);
+            qint64 after = 0;
+            qint64 count = 0;
+            for (bool more = true; more;) {
+                QElapsedTimer request;
+                request.start();
+                const HttpResponse response = client.request("GET", u"/v1/pull?after=%1&limit=1000"_s.arg(after));
+                pageLatency[size_t(worker)].push_back(msSince(request));
+                const qint64 next = response.json.value(u"next"_s).toInteger(-1);
+                if (response.status != 200 || next < after) {
+                    problems.add(u"pull by %1 after %2: %3"_s.arg(account.user).arg(after).arg(response.describe()));
+                    break;
+                }
+                // Counted, not parsed into changes: the client's own work should not hide the server's.
+                count += response.json.value(u"changes"_s).toArray().size();
+                more = response.json.value(u"more"_s).toBool();
+                after = next;
+            }
+            pulled += count;
+            if (p == 0)
+                pulledByFirst = count;
+        }
+    });
+    const double pullMs = msSince(timer);
+    const double storePullS = storeSeconds(probe) - storeBeforePull;
+    const double hwmAfterPull = procStatusMb(pid, "VmHWM");
+    std::vector<double> pagesAll;
+    for (const auto &list : pageLatency)
+        pagesAll.insert(pagesAll.end(), list.begin(), list.end());
+    progress() << pullers << " accounts pulled " << pulled.load() << " changes in " << qRound(pullMs / 1000) << " s"
+               << Qt::endl;
+
+    // 4. Empty pulls: at the head cursor nothing is new; one connection, so no queueing in the figures.
+    const qint64 head = probe.healthz().json.value(u"cursor"_s).toInteger(-1);
+    const int emptyPullers = everyonePulls ? n : std::min(n, options.emptyPullAccounts);
+    std::vector<double> emptyLatency;
+    {
+        SyncClient client(baseUrl);
+        for (int p = 0; p < emptyPullers; ++p) {
+            client.setToken(accounts[size_t(qint64(p) * n / emptyPullers)].token);
+            for (int k = 0; k < options.emptyPulls; ++k) {
+                QElapsedTimer request;
+                request.start();
+                const HttpResponse response = client.request("GET", u"/v1/pull?after=%1&limit=1000"_s.arg(head));
+                emptyLatency.push_back(msSince(request));
+                if (response.status != 200 || !response.json.value(u"changes"_s).toArray().isEmpty())
+                    problems.add(u"empty pull at %1: %2"_s.arg(head).arg(response.describe()));
+            }
+        }
+    }
+    progress() << emptyLatency.size() << " empty pulls done" << Qt::endl;
+
+    // 5. Bootstrap (small run only): a fresh client replica takes in every plan, page by page.
+    const PlanShape shape = planShape(options.measures);
+    // Every municipality and its plan come from import-accounts; the office reads them all.
+    const qint64 expectedEntities = qint64(n) * (shape.entities + 2);
+    double bootstrapMs = -1;
+    qint64 bootEntities = 0;
+    qint64 bootChanges = 0;
+    qint64 replicaEntities = 0;
+    double bootFetchMs = 0; ///< waiting for the server's pages
+    double bootImportMs = 0; ///< importSnapshot into the client replica
+    if (everyonePulls) {
+        QTemporaryDir replicaDir;
+        SyncClient client(baseUrl);
+        client.setToken(office.token);
+        timer.restart();
+        auto opened = ReplicaStore::open(replicaDir.filePath(u"replica.sqlite"_s));
+        if (!opened)
+            fail(u"cannot open a client replica: %1"_s.arg(opened.errorMessage()));
+        const std::unique_ptr<ReplicaStore> replica = std::move(opened).value();
+        qint64 after = 0;
+        for (bool more = true; more;) {
+            QElapsedTimer step;
+            step.start();
+            const HttpResponse response = client.request("GET", u"/v1/bootstrap?after=%1&limit=1000"_s.arg(after));
+            bootFetchMs += msSince(step);
+            if (response.status != 200) {
+                problems.add(u"bootstrap after %1: %2"_s.arg(after).arg(response.describe()));
+                break;
+            }
+            QList<SnapshotEntity> page;
+            for (const QJsonValue &item : response.json.value(u"entities"_s).toArray()) {
+                auto entity = Protocol::snapshotEntityFromJson(item.toObject());
+                if (!entity) {
+                    problems.add(u"bootstrap entity: %1"_s.arg(entity.errorMessage()));
+                    continue;
+                }
+                bootChanges += entity->history.size();
+                page << std::move(entity).value();
+            }
+            bootEntities += page.size();
+            step.restart();
+            const Status imported = replica->importSnapshot(page);
+            bootImportMs += msSince(step);
+            if (!imported)
+                problems.add(u"importSnapshot: %1"_s.arg(imported.errorMessage()));
+            more = response.json.value(u"more"_s).toBool();
+            const qint64 next = response.json.value(u"next"_s).toInteger(-1);
+            if (more && next <= after) {
+                problems.add(u"bootstrap does not advance after %1"_s.arg(after));
+                break;
+            }
+            after = next;
+        }
+        bootstrapMs = msSince(timer);
+        for (const EntitySpec &spec : Schema::instance().entities())
+            replicaEntities += replica->entityIds(spec.name).size();
+        if (replicaEntities != bootEntities || bootEntities != expectedEntities)
+            problems.add(u"bootstrap: %1 entities sent, %2 in the replica, %3 expected"_s.arg(bootEntities)
+                                 .arg(replicaEntities)
+                                 .arg(expectedEntities));
+        progress() << "bootstrapped " << bootEntities << " entities in " << qRound(bootstrapMs) << " ms" << Qt::endl;
+    }
+
+    // 6. Server memory: the high-water mark over the whole run.
+    const double hwm = procStatusMb(pid, "VmHWM");
+    const double rss = procStatusMb(pid, "VmRSS");
+    const QByteArray serverLog = server.log();
+    const bool clean = server.terminate();
+
+    // The server's own complaints, for the report.
+    int serverWarnings = 0;
+    for (const QByteArray &line : serverLog.split('\n')) {
+        const QByteArray lower = line.toLower();
+        if (lower.contains("warning") || lower.contains("error") || lower.contains("critical")
+            || lower.contains("fatal")) {
+            if (serverWarnings++ < 5)
+                notes << u"%1 accounts: server log: %2"_s.arg(n).arg(QString::fromUtf8(line.left(300)));
+        }
+    }
+    if (!clean)
+        notes << u"%1 accounts: the server did not exit cleanly on SIGTERM"_s.arg(n);
+    for (const QString &problem : problems.first())
+        notes << u"%1 accounts: %2"_s.arg(n).arg(problem);
+
+    const double pushRate = pushMs > 0 ? double(accepted) * 1000 / pushMs : 0;
+    const double pullRate = pullMs > 0 ? double(pulled) * 1000 / pullMs : 0;
+    const double emptyP99 = percentile(emptyLatency, 0.99);
+    const QString pullWho = everyonePulls ? u"every account"_s
+                                          : u"%1 of %2 accounts (all %2 pulling all is infeasible)"_s.arg(pullers).arg(n);
+    row(u"changes_count"_s, u"setup: changes in all plans"_s, double(totalChanges), 0, u"changes"_s);
+    row(u"setup_import_s"_s, u"setup: import-accounts (not timed as a figure)"_s, importMs / 1000, 1, u"s"_s);
+    row(u"setup_login_s"_s, u"setup: log in every account, 2 clients"_s, loginMs / 1000, 1, u"s"_s);
+    row(u"push_changes_per_s"_s, u"push: changes accepted/s, %1 clients, batches of %2"_s.arg(options.clients).arg(options.batch),
+        pushRate, 0, u"changes/s"_s);
+    row(u"push_s"_s, u"push: wall time"_s, pushMs / 1000, 1, u"s"_s);
+    row(u"push_requests_count"_s, u"push: requests"_s, double(pushAll.size()), 0, u"requests"_s);
+    row(u"push_p50_ms"_s, u"push: latency p50 (incl. queueing behind other clients)"_s, percentile(pushAll, 0.5), 1,
+        u"ms"_s);
+    row(u"push_p99_ms"_s, u"push: latency p99"_s, percentile(pushAll, 0.99), 1, u"ms"_s);
+    row(u"push_server_store_ms_per_request"_s, u"push: server time in store per request (from /metrics)"_s,
+        pushAll.empty() ? 0 : storePushS * 1000 / double(pushAll.size()), 1, u"ms"_s);
+    row(u"push_rejected_count"_s, u"push: changes rejected"_s, double(rejected), 0, u"changes"_s, u"= 0"_s,
+        rejected == 0 ? 1 : 0);
+    row(u"pull_accounts_count"_s, u"pull: full pulls by %1"_s.arg(pullWho), pullers, 0, u"accounts"_s);
+    row(u"pull_changes_per_s"_s, u"pull: changes pulled/s, %1 clients, pages of 1000"_s.arg(options.clients), pullRate, 0,
+        u"changes/s"_s);
+    row(u"pull_s"_s, u"pull: wall time"_s, pullMs / 1000, 1, u"s"_s);
+    row(u"pull_changes_count"_s, u"pull: changes pulled in all"_s, double(pulled), 0, u"changes"_s);
+    row(u"pull_per_account_changes_count"_s, u"pull: changes one account pulls (head cursor %1)"_s.arg(head),
+        double(pulledByFirst), 0, u"changes"_s);
+    row(u"pull_page_p50_ms"_s, u"pull: page latency p50"_s, percentile(pagesAll, 0.5), 1, u"ms"_s);
+    row(u"pull_page_p99_ms"_s, u"pull: page latency p99"_s, percentile(pagesAll, 0.99), 1, u"ms"_s);
+    row(u"pull_server_store_ms_per_page"_s, u"pull: server time in store per page (from /metrics)"_s,
+        pagesAll.empty() ? 0 : storePullS * 1000 / double(pagesAll.size()), 1, u"ms"_s);
+    row(u"empty_pull_count"_s, u"empty pull: requests (%1 accounts x %2, one client)"_s.arg(emptyPullers).arg(options.emptyPulls),
+        double(emptyLatency.size()), 0, u"requests"_s);
+    row(u"empty_pull_p50_ms"_s, u"empty pull: latency p50"_s, percentile(emptyLatency, 0.5), 2, u"ms"_s);
+    row(u"empty_pull_p99_ms"_s, u"empty pull: latency p99"_s, emptyP99, 2, u"ms"_s, u"< 5"_s, emptyP99 < 5 ? 1 : 0);
+    if (everyonePulls) {
+        const bool matches = replicaEntities == bootEntities && bootEntities == expectedEntities;
+        row(u"bootstrap_ms"_s, u"bootstrap: office, all pages into a fresh client replica"_s, bootstrapMs, 0, u"ms"_s,
+            u"< 2000"_s, bootstrapMs < 2000 ? 1 : 0);
+        row(u"bootstrap_entities_count"_s, u"bootstrap: entities (replica has %1, expected %2)"_s.arg(replicaEntities).arg(expectedEntities),
+            double(bootEntities), 0, u"entities"_s, u"= %1"_s.arg(expectedEntities), matches ? 1 : 0);
+        row(u"bootstrap_fetch_ms"_s, u"bootstrap: of which waiting for the server's pages"_s, bootFetchMs, 0, u"ms"_s);
+        row(u"bootstrap_import_ms"_s, u"bootstrap: of which importSnapshot"_s, bootImportMs, 0, u"ms"_s);
+        row(u"bootstrap_changes_count"_s, u"bootstrap: changes in the histories"_s, double(bootChanges), 0,
+            u"changes"_s);
+    }
+    row(u"server_vmhwm_start_mb"_s, u"server: VmHWM after logins, before pushing"_s, hwmAtStart, 1, u"MB"_s);
+    row(u"server_vmhwm_after_push_mb"_s, u"server: VmHWM after the push phase"_s, hwmAfterPush, 1, u"MB"_s);
+    row(u"server_vmrss_after_push_mb"_s, u"server: VmRSS after the push phase"_s, rssAfterPush, 1, u"MB"_s);
+    row(u"server_vmhwm_after_pull_mb"_s, u"server: VmHWM after the pull phase"_s, hwmAfterPull, 1, u"MB"_s);
+    row(u"server_vmhwm_mb"_s, u"server: peak memory (VmHWM) at the end"_s, hwm, 1, u"MB"_s, u"< 100"_s,
+        hwm >= 0 && hwm < 100 ? 1 : 0);
+    row(u"server_vmrss_end_mb"_s, u"server: VmRSS at the end"_s, rss, 1, u"MB"_s);
+    row(u"server_log_warnings_count"_s, u"server: warning/error lines in its log"_s, serverWarnings, 0, u"lines"_s);
+    row(u"problems_count"_s, u"bench: failed requests, rejections, mismatches"_s, problems.count(), 0, u"problems"_s,
+        u"= 0"_s, problems.count() == 0 ? 1 : 0);
+    return rows;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"server_load"_s);
+    // Migration notices of the client replica would only clutter the output.
+    QLoggingCategory::setFilterRules(u"werkstattplan.*.info=false"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Load benchmark of werkstattplan-server (SQLite, loopback)."_s);
+    parser.addHelpOption();
+    const QCommandLineOption accountsOption(u"accounts"_s, u"Account counts to run, comma-separated (default 40,1000)."_s,
+                                            u"LIST"_s, u"40,1000"_s);
+    const QCommandLineOption measuresOption(u"measures"_s, u"Measures per plan (default 300)."_s, u"N"_s, u"300"_s);
+    const QCommandLineOption clientsOption(u"clients"_s, u"Concurrent connections for push and pull (default 3)."_s,
+                                           u"N"_s, u"3"_s);
+    const QCommandLineOption pullersOption(u"full-pullers"_s,
+                                           u"Accounts doing full pulls when there are more than 100 (default 10)."_s,
+                                           u"N"_s, u"10"_s);
+    const QCommandLineOption jsonOption(u"json"_s, u"Print one JSON object of the figures instead of a table."_s);
+    parser.addOptions({ accountsOption, measuresOption, clientsOption, pullersOption, jsonOption });
+    parser.process(app);
+
+    RunOptions base;
+    bool ok = false;
+    base.measures = parser.value(measuresOption).toInt(&ok);
+    if (!ok || base.measures < 1)
+        fail(u"--measures needs a positive number"_s);
+    base.clients = parser.value(clientsOption).toInt(&ok);
+    if (!ok || base.clients < 1 || base.clients > 16)
+        fail(u"--clients needs a number from 1 to 16"_s);
+    base.fullPullers = parser.value(pullersOption).toInt(&ok);
+    if (!ok || base.fullPullers < 1)
+        fail(u"--full-pullers needs a positive number"_s);
+    QList<int> counts;
+    for (const QString &part : parser.value(accountsOption).split(u',', Qt::SkipEmptyParts)) {
+        const int count = part.trimmed().toInt(&ok);
+        if (!ok || count < 1 || count > 9999)
+            fail(u"--accounts needs numbers from 1 to 9999"_s);
+        counts << count;
+    }
+    if (counts.isEmpty())
+        fail(u"--accounts needs at least one number"_s);
+    const bool json = parser.isSet(jsonOption);
+
+    QStringList notes;
+    QList<std::pair<int, QList<Row>>> runs;
+    for (int count : std::as_const(counts)) {
+        RunOptions options = base;
+        options.accounts = count;
+        runs.append({ count, runLoad(options, notes) });
+    }
+
+    QTextStream out(stdout);
+    bool allOk = true;
+    for (const auto &[count, rows] : runs) {
+        for (const Row &row : rows)
+            allOk = allOk && row.ok != 0;
+    }
+    if (json) {
+        QJsonObject figures;
+        figures.insert(u"measures_count"_s, base.measures);
+        figures.insert(u"clients_count"_s, base.clients);
+        for (const auto &[count, rows] : runs) {
+            for (const Row &row : rows) {
+                const double scale = std::pow(10.0, row.decimals);
+                figures.insert(u"a%1_%2"_s.arg(count).arg(row.key), std::round(row.value * scale) / scale);
+            }
+        }
+        figures.insert(u"notes"_s, QJsonArray::fromStringList(notes));
+        out << QString::fromUtf8(QJsonDocument(figures).toJson(QJsonDocument::Indented));
+        return allOk ? 0 : 1;
+    }
+
+    auto format = [](double value, int decimals) { return QString::number(value, 'f', decimals); };
+    for (const auto &[count, rows] : runs) {
+        out << "\n" << count << " accounts (+ office), " << base.measures << " measures per plan, server on SQLite, loopback\n";
+        int labelWidth = 6;
+        for (const Row &row : rows)
+            labelWidth = std::max(labelWidth, int(row.label.size()));
+        out << u"figure"_s.leftJustified(labelWidth) << "  " << u"value"_s.rightJustified(12) << "  "
+            << u"unit"_s.leftJustified(9) << "  " << u"target"_s.leftJustified(10) << "  ok?\n";
+        out << QString(labelWidth + 2 + 12 + 2 + 9 + 2 + 10 + 5, u'-') << '\n';
+        for (const Row &row : rows) {
+            const QString line = row.label.leftJustified(labelWidth) + u"  "_s
+                    + format(row.value, row.decimals).rightJustified(12) + u"  "_s + row.unit.leftJustified(9)
+                    + u"  "_s + row.target.leftJustified(10) + u"  "_s
+                    + (row.ok < 0 ? QString() : (row.ok ? u"yes"_s : u"NO"_s));
+            out << QStringView(line).trimmed() << '\n';
+        }
+    }
+    if (!notes.isEmpty()) {
+        out << "\nNotes:\n";
+        for (const QString &note : std::as_const(notes))
+            out << "- " << note << '\n';
+    }
+    return allOk ? 0 : 1;
+}
