@@ -7,7 +7,8 @@
 //
 //   server_load [--accounts 40,1000] [--measures 300] [--clients 3] [--json]
 //
-// Progress goes to stderr; stdout carries only the table or the JSON object.
+// Progress goes to stderr; stdout carries only the table or the JSON object
+// (with --json the table goes to stderr as well, for logs).
 
 #include "helpers/serverprocess.h"
 #include "helpers/syncclient.h"
@@ -531,10 +532,12 @@ QList<Row> runLoad(const RunOptions &options, QStringList &notes)
     qint64 replicaEntities = 0;
     double bootFetchMs = 0; ///< waiting for the server's pages
     double bootImportMs = 0; ///< importSnapshot into the client replica
+    double bootStoreMs = 0; ///< the server's time in its store for all pages
     if (everyonePulls) {
         QTemporaryDir replicaDir;
         SyncClient client(baseUrl);
         client.setToken(office.token);
+        const double storeBeforeBoot = storeSeconds(probe);
         timer.restart();
         auto opened = ReplicaStore::open(replicaDir.filePath(u"replica.sqlite"_s));
         if (!opened)
@@ -575,6 +578,7 @@ QList<Row> runLoad(const RunOptions &options, QStringList &notes)
             after = next;
         }
         bootstrapMs = msSince(timer);
+        bootStoreMs = (storeSeconds(probe) - storeBeforeBoot) * 1000;
         for (const EntitySpec &spec : Schema::instance().entities())
             replicaEntities += replica->entityIds(spec.name).size();
         if (replicaEntities != bootEntities || bootEntities != expectedEntities)
@@ -646,6 +650,8 @@ QList<Row> runLoad(const RunOptions &options, QStringList &notes)
         row(u"bootstrap_entities_count"_s, u"bootstrap: entities (replica has %1, expected %2)"_s.arg(replicaEntities).arg(expectedEntities),
             double(bootEntities), 0, u"entities"_s, u"= %1"_s.arg(expectedEntities), matches ? 1 : 0);
         row(u"bootstrap_fetch_ms"_s, u"bootstrap: of which waiting for the server's pages"_s, bootFetchMs, 0, u"ms"_s);
+        row(u"bootstrap_server_store_ms"_s, u"bootstrap: of that, server time in store (from /metrics)"_s, bootStoreMs, 0,
+            u"ms"_s);
         row(u"bootstrap_import_ms"_s, u"bootstrap: of which importSnapshot"_s, bootImportMs, 0, u"ms"_s);
         row(u"bootstrap_changes_count"_s, u"bootstrap: changes in the histories"_s, double(bootChanges), 0,
             u"changes"_s);
@@ -723,6 +729,32 @@ int main(int argc, char *argv[])
         for (const Row &row : rows)
             allOk = allOk && row.ok != 0;
     }
+    auto format = [](double value, int decimals) { return QString::number(value, 'f', decimals); };
+    // With --json the table still goes to stderr, for logs; stdout carries only the JSON object.
+    QTextStream &table = json ? progress() : out;
+    for (const auto &[count, rows] : runs) {
+        table << "\n" << count << " accounts (+ office), " << base.measures << " measures per plan, server on SQLite, loopback\n";
+        int labelWidth = 6;
+        for (const Row &row : rows)
+            labelWidth = std::max(labelWidth, int(row.label.size()));
+        table << u"figure"_s.leftJustified(labelWidth) << "  " << u"value"_s.rightJustified(12) << "  "
+              << u"unit"_s.leftJustified(9) << "  " << u"target"_s.leftJustified(10) << "  ok?\n";
+        table << QString(labelWidth + 2 + 12 + 2 + 9 + 2 + 10 + 5, u'-') << '\n';
+        for (const Row &row : rows) {
+            const QString line = row.label.leftJustified(labelWidth) + u"  "_s
+                    + format(row.value, row.decimals).rightJustified(12) + u"  "_s + row.unit.leftJustified(9)
+                    + u"  "_s + row.target.leftJustified(10) + u"  "_s
+                    + (row.ok < 0 ? QString() : (row.ok ? u"yes"_s : u"NO"_s));
+            table << QStringView(line).trimmed() << '\n';
+        }
+    }
+    if (!notes.isEmpty()) {
+        table << "\nNotes:\n";
+        for (const QString &note : std::as_const(notes))
+            table << "- " << note << '\n';
+    }
+    table.flush();
+
     if (json) {
         QJsonObject figures;
         figures.insert(u"measures_count"_s, base.measures);
@@ -735,30 +767,6 @@ int main(int argc, char *argv[])
         }
         figures.insert(u"notes"_s, QJsonArray::fromStringList(notes));
         out << QString::fromUtf8(QJsonDocument(figures).toJson(QJsonDocument::Indented));
-        return allOk ? 0 : 1;
-    }
-
-    auto format = [](double value, int decimals) { return QString::number(value, 'f', decimals); };
-    for (const auto &[count, rows] : runs) {
-        out << "\n" << count << " accounts (+ office), " << base.measures << " measures per plan, server on SQLite, loopback\n";
-        int labelWidth = 6;
-        for (const Row &row : rows)
-            labelWidth = std::max(labelWidth, int(row.label.size()));
-        out << u"figure"_s.leftJustified(labelWidth) << "  " << u"value"_s.rightJustified(12) << "  "
-            << u"unit"_s.leftJustified(9) << "  " << u"target"_s.leftJustified(10) << "  ok?\n";
-        out << QString(labelWidth + 2 + 12 + 2 + 9 + 2 + 10 + 5, u'-') << '\n';
-        for (const Row &row : rows) {
-            const QString line = row.label.leftJustified(labelWidth) + u"  "_s
-                    + format(row.value, row.decimals).rightJustified(12) + u"  "_s + row.unit.leftJustified(9)
-                    + u"  "_s + row.target.leftJustified(10) + u"  "_s
-                    + (row.ok < 0 ? QString() : (row.ok ? u"yes"_s : u"NO"_s));
-            out << QStringView(line).trimmed() << '\n';
-        }
-    }
-    if (!notes.isEmpty()) {
-        out << "\nNotes:\n";
-        for (const QString &note : std::as_const(notes))
-            out << "- " << note << '\n';
     }
     return allOk ? 0 : 1;
 }

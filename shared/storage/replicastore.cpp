@@ -386,6 +386,10 @@ QSqlQuery &ReplicaStore::prepared(const QString &sql)
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         QSqlQuery query(m_db);
+        // Results are only stepped through: without this, Qt sets up a 128-row cache on every exec.
+        // Not on PostgreSQL: there a forward-only query uses single-row mode, and a result not read
+        // to its end keeps the connection busy, so LISTEN notifications stop arriving.
+        query.setForwardOnly(!m_postgres);
         if (!query.prepare(sql))
             qCCritical(lcStorage) << "cannot prepare" << sql << query.lastError().text();
         it = m_statements.emplace(sql, std::move(query)).first;
@@ -432,6 +436,7 @@ QSqlQuery &ReplicaStore::statement(Statement which)
     if (!query) {
         const QString sql = withNamedPlaceholders(statementSql(int(which)));
         query.emplace(m_db);
+        query->setForwardOnly(!m_postgres);
         if (!query->prepare(sql))
             qCCritical(lcStorage) << "cannot prepare" << sql << query->lastError().text();
     }
@@ -445,6 +450,7 @@ ReplicaStore::TableStatements &ReplicaStore::tableStatements(const EntitySpec &s
         const TableSql &sql = tableSql(spec);
         TableStatements statements { QSqlQuery(m_db), QSqlQuery(m_db) };
         for (auto [query, text] : { std::pair { &statements.load, &sql.load }, { &statements.upsert, &sql.upsert } }) {
+            query->setForwardOnly(!m_postgres);
             if (!query->prepare(withNamedPlaceholders(*text)))
                 qCCritical(lcStorage) << "cannot prepare" << *text << query->lastError().text();
         }
@@ -560,6 +566,7 @@ ReplicaStore::CachedRecord *ReplicaStore::cachedRecord(const EntitySpec &spec, c
         }
         q.finish();
         cached.key = key.isNull() ? -1 : key.toLongLong();
+        cached.maybeIndexed = cached.key >= 0;
         it = m_batch.emplace(entityId, std::move(cached)).first;
     }
     m_current = &it->second;
@@ -674,11 +681,14 @@ bool ReplicaStore::writeSearchText(CachedRecord &cached)
         cached.key = key.value(0).toLongLong();
         key.finish();
     }
-    QSqlQuery &remove = statement(Statement::SearchDelete);
-    bind(remove, 0, cached.key);
-    if (!remove.exec()) {
-        m_failure = sqlError(u"cannot index text"_s, remove.lastError());
-        return false;
+    // An entity that was not in the database has no row in the index yet; any other may have one.
+    if (cached.maybeIndexed) {
+        QSqlQuery &remove = statement(Statement::SearchDelete);
+        bind(remove, 0, cached.key);
+        if (!remove.exec()) {
+            m_failure = sqlError(u"cannot index text"_s, remove.lastError());
+            return false;
+        }
     }
     if (!text.isNull()) {
         QSqlQuery &insert = statement(Statement::SearchInsert);
@@ -689,6 +699,7 @@ bool ReplicaStore::writeSearchText(CachedRecord &cached)
             return false;
         }
     }
+    cached.maybeIndexed = !text.isNull();
     cached.indexedText = std::move(text);
     return true;
 }

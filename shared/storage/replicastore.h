@@ -158,6 +158,7 @@ private:
         /** The text the search index holds for the entity (null: none), so unchanged text is not rewritten. */
         QString indexedText;
         qint64 key = -1; ///< entities.key, the search index's rowid; -1 if not known
+        bool maybeIndexed = false; ///< the search index may hold a row for the entity
         quint64 lastUsed = 0; ///< the batch that last touched the record, for eviction
     };
 
