@@ -56,6 +56,7 @@ private Q_SLOTS:
     void batchIsAllOrNothing();
     void invalidChangesAreRejectedValidOnesKept();
     void reapplyingIsANoOp();
+    void anotherWriterIsNoticed();
     void historyAndConflictsSurviveReopening();
     void searchFindsTextAcrossPlans();
     void migratesAVersion1Replica();
@@ -225,6 +226,23 @@ void TestReplicaStore::reapplyingIsANoOp()
     QCOMPARE(again->applied, 0);
     QCOMPARE(store->stateDigest(), digest);
     QCOMPARE(store->changeCount(), plan.changes.size());
+}
+
+void TestReplicaStore::anotherWriterIsNoticed()
+{
+    // Two stores on one file (the CLI beside a running client): records one of
+    // them keeps between batches must not hide what the other wrote.
+    SamplePlan plan;
+    const QString file = path(u"shared.sqlite"_s);
+    auto first = openStore(file);
+    auto second = openStore(file);
+    QVERIFY(first && second);
+    const qsizetype half = plan.changes.size() / 2;
+    QVERIFY(first->applyBatch(plan.changes.mid(0, half)));
+    QVERIFY(second->applyBatch(plan.changes.mid(half, 4)));
+    QVERIFY(first->applyBatch(plan.changes.mid(half + 4)));
+    QCOMPARE(first->stateDigest(), plan.state.stateDigest());
+    QCOMPARE(second->stateDigest(), plan.state.stateDigest());
 }
 
 void TestReplicaStore::historyAndConflictsSurviveReopening()
