@@ -237,10 +237,13 @@ void TestReplicaStore::anotherWriterIsNoticed()
     auto first = openStore(file);
     auto second = openStore(file);
     QVERIFY(first && second);
-    const qsizetype half = plan.changes.size() / 2;
-    QVERIFY(first->applyBatch(plan.changes.mid(0, half)));
-    QVERIFY(second->applyBatch(plan.changes.mid(half, 4)));
-    QVERIFY(first->applyBatch(plan.changes.mid(half + 4)));
+    // The first store writes measure-1, the second adds a title edit, the first goes on with the
+    // concurrent title edit: it must build on the second's, or the conflict between them is lost.
+    const qsizetype split = plan.changes.size() - 5;
+    QVERIFY(first->applyBatch(plan.changes.mid(0, split)));
+    QVERIFY(second->applyBatch(plan.changes.mid(split, 1)));
+    QVERIFY(first->applyBatch(plan.changes.mid(split + 1)));
+    QCOMPARE(first->conflicts().size(), 1);
     QCOMPARE(first->stateDigest(), plan.state.stateDigest());
     QCOMPARE(second->stateDigest(), plan.state.stateDigest());
 }
