@@ -704,7 +704,8 @@ bool ReplicaStore::writeSearchText(CachedRecord &cached)
     return true;
 }
 
-Result<BatchOutcome> ReplicaStore::applyBatch(const QList<Change> &changes, const Admission &admit)
+Result<BatchOutcome> ReplicaStore::applyBatch(const QList<Change> &changes, const Admission &admit,
+                                             const std::function<Status()> &alsoInTransaction)
 {
     m_failure.reset();
     if (!beginWrite())
@@ -728,6 +729,10 @@ Result<BatchOutcome> ReplicaStore::applyBatch(const QList<Change> &changes, cons
             break;
     }
     flushDirty();
+    if (!m_failure && alsoInTransaction) {
+        if (Status extra = alsoInTransaction(); !extra)
+            m_failure = extra.error();
+    }
     if (Status done = finishWrite(); !done)
         return done.error();
     return outcome;
@@ -983,4 +988,248 @@ QString ReplicaStore::creatorOf(const QString &entityId)
     const QString author = q.exec() && q.next() ? q.value(0).toString() : QString();
     q.finish();
     return author;
+}
+
+namespace {
+constexpr char outboxInsertSql[] =
+        "INSERT INTO outbox (change_id, queued) VALUES (?, (SELECT coalesce(max(queued), 0) + 1 FROM outbox)) "
+        "ON CONFLICT(change_id) DO NOTHING";
+constexpr char stateUpsertSql[] =
+        "INSERT INTO client_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+} // namespace
+
+Status ReplicaStore::applyLocal(const QList<Change> &changes, const Admission &admit, const QString &stateKey,
+                                const QString &stateValue)
+{
+    for (const Change &change : changes) {
+        if (auto valid = validateChange(change); !valid)
+            return valid.error(); // checked first: a batch would store the valid ones
+    }
+    std::optional<Error> refused;
+    auto admitAll = [&](const Change &change) -> Status {
+        Status admitted = admit ? admit(change) : Status(Ok {});
+        if (!admitted && !refused)
+            refused = admitted.error();
+        return admitted;
+    };
+    auto queue = [&]() -> Status {
+        if (refused)
+            return *refused; // one refused edit rolls back the whole user action
+        QSqlQuery &insert = prepared(QString::fromLatin1(outboxInsertSql));
+        for (const Change &change : changes) {
+            insert.bindValue(0, change.id);
+            if (!insert.exec())
+                return sqlError(u"cannot queue a change"_s, insert.lastError());
+        }
+        if (stateKey.isEmpty())
+            return Ok {};
+        QSqlQuery &state = prepared(QString::fromLatin1(stateUpsertSql));
+        state.bindValue(0, stateKey);
+        state.bindValue(1, stateValue);
+        return state.exec() ? Status(Ok {}) : Status(sqlError(u"cannot store state"_s, state.lastError()));
+    };
+    auto outcome = applyBatch(changes, admitAll, queue);
+    if (!outcome)
+        return outcome.error();
+    for (const auto &result : outcome->changes) {
+        if (!result)
+            return result.error();
+    }
+    return Ok {};
+}
+
+Result<BatchOutcome> ReplicaStore::applyRemote(const QList<Change> &changes, const QString &stateKey,
+                                               const QString &stateValue)
+{
+    return applyBatch(changes, {}, [&]() -> Status {
+        // A change of ours that comes back from the server was accepted: it leaves the outbox.
+        QSqlQuery &confirm = prepared(u"DELETE FROM outbox WHERE change_id = ?"_s);
+        for (const Change &change : changes) {
+            confirm.bindValue(0, change.id);
+            if (!confirm.exec())
+                return sqlError(u"cannot update the outbox"_s, confirm.lastError());
+        }
+        QSqlQuery &state = prepared(QString::fromLatin1(stateUpsertSql));
+        state.bindValue(0, stateKey);
+        state.bindValue(1, stateValue);
+        return state.exec() ? Status(Ok {}) : Status(sqlError(u"cannot store state"_s, state.lastError()));
+    });
+}
+
+int ReplicaStore::outboxSize()
+{
+    QSqlQuery &q = prepared(u"SELECT count(*) FROM outbox"_s);
+    const int count = q.exec() && q.next() ? q.value(0).toInt() : 0;
+    q.finish();
+    return count;
+}
+
+QList<Change> ReplicaStore::outbox(int limit)
+{
+    QStringList ids;
+    QSqlQuery &q = prepared(u"SELECT change_id FROM outbox ORDER BY queued LIMIT ?"_s);
+    q.bindValue(0, limit);
+    if (q.exec()) {
+        while (q.next())
+            ids << q.value(0).toString();
+    }
+    q.finish();
+    QList<Change> changes;
+    for (const QString &id : std::as_const(ids)) {
+        if (auto change = findChange(id))
+            changes << *change;
+    }
+    return changes;
+}
+
+Status ReplicaStore::acknowledge(const QStringList &accepted, const QList<Rejection> &rejected)
+{
+    if (!m_db.transaction())
+        return sqlError(u"cannot begin"_s, m_db.lastError());
+    QSqlQuery &remove = prepared(u"DELETE FROM outbox WHERE change_id = ?"_s);
+    QSqlQuery &record = prepared(u"INSERT INTO rejected (change_id, code, message, rejected_at) VALUES (?, ?, ?, ?) "
+                                 "ON CONFLICT(change_id) DO UPDATE SET code = excluded.code, "
+                                 "message = excluded.message, rejected_at = excluded.rejected_at"_s);
+    bool ok = true;
+    for (const QString &id : accepted) {
+        remove.bindValue(0, id);
+        ok = ok && remove.exec();
+    }
+    for (const Rejection &rejection : rejected) {
+        remove.bindValue(0, rejection.changeId);
+        ok = ok && remove.exec();
+        record.bindValue(0, rejection.changeId);
+        record.bindValue(1, rejection.code);
+        record.bindValue(2, rejection.message);
+        record.bindValue(3, rejection.at);
+        ok = ok && record.exec();
+    }
+    if (!ok || !m_db.commit()) {
+        Error error = sqlError(u"cannot update the outbox"_s, m_db.lastError());
+        m_db.rollback();
+        return error;
+    }
+    return Ok {};
+}
+
+QList<ReplicaStore::Rejection> ReplicaStore::rejections()
+{
+    QList<Rejection> all;
+    QSqlQuery &q = prepared(u"SELECT change_id, code, message, rejected_at FROM rejected ORDER BY rejected_at, change_id"_s);
+    if (q.exec()) {
+        while (q.next())
+            all.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString() });
+    }
+    q.finish();
+    return all;
+}
+
+QString ReplicaStore::clientState(const QString &key)
+{
+    QSqlQuery &q = prepared(u"SELECT value FROM client_state WHERE key = ?"_s);
+    q.bindValue(0, key);
+    const QString value = q.exec() && q.next() ? q.value(0).toString() : QString();
+    q.finish();
+    return value;
+}
+
+Status ReplicaStore::setClientState(const QString &key, const QString &value)
+{
+    QSqlQuery &q = prepared(QString::fromLatin1(stateUpsertSql));
+    q.bindValue(0, key);
+    q.bindValue(1, value);
+    if (!q.exec())
+        return sqlError(u"cannot store state"_s, q.lastError());
+    return Ok {};
+}
+
+QList<Change> ReplicaStore::salvageOutbox(const QString &damagedFile)
+{
+    QList<Change> salvaged;
+    const QString name = u"salvage-%1"_s.arg(connectionCounter.fetchAndAddRelaxed(1));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(damagedFile);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        if (db.open()) {
+            QSqlQuery q(db);
+            // Row by row: in a damaged file, reading stops at the first bad page; what came before is kept.
+            if (q.exec(u"SELECT %1 FROM outbox o JOIN changes c ON c.change_id = o.change_id ORDER BY o.queued"_s.arg(
+                        u"c.change_id, c.op, c.entity_type, c.entity_id, c.field, c.value, c.hlc, c.device, c.author, "
+                        "c.base, c.seen"_s))) {
+                while (q.next()) {
+                    auto valid = validateChange(changeFromQuery(q, 0));
+                    if (valid)
+                        salvaged << valid.value();
+                }
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return salvaged;
+}
+
+QList<EntityRecord> ReplicaStore::children(const EntitySpec &spec, const QString &parentId)
+{
+    QList<EntityRecord> records;
+    if (spec.parentField.isEmpty())
+        return records;
+    QStringList ids;
+    QSqlQuery &q = prepared(u"SELECT id FROM \"%1\" WHERE \"%2\" = ? AND _state = 'live' ORDER BY id"_s.arg(
+            spec.table, spec.parentField));
+    q.bindValue(0, parentId);
+    if (q.exec()) {
+        while (q.next())
+            ids << q.value(0).toString();
+    }
+    q.finish();
+    for (const QString &id : std::as_const(ids)) {
+        if (auto loaded = loadRecord(spec, id))
+            records << std::move(*loaded);
+    }
+    m_failure.reset();
+    return records;
+}
+
+Status ReplicaStore::reassignAuthor(const QString &from, const QString &to)
+{
+    m_failure.reset();
+    if (!beginWrite())
+        return beginError(u"cannot begin"_s);
+    QList<QPair<QString, QString>> entities;
+    QSqlQuery &find = prepared(u"SELECT DISTINCT c.entity_id, e.type FROM changes c JOIN entities e ON e.id = c.entity_id "
+                               "WHERE c.author = ?"_s);
+    find.bindValue(0, from);
+    if (!find.exec())
+        m_failure = sqlError(u"cannot read the change log"_s, find.lastError());
+    while (!m_failure && find.next())
+        entities.append({ find.value(0).toString(), find.value(1).toString() });
+    find.finish();
+    QSqlQuery &update = prepared(u"UPDATE changes SET author = ? WHERE author = ?"_s);
+    update.bindValue(0, to);
+    update.bindValue(1, from);
+    if (!m_failure && !update.exec())
+        m_failure = sqlError(u"cannot update the change log"_s, update.lastError());
+    // The merge state names the author of every head, too.
+    for (const auto &[id, type] : std::as_const(entities)) {
+        const EntitySpec *spec = Schema::instance().entity(type);
+        EntityRecord *record = spec && !m_failure ? recordForUpdate(*spec, id) : nullptr;
+        if (!record)
+            continue;
+        for (FieldState *state : [&] {
+                 QList<FieldState *> all { &record->lifecycle };
+                 for (FieldState &field : record->fields)
+                     all << &field;
+                 return all;
+             }()) {
+            for (FieldVersion &head : state->heads) {
+                if (head.author == from)
+                    head.author = to;
+            }
+        }
+        recordUpdated(*record, Change {});
+    }
+    flushDirty();
+    return finishWrite();
 }

@@ -66,7 +66,7 @@ class ReplicaStore final : public ReplicaBackend
 {
 public:
     /** Current version of the SQL layout (PRAGMA user_version; PostgreSQL: table schema_version). */
-    static constexpr int schemaVersion = 3;
+    static constexpr int schemaVersion = 4;
     /** PRAGMA application_id of replica files: "WPR1". */
     static constexpr qint32 applicationId = 0x57505231;
 
@@ -102,8 +102,11 @@ public:
      * Validates, admits and applies changes in one transaction; per-change
      * outcomes, or an error if nothing was stored. admit runs inside the
      * transaction, so currentRecord() shows the batch's earlier changes.
+     * alsoInTransaction runs after the changes, before the commit: what it
+     * writes (an outbox entry, a cursor) commits with them or not at all.
      */
-    Result<BatchOutcome> applyBatch(const QList<Change> &changes, const Admission &admit = {});
+    Result<BatchOutcome> applyBatch(const QList<Change> &changes, const Admission &admit = {},
+                                    const std::function<Status()> &alsoInTransaction = {});
     /** The author of the change that created an entity (empty if none arrived). */
     [[nodiscard]] QString creatorOf(const QString &entityId);
 
@@ -138,6 +141,41 @@ public:
     [[nodiscard]] QByteArray stateDigest();
     /** Entity ids whose searchable text matches an FTS5 query, best first. */
     [[nodiscard]] Result<QStringList> search(const QString &query, int limit = 100);
+
+    // Client tables (schema 4): the outbox of unconfirmed local changes, rejected changes, sync settings.
+
+    /**
+     * Applies local edits and queues them for the server, in one transaction,
+     * all or nothing: if any change is invalid or not admitted, nothing is written.
+     */
+    Status applyLocal(const QList<Change> &changes, const Admission &admit, const QString &stateKey = {},
+                      const QString &stateValue = {});
+    /** Applies changes from the server and stores a setting (the cursor) in the same transaction. */
+    Result<BatchOutcome> applyRemote(const QList<Change> &changes, const QString &stateKey, const QString &stateValue);
+    [[nodiscard]] int outboxSize();
+    /** The oldest queued local changes, in the order they were made. */
+    [[nodiscard]] QList<Change> outbox(int limit);
+    struct Rejection
+    {
+        QString changeId;
+        QString code;
+        QString message;
+        QString at; ///< ISO 8601, UTC
+    };
+    /** Takes confirmed changes out of the outbox; rejected ones are recorded with their reason. */
+    Status acknowledge(const QStringList &accepted, const QList<Rejection> &rejected);
+    [[nodiscard]] QList<Rejection> rejections();
+    [[nodiscard]] QString clientState(const QString &key);
+    Status setClientState(const QString &key, const QString &value);
+    /** The queued changes that can still be read from a damaged replica file (best effort, read-only). */
+    [[nodiscard]] static QList<Change> salvageOutbox(const QString &damagedFile);
+    /**
+     * Makes the changes of one author another's: for edits made before any
+     * account signed in on this replica, which no other replica has seen yet.
+     */
+    Status reassignAuthor(const QString &from, const QString &to);
+    /** Live children of an entity: the entities of a type whose parent field names it. */
+    [[nodiscard]] QList<EntityRecord> children(const EntitySpec &spec, const QString &parentId);
 
     [[nodiscard]] QString path() const { return m_path; }
     [[nodiscard]] QSqlDatabase database() const { return m_db; }

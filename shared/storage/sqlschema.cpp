@@ -151,6 +151,27 @@ Status migrateTo3(QSqlDatabase &db)
     return Ok {};
 }
 
+/**
+ * Version 4: what a client keeps beside its replica: the outbox (its own
+ * changes the server has not confirmed), the changes the server rejected with
+ * the reason, and small sync settings (cursor, time of the last full sync).
+ */
+Status migrateTo4(QSqlDatabase &db)
+{
+    const QStringList statements {
+        u"CREATE TABLE outbox (change_id TEXT PRIMARY KEY NOT NULL REFERENCES changes(change_id), "
+        "queued INTEGER NOT NULL)"_s,
+        u"CREATE TABLE rejected (change_id TEXT PRIMARY KEY NOT NULL REFERENCES changes(change_id), "
+        "code TEXT NOT NULL, message TEXT NOT NULL, rejected_at TEXT NOT NULL)"_s,
+        u"CREATE TABLE client_state (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"_s,
+    };
+    for (const QString &sql : statements) {
+        if (auto ok = exec(db, sqlTypes(db, sql)); !ok)
+            return ok;
+    }
+    return Ok {};
+}
+
 Status setVersion(QSqlDatabase &db, int version)
 {
     if (!isPostgres(db))
@@ -199,7 +220,7 @@ QString searchTextExpression(const EntitySpec &entity)
 
 Status migrate(QSqlDatabase &db, int target)
 {
-    static const std::function<Status(QSqlDatabase &)> steps[] = { migrateTo1, migrateTo2, migrateTo3 };
+    static const std::function<Status(QSqlDatabase &)> steps[] = { migrateTo1, migrateTo2, migrateTo3, migrateTo4 };
     if (isPostgres(db)) {
         // Several server processes may start at once on one database: one migrates, the others wait.
         QSqlQuery lock(db);
@@ -215,7 +236,8 @@ Status migrate(QSqlDatabase &db, int target)
         return stored.error();
     const int current = stored.value();
     for (int next = current + 1; next <= target; ++next) {
-        qCInfo(lcStorage) << "migrating replica" << db.databaseName() << "to schema version" << next;
+        if (current > 0) // a new file is simply created, an existing one is worth a line in the log
+            qCInfo(lcStorage) << "migrating" << db.databaseName() << "to schema version" << next;
         if (!db.transaction())
             return Error { u"storage_error"_s, db.lastError().text() };
         Status step = steps[next - 1](db);

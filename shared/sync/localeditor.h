@@ -21,6 +21,8 @@ public:
     LocalEditor(HlcClock &clock, QString author, IdSource ids = {});
 
     [[nodiscard]] const QString &author() const { return m_author; }
+    /** The account the next changes are made by (after signing in). */
+    void setAuthor(const QString &author) { m_author = author; }
     [[nodiscard]] HlcClock &clock() { return m_clock; }
 
     /** A new, globally unique id for a change or an entity. */
