@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "sync/change.h"
+#include "syncstatus.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+#include <optional>
+
+class LocalReplica;
+class QNetworkAccessManager;
+class QNetworkReply;
+class QWebSocket;
+
+/** What one sync did. */
+struct SyncSummary
+{
+    int pushed = 0; ///< local changes the server accepted
+    int rejected = 0; ///< local changes the server refused (now in LocalReplica::rejected())
+    int pulled = 0; ///< changes received by pull
+    int bootstrapped = 0; ///< entities received by bootstrap
+    qint64 cursor = 0; ///< the replica's cursor afterwards
+};
+
+/**
+ * The client side of the sync protocol (docs/protocol.md) for one replica.
+ *
+ * A sync pushes the outbox, bootstraps a new replica, then pulls until the
+ * server has nothing more. Every step commits to the replica before the next
+ * request, so an interruption at any point loses nothing and the next sync
+ * resumes from what the replica holds. The steps run as a state machine over
+ * network signals: background mode never blocks; syncOnce() and login() wait
+ * in a local event loop.
+ *
+ * Error codes: "no_server" (no account), "server_unreachable" (connection
+ * failed or a request took over 30 s; retried), "unsupported_protocol" (the
+ * server needs a newer app; nothing was changed locally), "unauthorized"
+ * (the token was refused and is cleared: sign in again), "storage_error",
+ * "malformed_response", and any other code the server sends.
+ *
+ * Single-threaded: use it from the thread that owns the replica.
+ */
+class SyncEngine final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int requestTimeoutMs = 30'000;
+    static constexpr int pushBatchSize = 500;
+    static constexpr int bootstrapPageSize = 500;
+    static constexpr int pullPageSize = 1000;
+    static constexpr int debounceMs = 300;
+    static constexpr int firstRetryMs = 1000;
+    static constexpr int maxRetryMs = 5 * 60 * 1000;
+
+    explicit SyncEngine(LocalReplica &replica, QObject *parent = nullptr);
+    ~SyncEngine() override;
+    Q_DISABLE_COPY_MOVE(SyncEngine)
+
+    [[nodiscard]] SyncStatus *status() { return m_status; }
+
+    /**
+     * Signs in (POST /v1/login with the replica's device id) and on success
+     * stores the account and token in the replica. Blocks in a local event
+     * loop (at most 30 s). A replica belongs to one account: signing in as
+     * another user or to another server is refused ("account_mismatch").
+     * Error codes: "bad_credentials", "too_many_attempts",
+     * "server_unreachable", "unsupported_protocol", "invalid_url",
+     * "account_mismatch", "malformed_response", "storage_error".
+     */
+    Status login(const QUrl &server, const QString &user, const QString &password);
+
+    /**
+     * One complete sync, blocking (CLI and tests). If a background sync is
+     * running, waits for it first, then runs a fresh one.
+     */
+    Result<SyncSummary> syncOnce();
+
+    /**
+     * Background mode: syncs now, again after notifyLocalChange() (debounced)
+     * and whenever the live socket announces a cursor above ours; retries
+     * with exponential backoff while the server is unreachable. Stops
+     * retrying on errors only the user can fix (update, sign in again) until
+     * start() or a successful login().
+     */
+    void start();
+    /** Leaves background mode: closes the live socket, schedules nothing more; a running sync is let finish. */
+    void stop();
+    [[nodiscard]] bool isRunning() const { return m_running; }
+
+    /** Call after every local edit: updates the status and schedules a push. */
+    void notifyLocalChange();
+
+Q_SIGNALS:
+    void synced(const SyncSummary &summary);
+    void failed(const Error &error);
+
+private:
+    enum class Phase { Idle, Pushing, Bootstrapping, Pulling };
+
+    /** One HTTP answer, reduced to what the steps need. */
+    struct Reply
+    {
+        int status = 0; ///< 0: no HTTP answer (connection failed, timed out)
+        QJsonObject json;
+        bool isJsonObject = false;
+        QString networkError;
+    };
+
+    // The cycle: each step sends one request; its answer calls the next step.
+    void startCycle();
+    void pushNext();
+    void onPushFinished(const Reply &reply);
+    void bootstrapNext();
+    void onBootstrapFinished(const Reply &reply);
+    void pullNext();
+    void onPullFinished(const Reply &reply);
+    void finishCycle();
+    void failCycle(const Error &error);
+
+    QNetworkReply *send(const QByteArray &method, const QUrl &url, const QByteArray &body, bool withToken);
+    void sendStep(const QByteArray &method, const QString &path, const QByteArray &body,
+                  void (SyncEngine::*handler)(const Reply &));
+    void onReplyFinished(QNetworkReply *reply);
+    Reply readReply(QNetworkReply *reply, bool timedOut) const;
+    /** The error an unsuccessful answer stands for. */
+    static Error errorOf(const Reply &reply);
+    [[nodiscard]] static bool isFatal(const QString &code);
+
+    void scheduleSync(int delayMs);
+    void refreshCounts();
+    void resetBootstrap();
+
+    // The live socket.
+    void openSocket();
+    void closeSocket();
+    void onSocketConnected();
+    void onSocketDisconnected();
+    void onSocketMessage(const QString &message);
+
+    LocalReplica &m_replica;
+    SyncStatus *m_status;
+    QNetworkAccessManager *m_network;
+    QWebSocket *m_socket = nullptr;
+
+    Phase m_phase = Phase::Idle;
+    QPointer<QNetworkReply> m_reply;
+    void (SyncEngine::*m_handler)(const Reply &) = nullptr;
+    QTimer m_requestTimer;
+    bool m_timedOut = false;
+    SyncSummary m_summary;
+    QList<Change> m_batch; ///< the push in flight
+    int m_batchLimit = pushBatchSize; ///< lowered when a batch is too large for the server
+    qint64 m_pullAfter = 0;
+    quint64 m_cycles = 0; ///< cycles finished, so syncOnce() knows when its own one ended
+    std::optional<Result<SyncSummary>> m_lastResult;
+
+    // A bootstrap interrupted by a network error continues from here (same process only).
+    qint64 m_bootstrapCursor = -1; ///< cursor of the first page; -1 before it arrived
+    qint64 m_bootstrapAfter = 0;
+    int m_bootstrapReceived = 0;
+
+    bool m_running = false;
+    bool m_resyncWanted = false; ///< something arrived or changed while a cycle ran
+    bool m_fatal = false; ///< the last error needs the user; no automatic retries
+    bool m_unreachable = false; ///< the last cycle could not reach the server
+    QTimer m_syncTimer; ///< debounce and retry
+    int m_retryMs = firstRetryMs;
+    QTimer m_socketTimer; ///< reconnects the live socket
+    int m_socketRetryMs = firstRetryMs;
+    bool m_socketAuthed = false;
+};
