@@ -298,12 +298,15 @@ Status LocalReplica::resolve(const QString &conflictId, std::optional<Keep> keep
         return notFound(conflict->entityId);
     QString chosen = value;
     if (keep) {
-        auto isMine = [this](const FieldVersion &v) {
-            return v.device == device() || (m_account && v.author == m_account->user);
-        };
-        const bool keptIsMine = isMine(conflict->kept);
-        if (keptIsMine == isMine(conflict->other))
-            return Error { u"ambiguous"_s, u"neither or both sides of %1 are yours; give the value to keep"_s.arg(conflictId) };
+        // "Mine" is this device's side; failing that (two other laptops), this account's side.
+        bool keptIsMine = conflict->kept.device == device();
+        if (keptIsMine == (conflict->other.device == device())) {
+            const QString user = m_account ? m_account->user : QString();
+            keptIsMine = conflict->kept.author == user;
+            if (keptIsMine == (conflict->other.author == user))
+                return Error { u"ambiguous"_s,
+                               u"neither or both sides of %1 are yours; give the value to keep"_s.arg(conflictId) };
+        }
         const FieldVersion &pick = (*keep == Keep::Mine) == keptIsMine ? conflict->kept : conflict->other;
         chosen = pick.value;
         if (conflict->kind == Conflict::Kind::EditVsDelete)

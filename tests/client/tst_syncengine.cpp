@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The client's sync engine against a real werkstattplan-server: laptops that
+// edit offline converge, the status tells the truth, an unreachable server
+// loses nothing.
+
+#include "helpers/serverprocess.h"
+#include "localreplica.h"
+#include "syncengine.h"
+#include "syncstatus.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QString password = u"geheim-und-lang"_s;
+
+/** One laptop: its replica folder, replica and engine. */
+struct Laptop
+{
+    QTemporaryDir folder;
+    std::unique_ptr<LocalReplica> replica;
+    std::unique_ptr<SyncEngine> engine;
+
+    bool open()
+    {
+        auto opened = LocalReplica::open(folder.path());
+        if (!opened)
+            return false;
+        replica = std::move(opened).value();
+        engine = std::make_unique<SyncEngine>(*replica);
+        return true;
+    }
+    QString sync()
+    {
+        const auto done = engine->syncOnce();
+        return done ? QString() : done.errorCode() + u": "_s + done.errorMessage();
+    }
+    QString value(const QString &id, const QString &field) { return replica->store().record(id)->value(field); }
+};
+
+} // namespace
+
+class TestSyncEngine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void offlineEditsOfTwoLaptopsConverge();
+    void statusIsHonest();
+    void unreachableServerLosesNothing();
+
+private:
+    bool signIn(Laptop &laptop, const QString &user);
+    ServerProcess m_server;
+    QString m_planId;
+};
+
+void TestSyncEngine::initTestCase()
+{
+    QVERIFY(m_server.start());
+    const auto added = m_server.admin({ u"add-municipality"_s, u"Marktredwitz"_s, u"--state"_s, u"Bayern"_s,
+                                        u"--cluster"_s, u"Süd"_s });
+    QVERIFY2(added.ok(), added.err.constData());
+    m_planId = added.lines().value(0).split(u' ').value(2);
+    QVERIFY(!m_planId.isEmpty());
+    QVERIFY(m_server.admin({ u"add-account"_s, u"marktredwitz"_s, u"--municipality"_s, u"Marktredwitz"_s },
+                           password.toUtf8())
+                    .ok());
+    QVERIFY(m_server.admin({ u"add-account"_s, u"office"_s, u"--office"_s }, password.toUtf8()).ok());
+}
+
+bool TestSyncEngine::signIn(Laptop &laptop, const QString &user)
+{
+    if (!laptop.open())
+        return false;
+    const Status in = laptop.engine->login(m_server.baseUrl(), user, password);
+    if (!in)
+        qWarning() << in.errorMessage();
+    return bool(in);
+}
+
+void TestSyncEngine::offlineEditsOfTwoLaptopsConverge()
+{
+    Laptop one, two, office;
+    QVERIFY(signIn(one, u"marktredwitz"_s));
+    QVERIFY(signIn(two, u"marktredwitz"_s));
+    QVERIFY(signIn(office, u"office"_s));
+    QCOMPARE(one.sync(), QString());
+    const auto field = one.replica->add(u"field_of_action"_s, m_planId, { { u"title"_s, u"Wohnen"_s } });
+    QVERIFY(field);
+    const auto goal = one.replica->add(u"goal"_s, field.value(), { { u"title"_s, u"Leerstand nutzen"_s } });
+    const auto measure = one.replica->add(
+            u"measure"_s, goal.value(),
+            { { u"title"_s, u"Leerstandskataster"_s },
+              { u"description"_s, u"Die Stadt erfasst leere Häuser. Eigentümer werden beraten."_s } });
+    QVERIFY(measure);
+    QCOMPARE(one.sync(), QString());
+    QCOMPARE(two.sync(), QString());
+    QCOMPARE(two.value(measure.value(), u"title"_s), u"Leerstandskataster"_s);
+
+    // Offline on both laptops: the same title, and different parts of the description.
+    QVERIFY(one.replica->set(measure.value(), { { u"title"_s, u"Leerstandskataster 2026"_s },
+                                                { u"description"_s, u"Die Stadt erfasst leere Häuser und Läden. Eigentümer werden beraten."_s } }));
+    QVERIFY(two.replica->set(measure.value(), { { u"title"_s, u"Kataster leerer Gebäude"_s },
+                                                { u"description"_s, u"Die Stadt erfasst leere Häuser. Eigentümer werden kostenlos beraten."_s } }));
+    QCOMPARE(one.sync(), QString());
+    QCOMPARE(two.sync(), QString());
+    QCOMPARE(one.sync(), QString());
+    QCOMPARE(office.sync(), QString());
+    for (Laptop *laptop : { &one, &two, &office }) {
+        QCOMPARE(laptop->value(measure.value(), u"description"_s),
+                 u"Die Stadt erfasst leere Häuser und Läden. Eigentümer werden kostenlos beraten."_s);
+        QCOMPARE(laptop->replica->store().conflicts().size(), 1);
+    }
+    QCOMPARE(one.replica->store().stateDigest(), two.replica->store().stateDigest());
+
+    // Resolving on one laptop settles it everywhere.
+    const Conflict conflict = one.replica->store().conflicts().first();
+    QVERIFY(one.replica->resolve(conflict.id, LocalReplica::Keep::Theirs));
+    QCOMPARE(one.sync(), QString());
+    QCOMPARE(two.sync(), QString());
+    QVERIFY(two.replica->store().conflicts().isEmpty());
+    QCOMPARE(two.value(measure.value(), u"title"_s), one.value(measure.value(), u"title"_s));
+    QCOMPARE(one.replica->store().stateDigest(), two.replica->store().stateDigest());
+}
+
+void TestSyncEngine::statusIsHonest()
+{
+    Laptop laptop;
+    QVERIFY(signIn(laptop, u"marktredwitz"_s));
+    QCOMPARE(laptop.sync(), QString());
+    SyncStatus *status = laptop.engine->status();
+    QCOMPARE(status->state(), SyncStatus::State::Online);
+    QVERIFY(status->lastCompleteSync().isValid());
+    QVERIFY(laptop.replica->set(m_planId, { { u"vision"_s, u"Marktredwitz verbindet Generationen."_s } }));
+    laptop.engine->notifyLocalChange();
+    // Not confirmed yet: never a green light while something is pending.
+    QVERIFY(status->pendingChanges() > 0 || laptop.replica->pendingCount() > 0);
+    QVERIFY(status->state() != SyncStatus::State::Online || laptop.replica->pendingCount() == 0);
+    QCOMPARE(laptop.sync(), QString());
+    QCOMPARE(laptop.replica->pendingCount(), 0);
+    QCOMPARE(status->pendingChanges(), 0);
+    QCOMPARE(status->state(), SyncStatus::State::Online);
+    QCOMPARE(status->toJson().value(u"pending"_s).toInt(), 0);
+}
+
+void TestSyncEngine::unreachableServerLosesNothing()
+{
+    Laptop laptop;
+    QVERIFY(signIn(laptop, u"marktredwitz"_s));
+    QCOMPARE(laptop.sync(), QString());
+    m_server.kill();
+    QVERIFY(laptop.replica->set(m_planId, { { u"title"_s, u"Werkstattplan Marktredwitz 2027"_s } }));
+    const auto result = laptop.engine->syncOnce();
+    QVERIFY(!result);
+    QCOMPARE(result.errorCode(), u"server_unreachable"_s);
+    QCOMPARE(laptop.engine->status()->state(), SyncStatus::State::Offline);
+    QCOMPARE(laptop.replica->pendingCount(), 1);
+    QCOMPARE(laptop.value(m_planId, u"title"_s), u"Werkstattplan Marktredwitz 2027"_s);
+}
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "tst_syncengine.moc"
