@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "localreplica.h"
+#include "replicaview.h"
+
+#include <QStringList>
+
+#include <memory>
+
+/** Exit codes of werkstattplan-cli (docs/cli.md). */
+enum ExitCode {
+    ExitOk = 0,
+    ExitUsage = 1, ///< bad arguments, unknown id or field, invalid value, an edit the account may not make
+    ExitSync = 2, ///< the server could not be reached, refused the login or failed the sync
+};
+
+/** The options of one invocation, already parsed. */
+struct CliOptions
+{
+    QString replicaFolder;
+    bool json = false;
+    QString user;
+    QString passwordFile;
+    QString municipality;
+    QString parent;
+    QStringList set;
+    QString keep;
+    bool hasValue = false;
+    QString value;
+    QString outFile;
+};
+
+/**
+ * The commands of werkstattplan-cli. Each opens the replica, does one thing
+ * and returns an exit code; errors are printed once, here, and nothing is
+ * written when a command is refused.
+ */
+class Commands
+{
+public:
+    explicit Commands(CliOptions options);
+    ~Commands();
+    Q_DISABLE_COPY_MOVE(Commands)
+
+    /** Runs the command named by args[0] with the rest as its arguments. */
+    int run(const QStringList &args);
+
+private:
+    int openReplica();
+    int connect(const QStringList &args);
+    int sync();
+    int status();
+    int list(const QStringList &args);
+    int show(const QString &id);
+    int history(const QString &id);
+    int add(const QStringList &args);
+    int set(const QStringList &args);
+    int remove(const QString &id);
+    int restore(const QString &id);
+    int resolve(const QString &conflictId);
+    int search(const QString &text);
+    int exportMeasures(const QString &format);
+
+    int listConflicts(const std::optional<QStringList> &plans);
+    int listRejected();
+
+    /** Parses FIELD=VALUE pairs against an entity type; nullopt after printing why not. */
+    std::optional<LocalReplica::Fields> parseFields(const EntitySpec &spec, const QStringList &pairs);
+    /** The live or deleted record of an id; nullopt after printing that there is none. */
+    std::optional<EntityRecord> findRecord(const QString &id);
+    /** The plan ids of the municipality named by --municipality; nullopt if none is set. */
+    std::optional<QStringList> municipalityPlans(bool *failed);
+
+    [[nodiscard]] QString syncedAt();
+
+    int fail(const Error &error, int code = ExitUsage);
+    int fail(const QString &message, int code = ExitUsage);
+
+    CliOptions m_options;
+    std::unique_ptr<LocalReplica> m_replica;
+    std::unique_ptr<ReplicaView> m_view;
+};

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstattplan-cli: the replica and sync of one account from the command line, for scripts and tests.
+
+#include "commands.h"
+#include "output.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+using namespace Qt::Literals::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"werkstattplan-cli"_s);
+    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Werkstattplan command line client: one account's replica of the workshop plans.\n\n"
+        "Commands:\n"
+        "  connect URL --user USER         sign in (password from --password-file or standard input)\n"
+        "  sync                            push local changes and pull until done\n"
+        "  status [--json]                 sync status: pending changes, last complete sync, errors\n"
+        "  list plans|fields|goals|measures|conflicts|rejected [--municipality NAME] [--json]\n"
+        "  show ID [--json]                one entity with its values and open conflicts\n"
+        "  history ID [--json]             every change of one entity (who, when, which device)\n"
+        "  add field|goal|measure|milestone|comment --parent ID --set FIELD=VALUE ...\n"
+        "                                  create an entity; prints its id\n"
+        "  set ID FIELD=VALUE ...          edit fields\n"
+        "  delete ID, restore ID           soft delete and restore\n"
+        "  resolve CONFLICT_ID --keep mine|theirs | --value TEXT\n"
+        "  search TEXT [--json]            full-text search across every plan in the replica\n"
+        "  export csv|json [--out FILE]    measures of every plan, stamped with the last complete sync\n\n"
+        "Exit codes: 0 ok, 1 usage or validation error, 2 sync or network error. See docs/cli.md."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption replica(u"replica"_s,
+        u"Replica folder (default: %1)."_s.arg(LocalReplica::defaultFolder()), u"DIR"_s,
+        LocalReplica::defaultFolder());
+    const QCommandLineOption json(u"json"_s, u"Machine-readable output."_s);
+    const QCommandLineOption user(u"user"_s, u"connect: the account's user name."_s, u"USER"_s);
+    const QCommandLineOption passwordFile(
+        u"password-file"_s, u"connect: read the password from this file (else standard input)."_s, u"FILE"_s);
+    const QCommandLineOption municipality(
+        u"municipality"_s, u"list: only this municipality's plan."_s, u"NAME"_s);
+    const QCommandLineOption parent(
+        u"parent"_s, u"add: the parent entity (a comment's: the plan)."_s, u"ID"_s);
+    const QCommandLineOption set(
+        u"set"_s, u"add: a field of the new entity; repeat for more."_s, u"FIELD=VALUE"_s);
+    const QCommandLineOption keep(u"keep"_s, u"resolve: keep mine or theirs."_s, u"WHICH"_s);
+    const QCommandLineOption value(u"value"_s, u"resolve: the new value."_s, u"TEXT"_s);
+    const QCommandLineOption outFile(
+        u"out"_s, u"export: write to this file instead of standard output."_s, u"FILE"_s);
+    const QCommandLineOption verbose(u"verbose"_s, u"Also print the client core's log on standard error."_s);
+    parser.addOptions(
+        { replica, json, user, passwordFile, municipality, parent, set, keep, value, outFile, verbose });
+    parser.addPositionalArgument(u"command"_s, u"What to do (see above)."_s, u"COMMAND [ARGS...]"_s);
+
+    // parse(), not process(): a usage error must exit with 1 and the same message format as every other
+    // error.
+    if (!parser.parse(QCoreApplication::arguments())) {
+        Output::err() << "werkstattplan-cli: " << parser.errorText() << "; see --help" << Qt::endl;
+        return ExitUsage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        Output::out() << parser.helpText() << Qt::flush;
+        return ExitOk;
+    }
+    if (parser.isSet(u"version"_s)) {
+        Output::out() << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
+                      << Qt::endl;
+        return ExitOk;
+    }
+
+    // The CLI reports every error itself, once; the core's log would repeat it and bury the one line
+    // scripts read. QT_LOGGING_RULES still overrides this.
+    if (!parser.isSet(verbose))
+        QLoggingCategory::setFilterRules(u"werkstattplan.*.debug=false\nwerkstattplan.*.info=false\n"
+                                         "werkstattplan.*.warning=false"_s);
+
+    CliOptions options;
+    options.replicaFolder = parser.value(replica);
+    options.json = parser.isSet(json);
+    options.user = parser.value(user);
+    options.passwordFile = parser.value(passwordFile);
+    options.municipality = parser.value(municipality);
+    options.parent = parser.value(parent);
+    options.set = parser.values(set);
+    options.keep = parser.value(keep);
+    options.hasValue = parser.isSet(value);
+    options.value = parser.value(value);
+    options.outFile = parser.value(outFile);
+
+    Commands commands(options);
+    return commands.run(parser.positionalArguments());
+}

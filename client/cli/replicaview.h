@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "sync/mergeengine.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QStringList>
+
+class ReplicaStore;
+
+/**
+ * How werkstattplan-cli presents a replica's entities: which plan and
+ * municipality each belongs to, a label, and the JSON forms of entities and
+ * conflicts. The JSON depends only on the changes the replica holds, so two
+ * replicas that synced the same changes print the same text.
+ */
+class ReplicaView
+{
+public:
+    explicit ReplicaView(ReplicaStore &store);
+
+    /** The plan an entity belongs to (its own id for a plan); empty outside plans or while a parent is
+     * missing. */
+    [[nodiscard]] QString planOf(const EntityRecord &record);
+    [[nodiscard]] QString municipalityName(const QString &planId);
+    /** The plans of the municipality with this name (case-insensitive); "not_found" if there is none. */
+    [[nodiscard]] Result<QStringList> plansOfMunicipality(const QString &name);
+    /** Title, name, body or key: whichever the entity type has. */
+    [[nodiscard]] static QString label(const EntityRecord &record);
+
+    [[nodiscard]] QJsonObject entityJson(const EntityRecord &record);
+    [[nodiscard]] static QJsonObject conflictJson(const Conflict &conflict);
+    /** UTC time of a stamp's physical part, ISO 8601 to the second. */
+    [[nodiscard]] static QString timeOf(const Hlc &hlc);
+
+private:
+    ReplicaStore &m_store;
+    QHash<QString, QString> m_planCache; ///< entity id → plan id, for one invocation
+};
