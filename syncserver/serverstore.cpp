@@ -45,6 +45,10 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &location)
     }
     ReplicaStore::Options options;
     options.searchIndex = false;
+    // One process serves every account: modest caches keep it small at 1,000 accounts.
+    // A push touches one plan's part of the indexes, so pushes stay fast.
+    options.cacheKiB = 16 * 1024;
+    options.keptRecords = 1024;
     options.scopeOf = [](const EntityRecord &record, ReplicaStore &store) {
         return Ownership::readScope(record, [&store](const QString &id) { return store.currentRecord(id); });
     };

@@ -257,15 +257,10 @@ HttpResponse SyncService::bootstrap(const HttpRequest &request, const Account &a
     StoreTimer timer(m_metrics);
     // Taken before the page is read: whatever the page misses comes with a pull from here.
     const qint64 cursor = m_store.replica().lastSequence();
-    const auto page = m_store.replica().snapshotPage(*after, int(*limit), account.readScope());
+    const auto page = m_store.replica().snapshotPage(*after, int(*limit), account.readScope(),
+                                                     Protocol::maxBootstrapChanges);
     if (!page)
         return HttpResponse::error(500, page.errorCode(), page.errorMessage());
-    QJsonArray entities;
-    for (const SnapshotEntity &entity : page.value())
-        entities.append(Protocol::toJson(entity));
-    const qint64 next = page->isEmpty() ? *after : page->last().key;
-    return HttpResponse::json(200, { { u"cursor"_s, cursor },
-                                     { u"entities"_s, entities },
-                                     { u"next"_s, next },
-                                     { u"more"_s, page->size() == *limit } });
+    // Written as text directly: a page of QJsonObjects would cost more than reading it from the store.
+    return { 200, "application/json", Protocol::bootstrapPageJson(cursor, page.value()) };
 }

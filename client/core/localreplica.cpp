@@ -329,17 +329,15 @@ Status LocalReplica::acknowledge(const QStringList &accepted, const QList<Reject
 {
     QList<ReplicaStore::Rejection> rows;
     for (const RejectedChange &r : rejected)
-        rows.append({ r.change.id, r.code, r.message, r.at.toUTC().toString(Qt::ISODateWithMs) });
+        rows.append({ r.change.id, r.code, r.message, r.at.toUTC().toString(Qt::ISODateWithMs), r.change });
     return m_store->acknowledge(accepted, rows);
 }
 
 QList<RejectedChange> LocalReplica::rejected()
 {
     QList<RejectedChange> all;
-    for (const ReplicaStore::Rejection &row : m_store->rejections()) {
-        if (auto change = m_store->findChange(row.changeId))
-            all.append({ *change, row.code, row.message, QDateTime::fromString(row.at, Qt::ISODateWithMs) });
-    }
+    for (const ReplicaStore::Rejection &row : m_store->rejections())
+        all.append({ row.change, row.code, row.message, QDateTime::fromString(row.at, Qt::ISODateWithMs) });
     return all;
 }
 

@@ -4,12 +4,16 @@
 #include "common/logging.h"
 #include "storage/recordcodec.h"
 #include "storage/sqlschema.h"
+#include "sync/replicastate.h"
 #include "sync/statedigest.h"
 
 #include <QAtomicInt>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMutex>
+#include <QSet>
 #include <QScopeGuard>
 #include <QUrl>
 #include <QSqlError>
@@ -65,12 +69,6 @@ Error sqlError(const QString &what, const QSqlError &error)
 }
 
 constexpr char changeColumns[] = "change_id, op, entity_type, entity_id, field, value, hlc, device, author, base, seen";
-
-/**
- * Records kept across batches (SQLite only). A few thousand hold the part of
- * a plan being worked on, at a few kilobytes each.
- */
-constexpr size_t maxCachedRecords = 8192;
 
 /** Placeholder names, built once: binding by name spares QSqlResult formatting a name for every positional bind. */
 const QList<QString> &placeholderNames()
@@ -254,7 +252,7 @@ Result<std::unique_ptr<ReplicaStore>> ReplicaStore::open(const QString &location
             u"PRAGMA busy_timeout = 10000"_s,
             // The default 2 MB page cache makes every batch re-read the indexes
             // from the OS (random ids spread their inserts over the whole index).
-            u"PRAGMA cache_size = -65536"_s,
+            u"PRAGMA cache_size = %1"_s.arg(-qMax(options.cacheKiB, 64)),
             u"PRAGMA temp_store = MEMORY"_s,
             // Batches rewrite the same index pages: checkpointing every 40 MB instead of
             // every 4 MB copies (and syncs) them far less often. Readers are not slowed.
@@ -348,7 +346,8 @@ void ReplicaStore::forgetRecords()
 void ReplicaStore::evictRecords()
 {
     ++m_batchNumber;
-    if (m_batch.size() <= maxCachedRecords)
+    const size_t kept = size_t(qMax(m_options.keptRecords, 0));
+    if (m_batch.size() <= kept)
         return;
     // Keep the more recently used half.
     std::vector<quint64> used;
@@ -360,7 +359,7 @@ void ReplicaStore::evictRecords()
     const quint64 cutoff = *middle;
     for (auto it = m_batch.begin(); it != m_batch.end();)
         it = it->second.lastUsed < cutoff ? m_batch.erase(it) : std::next(it);
-    if (m_batch.size() > maxCachedRecords) // all used alike recently: start afresh
+    if (m_batch.size() > kept) // all used alike recently: start afresh
         m_batch.clear();
 }
 
@@ -914,7 +913,7 @@ Result<ChangePage> ReplicaStore::changesAfter(qint64 afterSeq, int limit, const 
     return page;
 }
 
-Result<QList<SnapshotEntity>> ReplicaStore::snapshotPage(qint64 afterKey, int limit, const ReadScope &scope)
+Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, const ReadScope &scope, int maxChanges)
 {
     // One read transaction: each record is consistent with its history.
     if (!m_db.transaction())
@@ -926,25 +925,106 @@ Result<QList<SnapshotEntity>> ReplicaStore::snapshotPage(qint64 afterKey, int li
         if (!isolation.exec(u"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"_s))
             return sqlError(u"cannot read a snapshot"_s, isolation.lastError());
     }
-    QList<QPair<qint64, QString>> keys;
-    QSqlQuery &q = prepared(u"SELECT e.key, e.id FROM entities e WHERE e.key > ? AND %1 ORDER BY e.key LIMIT ?"_s.arg(
-            QLatin1String(readableSql)));
-    q.bindValue(0, afterKey);
-    q.bindValue(1, scope.everything ? 1 : 0);
-    q.bindValue(2, scope.municipalityId);
-    q.bindValue(3, limit);
-    if (!q.exec())
-        return sqlError(u"cannot read entities"_s, q.lastError());
-    while (q.next())
-        keys.append({ q.value(0).toLongLong(), q.value(1).toString() });
-    q.finish();
-    QList<SnapshotEntity> page;
-    for (const auto &[key, id] : std::as_const(keys)) {
-        auto loaded = record(id);
-        if (!loaded)
-            return Error { u"storage_error"_s, u"cannot read %1"_s.arg(id) };
-        page.append({ key, std::move(*loaded), history(id) });
+    // A few set-based reads per page, not two per entity: the page's entities with the length of
+    // their histories (so the page can end early), the records per entity type, then all histories.
+    SnapshotPage page;
+    QHash<QString, qsizetype> positions; // entity id → index in page.entities
+    QList<const EntitySpec *> types;
+    qint64 changes = 0;
+    {
+        QSqlQuery &q = prepared(u"SELECT e.key, e.id, e.type, (SELECT count(*) FROM changes c WHERE c.entity_id = e.id) "
+                                "FROM entities e WHERE e.key > ? AND %1 ORDER BY e.key LIMIT ?"_s.arg(
+                                        QLatin1String(readableSql)));
+        q.bindValue(0, afterKey);
+        q.bindValue(1, scope.everything ? 1 : 0);
+        q.bindValue(2, scope.municipalityId);
+        q.bindValue(3, limit);
+        if (!q.exec())
+            return sqlError(u"cannot read entities"_s, q.lastError());
+        while (q.next()) {
+            const qint64 historySize = q.value(3).toLongLong();
+            if (!page.entities.isEmpty() && changes + historySize > maxChanges) {
+                page.more = true;
+                break;
+            }
+            changes += historySize;
+            SnapshotEntity entity;
+            entity.key = q.value(0).toLongLong();
+            entity.record.id = q.value(1).toString();
+            entity.record.spec = Schema::instance().entity(q.value(2).toString());
+            if (!entity.record.spec) {
+                q.finish();
+                return Error { u"storage_error"_s, u"%1 has an unknown type"_s.arg(entity.record.id) };
+            }
+            if (!types.contains(entity.record.spec))
+                types << entity.record.spec;
+            positions.insert(entity.record.id, page.entities.size());
+            page.entities.append(std::move(entity));
+        }
+        q.finish();
     }
+    page.more = page.more || page.entities.size() == limit;
+    page.next = page.entities.isEmpty() ? afterKey : page.entities.last().key;
+    if (page.entities.isEmpty())
+        return page;
+
+    // The same range and scope as above, in the same transaction: exactly the page's entities.
+    const QString range = u"e.key > ? AND e.key <= ? AND %1"_s.arg(QLatin1String(readableSql));
+    auto bindRange = [&](QSqlQuery &q) {
+        q.bindValue(0, afterKey);
+        q.bindValue(1, page.next);
+        q.bindValue(2, scope.everything ? 1 : 0);
+        q.bindValue(3, scope.municipalityId);
+    };
+    std::vector<bool> loaded(size_t(page.entities.size()), false);
+    for (const EntitySpec *spec : std::as_const(types)) {
+        QStringList columns;
+        for (const FieldSpec &field : spec->fields)
+            columns << u"t.\"%1\""_s.arg(field.name);
+        QSqlQuery &q = prepared(u"SELECT t.id, %1, t._state, t._meta FROM entities e JOIN \"%2\" t ON t.id = e.id "
+                                "WHERE %3 AND e.type = ?"_s.arg(columns.join(u", "_s), spec->table, range));
+        bindRange(q);
+        q.bindValue(4, spec->name);
+        if (!q.exec())
+            return sqlError(u"cannot read entities"_s, q.lastError());
+        while (q.next()) {
+            const qsizetype at = positions.value(q.value(0).toString(), -1);
+            if (at < 0 || loaded[size_t(at)])
+                continue;
+            EntityRecord &record = page.entities[at].record;
+            if (!readRecord(q, 1, record)) {
+                q.finish();
+                return Error { u"replica_corrupt"_s, u"merge state of %1 is damaged"_s.arg(record.id) };
+            }
+            loaded[size_t(at)] = true;
+        }
+        q.finish();
+    }
+    for (qsizetype i = 0; i < page.entities.size(); ++i) {
+        if (!loaded[size_t(i)])
+            return Error { u"storage_error"_s, u"cannot read %1"_s.arg(page.entities[i].record.id) };
+    }
+
+    // Rows come entity by entity in key order, as the page: no lookup per change.
+    QSqlQuery &q = prepared(u"SELECT %1 FROM entities e JOIN changes c ON c.entity_id = e.id WHERE %2 "
+                            "ORDER BY e.key, c.seq"_s.arg(u"c.change_id, c.op, c.entity_type, c.entity_id, c.field, "
+                                                          "c.value, c.hlc, c.device, c.author, c.base, c.seen"_s,
+                                                          range));
+    bindRange(q);
+    if (!q.exec())
+        return sqlError(u"cannot read histories"_s, q.lastError());
+    qsizetype at = 0;
+    while (q.next()) {
+        Change change = changeFromQuery(q, 0);
+        while (at < page.entities.size() && page.entities[at].record.id != change.entityId)
+            ++at;
+        if (at == page.entities.size()) {
+            q.finish();
+            return Error { u"storage_error"_s, u"the histories of the page are out of order"_s };
+        }
+        page.entities[at].history.append(std::move(change));
+    }
+    q.finish();
     return page;
 }
 
@@ -953,8 +1033,33 @@ Status ReplicaStore::importSnapshot(const QList<SnapshotEntity> &entities)
     m_failure.reset();
     if (!beginWrite())
         return beginError(u"cannot begin an import"_s);
+    QSqlQuery &known = statement(Statement::EntityKey);
     for (const SnapshotEntity &entity : entities) {
         const EntitySpec &spec = *entity.record.spec;
+        bool here = m_batch.find(entity.record.id) != m_batch.end();
+        if (!here) {
+            bind(known, 0, entity.record.id);
+            if (!known.exec()) {
+                m_failure = sqlError(u"cannot read %1"_s.arg(entity.record.id), known.lastError());
+                break;
+            }
+            here = known.next();
+            known.finish();
+        }
+        if (!here) {
+            // Not here yet (the usual case): copied as it is and written straight
+            // through, without loading, merging or keeping a record.
+            for (const Change &change : entity.history)
+                appendChange(change);
+            CachedRecord fresh;
+            fresh.record = entity.record;
+            fresh.dirty = true;
+            if (!m_failure)
+                flush(fresh);
+            if (m_failure)
+                break;
+            continue;
+        }
         CachedRecord *cached = cachedRecord(spec, entity.record.id);
         if (!cached || cached->record.spec != &spec) {
             if (!m_failure)
@@ -1084,41 +1189,95 @@ QList<Change> ReplicaStore::outbox(int limit)
 
 Status ReplicaStore::acknowledge(const QStringList &accepted, const QList<Rejection> &rejected)
 {
-    if (!m_db.transaction())
-        return sqlError(u"cannot begin"_s, m_db.lastError());
+    m_failure.reset();
+    if (!beginWrite())
+        return beginError(u"cannot begin"_s);
     QSqlQuery &remove = prepared(u"DELETE FROM outbox WHERE change_id = ?"_s);
-    QSqlQuery &record = prepared(u"INSERT INTO rejected (change_id, code, message, rejected_at) VALUES (?, ?, ?, ?) "
-                                 "ON CONFLICT(change_id) DO UPDATE SET code = excluded.code, "
-                                 "message = excluded.message, rejected_at = excluded.rejected_at"_s);
-    bool ok = true;
-    for (const QString &id : accepted) {
-        remove.bindValue(0, id);
-        ok = ok && remove.exec();
-    }
+    auto run = [this](QSqlQuery &query, const QVariantList &values) {
+        for (int i = 0; i < values.size(); ++i)
+            query.bindValue(i, values[i]);
+        if (!m_failure && !query.exec())
+            m_failure = sqlError(u"cannot update the outbox"_s, query.lastError());
+    };
+    for (const QString &id : accepted)
+        run(remove, { id });
+    QSet<QString> touched;
     for (const Rejection &rejection : rejected) {
-        remove.bindValue(0, rejection.changeId);
-        ok = ok && remove.exec();
-        record.bindValue(0, rejection.changeId);
-        record.bindValue(1, rejection.code);
-        record.bindValue(2, rejection.message);
-        record.bindValue(3, rejection.at);
-        ok = ok && record.exec();
+        const auto change = findChange(rejection.changeId);
+        if (!change)
+            continue;
+        run(prepared(u"INSERT INTO rejected (change_id, change, code, message, rejected_at) VALUES (?, ?, ?, ?, ?) "
+                     "ON CONFLICT(change_id) DO UPDATE SET code = excluded.code, message = excluded.message, "
+                     "rejected_at = excluded.rejected_at"_s),
+            { rejection.changeId, QString::fromUtf8(QJsonDocument(change->toJson()).toJson(QJsonDocument::Compact)),
+              rejection.code, rejection.message, rejection.at });
+        run(remove, { rejection.changeId });
+        // The conflicts of the entity name its changes; they are derived again below.
+        run(prepared(u"DELETE FROM conflicts WHERE entity_id = ?"_s), { change->entityId });
+        run(prepared(u"DELETE FROM changes WHERE change_id = ?"_s), { rejection.changeId });
+        touched.insert(change->entityId);
     }
-    if (!ok || !m_db.commit()) {
-        Error error = sqlError(u"cannot update the outbox"_s, m_db.lastError());
-        m_db.rollback();
-        return error;
+    for (const QString &id : std::as_const(touched)) {
+        if (m_failure || !rebuildRecord(id))
+            break;
     }
-    return Ok {};
+    flushDirty();
+    return finishWrite();
+}
+
+bool ReplicaStore::rebuildRecord(const QString &entityId)
+{
+    QSqlQuery &type = prepared(u"SELECT type, key FROM entities WHERE id = ?"_s);
+    type.bindValue(0, entityId);
+    const bool found = type.exec() && type.next();
+    const EntitySpec *spec = found ? Schema::instance().entity(type.value(0).toString()) : nullptr;
+    const qint64 key = found ? type.value(1).toLongLong() : 0;
+    type.finish();
+    if (!spec)
+        return true;
+    // The same merge, from the entity's remaining changes alone.
+    ReplicaState scratch;
+    for (const Change &change : history(entityId))
+        Q_UNUSED(scratch.applyValidated(change));
+    const EntityRecord *rebuilt = scratch.entity(entityId);
+    EntityRecord *record = recordForUpdate(*spec, entityId);
+    if (!record)
+        return true;
+    if (rebuilt && !rebuilt->isEmpty()) {
+        *record = *rebuilt;
+        recordUpdated(*record, Change {});
+        return true;
+    }
+    // Nothing of it is left: the entity goes, with its row, index entry and search text.
+    QStringList statements { u"DELETE FROM \"%1\" WHERE id = ?"_s.arg(spec->table), u"DELETE FROM entities WHERE id = ?"_s };
+    for (const QString &sql : statements) {
+        QSqlQuery &q = prepared(sql);
+        q.bindValue(0, entityId);
+        if (!q.exec()) {
+            m_failure = sqlError(u"cannot remove %1"_s.arg(entityId), q.lastError());
+            return false;
+        }
+    }
+    if (m_options.searchIndex) {
+        QSqlQuery &q = prepared(u"DELETE FROM search_index WHERE rowid = ?"_s);
+        q.bindValue(0, key);
+        q.exec();
+    }
+    forgetRecords();
+    return true;
 }
 
 QList<ReplicaStore::Rejection> ReplicaStore::rejections()
 {
     QList<Rejection> all;
-    QSqlQuery &q = prepared(u"SELECT change_id, code, message, rejected_at FROM rejected ORDER BY rejected_at, change_id"_s);
+    QSqlQuery &q = prepared(
+            u"SELECT change_id, code, message, rejected_at, change FROM rejected ORDER BY rejected_at, change_id"_s);
     if (q.exec()) {
-        while (q.next())
-            all.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString() });
+        while (q.next()) {
+            auto change = Change::fromJson(QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object());
+            all.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                         change ? change.value() : Change {} });
+        }
     }
     q.finish();
     return all;

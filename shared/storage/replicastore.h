@@ -12,6 +12,7 @@
 
 #include <array>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -31,6 +32,14 @@ struct SnapshotEntity
     qint64 key = 0; ///< position in the store's entity index; pages continue after the last key
     EntityRecord record;
     QList<Change> history;
+};
+
+/** A page of a bootstrap. */
+struct SnapshotPage
+{
+    QList<SnapshotEntity> entities; ///< ascending by key
+    qint64 next = 0; ///< continue after this key
+    bool more = false; ///< the page ended at its entity or change bound, not at the last readable entity
 };
 
 /** A page of the change log for a pull. */
@@ -83,6 +92,13 @@ public:
         std::function<QString(const EntityRecord &, ReplicaStore &)> scopeOf;
         /** Serialise writers across processes (PostgreSQL), so sequence numbers commit in order. */
         bool serializeWriters = true;
+        /**
+         * SQLite page cache, in KiB. Large by default: batches with random ids touch the whole index.
+         * A server with many accounts trades some push speed for memory with a smaller one.
+         */
+        int cacheKiB = 64 * 1024;
+        /** Decoded records kept across batches (SQLite only), at a few kilobytes each. */
+        int keptRecords = 8192;
     };
 
     /**
@@ -127,8 +143,13 @@ public:
     [[nodiscard]] Result<ChangePage> changesAfter(qint64 afterSeq, int limit, const ReadScope &scope);
     /** The highest sequence number in the log (0 if empty). */
     [[nodiscard]] qint64 lastSequence();
-    /** Up to limit readable entities after afterKey, each with its record and history. */
-    [[nodiscard]] Result<QList<SnapshotEntity>> snapshotPage(qint64 afterKey, int limit, const ReadScope &scope);
+    /**
+     * Up to limit readable entities after afterKey, each with its record and
+     * history; fewer if their histories would exceed maxChanges (at least one
+     * entity, however long its history), so a page's size stays bounded.
+     */
+    [[nodiscard]] Result<SnapshotPage> snapshotPage(qint64 afterKey, int limit, const ReadScope &scope,
+                                                    int maxChanges = std::numeric_limits<int>::max());
     /**
      * Stores entities from a bootstrap in one transaction. An entity not yet
      * here is copied as it is (no merging); one that is here (local edits
@@ -161,8 +182,14 @@ public:
         QString code;
         QString message;
         QString at; ///< ISO 8601, UTC
+        Change change; ///< filled by rejections()
     };
-    /** Takes confirmed changes out of the outbox; rejected ones are recorded with their reason. */
+    /**
+     * Takes confirmed changes out of the outbox. Rejected ones leave the
+     * replica too (the entities they touched are rebuilt from their other
+     * changes, so the replica shows what the server has) and are kept, with
+     * their reason, in the rejected list.
+     */
     Status acknowledge(const QStringList &accepted, const QList<Rejection> &rejected);
     [[nodiscard]] QList<Rejection> rejections();
     [[nodiscard]] QString clientState(const QString &key);
@@ -235,6 +262,7 @@ private:
     std::optional<EntityRecord> loadRecord(const EntitySpec &spec, const QString &entityId);
     CachedRecord *cachedRecord(const EntitySpec &spec, const QString &entityId);
     void forgetRecords();
+    bool rebuildRecord(const QString &entityId);
     void evictRecords();
     bool flushDirty();
     bool flush(CachedRecord &cached);

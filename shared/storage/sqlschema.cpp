@@ -161,7 +161,8 @@ Status migrateTo4(QSqlDatabase &db)
     const QStringList statements {
         u"CREATE TABLE outbox (change_id TEXT PRIMARY KEY NOT NULL REFERENCES changes(change_id), "
         "queued INTEGER NOT NULL)"_s,
-        u"CREATE TABLE rejected (change_id TEXT PRIMARY KEY NOT NULL REFERENCES changes(change_id), "
+        // A rejected change leaves the change log; the rejected list keeps it whole (JSON).
+        u"CREATE TABLE rejected (change_id TEXT PRIMARY KEY NOT NULL, change TEXT NOT NULL, "
         "code TEXT NOT NULL, message TEXT NOT NULL, rejected_at TEXT NOT NULL)"_s,
         u"CREATE TABLE client_state (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"_s,
     };

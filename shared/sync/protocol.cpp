@@ -7,6 +7,156 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Protocol {
 
+namespace {
+
+/** Appends text as a JSON string: UTF-8, with quotes, backslashes and control characters escaped. */
+void appendString(QByteArray &out, QStringView text)
+{
+    out.append('"');
+    const char16_t *at = text.utf16();
+    const char16_t *end = at + text.size();
+    while (at < end) {
+        const char16_t c = *at++;
+        if (c < 0x80) {
+            if (c == u'"' || c == u'\\') {
+                out.append('\\').append(char(c));
+            } else if (c >= 0x20) {
+                out.append(char(c));
+            } else {
+                static const char hex[] = "0123456789abcdef";
+                const char escaped[] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
+                out.append(escaped, sizeof escaped);
+            }
+            continue;
+        }
+        char32_t code = c;
+        if (QChar::isHighSurrogate(c) && at < end && QChar::isLowSurrogate(*at))
+            code = QChar::surrogateToUcs4(c, *at++);
+        else if (QChar::isSurrogate(c))
+            code = 0xfffd; // a lone surrogate, as QJsonDocument writes it
+        char bytes[4];
+        int n = 0;
+        if (code < 0x800) {
+            bytes[n++] = char(0xc0 | (code >> 6));
+        } else if (code < 0x10000) {
+            bytes[n++] = char(0xe0 | (code >> 12));
+            bytes[n++] = char(0x80 | ((code >> 6) & 0x3f));
+        } else {
+            bytes[n++] = char(0xf0 | (code >> 18));
+            bytes[n++] = char(0x80 | ((code >> 12) & 0x3f));
+            bytes[n++] = char(0x80 | ((code >> 6) & 0x3f));
+        }
+        bytes[n++] = char(0x80 | (code & 0x3f));
+        out.append(bytes, n);
+    }
+    out.append('"');
+}
+
+/** A string, or null for a null QString. */
+void appendNullable(QByteArray &out, const QString &text)
+{
+    if (text.isNull())
+        out.append("null");
+    else
+        appendString(out, text);
+}
+
+void appendStrings(QByteArray &out, const QStringList &list)
+{
+    out.append('[');
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i > 0)
+            out.append(',');
+        appendString(out, list[i]);
+    }
+    out.append(']');
+}
+
+/** Writes the object Change::toJson() builds, with its keys in the same (sorted) order. */
+void appendChange(QByteArray &out, const Change &change)
+{
+    const bool set = change.op == Change::Op::Set;
+    out.append("{\"author\":");
+    appendString(out, change.author);
+    out.append(",\"base\":");
+    appendStrings(out, change.base);
+    out.append(",\"device\":");
+    appendString(out, change.device);
+    out.append(",\"entity\":");
+    appendString(out, change.entityId);
+    if (set) {
+        out.append(",\"field\":");
+        appendString(out, change.field);
+    }
+    out.append(",\"hlc\":");
+    appendString(out, change.hlc.toString());
+    out.append(",\"id\":");
+    appendString(out, change.id);
+    out.append(",\"op\":");
+    appendString(out, Change::opName(change.op));
+    if (!change.seen.isEmpty()) {
+        out.append(",\"seen\":");
+        appendStrings(out, change.seen);
+    }
+    out.append(",\"type\":");
+    appendString(out, change.entityType);
+    if (set) {
+        out.append(",\"value\":");
+        appendNullable(out, change.value);
+    }
+    out.append('}');
+}
+
+/** Writes the object toJson(SnapshotEntity) builds. */
+void appendEntity(QByteArray &out, const SnapshotEntity &entity)
+{
+    const EntityRecord &record = entity.record;
+    out.append("{\"history\":[");
+    for (qsizetype i = 0; i < entity.history.size(); ++i) {
+        if (i > 0)
+            out.append(',');
+        appendChange(out, entity.history[i]);
+    }
+    out.append("],\"id\":");
+    appendString(out, record.id);
+    out.append(",\"key\":").append(QByteArray::number(entity.key));
+    out.append(",\"meta\":\"").append(RecordCodec::encodeMeta(record).toBase64()).append('"');
+    out.append(",\"state\":");
+    appendNullable(out, record.lifecycle.value);
+    out.append(",\"type\":");
+    appendString(out, record.spec->name);
+    out.append(",\"values\":{");
+    for (qsizetype i = 0; i < record.fields.size(); ++i) {
+        if (i > 0)
+            out.append(',');
+        appendString(out, record.spec->fields[i].name);
+        out.append(':');
+        appendNullable(out, record.fields[i].value);
+    }
+    out.append("}}");
+}
+
+} // namespace
+
+QByteArray bootstrapPageJson(qint64 cursor, const SnapshotPage &page)
+{
+    QByteArray out;
+    // Most of a page is its histories: a guess that spares most reallocations.
+    qsizetype changes = 0;
+    for (const SnapshotEntity &entity : page.entities)
+        changes += entity.history.size();
+    out.reserve(256 + page.entities.size() * 1024 + changes * 320);
+    out.append("{\"cursor\":").append(QByteArray::number(cursor)).append(",\"entities\":[");
+    for (qsizetype i = 0; i < page.entities.size(); ++i) {
+        if (i > 0)
+            out.append(',');
+        appendEntity(out, page.entities[i]);
+    }
+    out.append("],\"more\":").append(page.more ? "true" : "false");
+    out.append(",\"next\":").append(QByteArray::number(page.next)).append('}');
+    return out;
+}
+
 QJsonArray toJson(const QList<Change> &changes)
 {
     QJsonArray array;

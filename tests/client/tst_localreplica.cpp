@@ -159,6 +159,9 @@ void TestLocalReplica::rejectedChangesAreKept()
     QCOMPARE(rejected[0].change, queued[1]);
     QCOMPARE(rejected[0].code, u"forbidden"_s);
     QCOMPARE(rejected[0].at.toSecsSinceEpoch(), at.toSecsSinceEpoch());
+    // The replica shows what the server has: the refused name is gone from it.
+    QVERIFY(replica->store().record(municipality.value())->value(u"name"_s).isNull());
+    QCOMPARE(replica->store().history(municipality.value()).size(), 1);
 }
 
 void TestLocalReplica::localWorkBecomesTheAccountsOnSignIn()
