@@ -8,6 +8,8 @@
 #include "syncengine.h"
 #include "syncstatus.h"
 
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -51,7 +53,8 @@ private Q_SLOTS:
     void initTestCase();
     void offlineEditsOfTwoLaptopsConverge();
     void statusIsHonest();
-    void unreachableServerLosesNothing();
+    void newerServerProtocolChangesNothing();
+    void unreachableServerLosesNothing(); // stops the server: last
 
 private:
     bool signIn(Laptop &laptop, const QString &user);
@@ -161,6 +164,46 @@ void TestSyncEngine::unreachableServerLosesNothing()
     QCOMPARE(laptop.engine->status()->state(), SyncStatus::State::Offline);
     QCOMPARE(laptop.replica->pendingCount(), 1);
     QCOMPARE(laptop.value(m_planId, u"title"_s), u"Werkstattplan Marktredwitz 2027"_s);
+}
+
+void TestSyncEngine::newerServerProtocolChangesNothing()
+{
+    // A server of a later protocol version: the real server speaks ours, so a
+    // minimal stand-in answers every request as such a server would (426).
+    Laptop laptop;
+    QVERIFY(signIn(laptop, u"marktredwitz"_s));
+    QCOMPARE(laptop.sync(), QString());
+    QTcpServer newer;
+    QVERIFY(newer.listen(QHostAddress::LocalHost));
+    connect(&newer, &QTcpServer::newConnection, &newer, [&newer] {
+        QTcpSocket *socket = newer.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+            if (!socket->readAll().contains("\r\n\r\n"))
+                return;
+            const QByteArray body = R"({"error":"unsupported_protocol","message":"this server speaks protocol 2","supported":[2]})";
+            socket->write("HTTP/1.1 426 Upgrade Required\r\nContent-Type: application/json\r\nContent-Length: "
+                          + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+            socket->disconnectFromHost();
+        });
+    });
+    AccountInfo account = *laptop.replica->account();
+    account.serverUrl = u"http://127.0.0.1:%1"_s.arg(newer.serverPort());
+    QVERIFY(laptop.replica->setAccount(account, laptop.replica->token()));
+    QVERIFY(laptop.replica->set(m_planId, { { u"vision"_s, u"Offline geschrieben."_s } }));
+    const qint64 cursor = laptop.replica->cursor();
+    const QByteArray before = laptop.replica->store().stateDigest();
+    laptop.engine = std::make_unique<SyncEngine>(*laptop.replica);
+
+    const auto result = laptop.engine->syncOnce();
+    QVERIFY(!result);
+    QCOMPARE(result.errorCode(), u"unsupported_protocol"_s);
+    QCOMPARE(laptop.engine->status()->state(), SyncStatus::State::Error);
+    QCOMPARE(laptop.engine->status()->errorCode(), u"unsupported_protocol"_s);
+    // Nothing changed: the edit still waits, the replica and its cursor are as they were.
+    QCOMPARE(laptop.replica->pendingCount(), 1);
+    QCOMPARE(laptop.replica->cursor(), cursor);
+    QCOMPARE(laptop.replica->store().stateDigest(), before);
+    QVERIFY(!laptop.replica->token().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)
