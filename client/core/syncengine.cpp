@@ -20,6 +20,9 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
+/** How the last sync ended: "online" or an error code (client_state). */
+const QString lastOutcomeKey = QStringLiteral("last_outcome");
+
 
 QByteArray compact(const QJsonObject &object)
 {
@@ -69,8 +72,17 @@ SyncEngine::SyncEngine(LocalReplica &replica, QObject *parent)
         m_status->setError(u"unauthorized"_s, u"signed out: sign in again to sync"_s);
         m_status->setState(SyncStatus::Error);
     } else {
-        // Not connected until a sync has shown otherwise.
-        m_status->setState(SyncStatus::Offline);
+        // Until this process has synced, show how the last sync ended (a command-line
+        // `status` runs no sync); online only if nothing is pending since.
+        const QString last = m_replica.store().clientState(lastOutcomeKey);
+        if (last == u"online"_s && m_replica.pendingCount() == 0) {
+            m_status->setState(SyncStatus::Online);
+        } else if (!last.isEmpty() && last != u"online"_s && last != u"server_unreachable"_s) {
+            m_status->setError(last, u"the last sync failed: %1"_s.arg(last));
+            m_status->setState(SyncStatus::Error);
+        } else {
+            m_status->setState(SyncStatus::Offline);
+        }
     }
 }
 
@@ -422,6 +434,7 @@ void SyncEngine::finishCycle()
     m_status->setProgress(0, 0);
     refreshCounts();
     m_status->setState(SyncStatus::Online);
+    Q_UNUSED(m_replica.store().setClientState(lastOutcomeKey, u"online"_s));
     qCDebug(lcSync) << "sync done: pushed" << m_summary.pushed << "rejected" << m_summary.rejected << "pulled"
                     << m_summary.pulled << "bootstrapped" << m_summary.bootstrapped << "cursor" << m_summary.cursor;
 
@@ -464,6 +477,7 @@ void SyncEngine::failCycle(const Error &error)
     } else {
         m_status->setError(error.code, error.message);
         m_status->setState(m_unreachable ? SyncStatus::Offline : SyncStatus::Error);
+        Q_UNUSED(m_replica.store().setClientState(lastOutcomeKey, error.code));
         // Being offline is normal for a laptop: not worth a warning on every retry.
         if (m_unreachable)
             qCInfo(lcSync).noquote() << "sync failed:" << error.code << error.message;
