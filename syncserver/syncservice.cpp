@@ -21,16 +21,21 @@ HttpResponse badRequest(const QString &message)
     return HttpResponse::error(400, u"bad_request"_s, message);
 }
 
-/** Parses a non-negative integer query parameter; fallback if absent. */
-std::optional<qint64> queryNumber(const HttpRequest &request, const QString &name, qint64 fallback, qint64 max)
+/** A page request: after=N (from 0) and limit=1..maxLimit; nullopt if either is malformed. */
+std::optional<QPair<qint64, int>> pageRequest(const HttpRequest &request, int defaultLimit, int maxLimit)
 {
-    if (!request.query.hasQueryItem(name))
-        return fallback;
-    bool ok = false;
-    const qint64 value = request.query.queryItemValue(name).toLongLong(&ok);
-    if (!ok || value < 0 || value > max)
+    auto number = [&request](const QString &name, qint64 fallback) -> qint64 {
+        if (!request.query.hasQueryItem(name))
+            return fallback;
+        bool ok = false;
+        const qint64 value = request.query.queryItemValue(name).toLongLong(&ok);
+        return ok ? value : -1;
+    };
+    const qint64 after = number(u"after"_s, 0);
+    const qint64 limit = number(u"limit"_s, defaultLimit);
+    if (after < 0 || limit < 1 || limit > maxLimit)
         return std::nullopt;
-    return value;
+    return QPair { after, int(limit) };
 }
 
 int statusOf(const Error &error)
@@ -234,12 +239,12 @@ HttpResponse SyncService::push(const HttpRequest &request, const Account &accoun
 
 HttpResponse SyncService::pull(const HttpRequest &request, const Account &account)
 {
-    const auto after = queryNumber(request, u"after"_s, 0, std::numeric_limits<qint64>::max());
-    const auto limit = queryNumber(request, u"limit"_s, Protocol::defaultPullLimit, Protocol::maxPullLimit);
-    if (!after || !limit || *limit == 0)
+    const auto range = pageRequest(request, Protocol::defaultPullLimit, Protocol::maxPullLimit);
+    if (!range)
         return badRequest(u"pull takes after=CURSOR and limit=1..%1"_s.arg(Protocol::maxPullLimit));
+    const auto [after, limit] = *range;
     StoreTimer timer(m_metrics);
-    const auto page = m_store.replica().changesAfter(*after, int(*limit), account.readScope());
+    const auto page = m_store.replica().changesAfter(after, limit, account.readScope());
     if (!page)
         return HttpResponse::error(500, page.errorCode(), page.errorMessage());
     QJsonArray changes;
@@ -250,14 +255,14 @@ HttpResponse SyncService::pull(const HttpRequest &request, const Account &accoun
 
 HttpResponse SyncService::bootstrap(const HttpRequest &request, const Account &account)
 {
-    const auto after = queryNumber(request, u"after"_s, 0, std::numeric_limits<qint64>::max());
-    const auto limit = queryNumber(request, u"limit"_s, Protocol::defaultBootstrapLimit, Protocol::maxBootstrapLimit);
-    if (!after || !limit || *limit == 0)
+    const auto range = pageRequest(request, Protocol::defaultBootstrapLimit, Protocol::maxBootstrapLimit);
+    if (!range)
         return badRequest(u"bootstrap takes after=KEY and limit=1..%1"_s.arg(Protocol::maxBootstrapLimit));
+    const auto [after, limit] = *range;
     StoreTimer timer(m_metrics);
     // Taken before the page is read: whatever the page misses comes with a pull from here.
     const qint64 cursor = m_store.replica().lastSequence();
-    const auto page = m_store.replica().snapshotPage(*after, int(*limit), account.readScope(),
+    const auto page = m_store.replica().snapshotPage(after, limit, account.readScope(),
                                                      Protocol::maxBootstrapChanges);
     if (!page)
         return HttpResponse::error(500, page.errorCode(), page.errorMessage());

@@ -220,6 +220,20 @@ Result<QSqlDatabase> ReplicaStore::openPostgres(const QString &location, const Q
     return db;
 }
 
+namespace {
+/** Runs a query and returns its first column as text (empty if it fails). */
+QStringList firstColumn(QSqlQuery &query)
+{
+    QStringList values;
+    if (query.exec()) {
+        while (query.next())
+            values << query.value(0).toString();
+    }
+    query.finish();
+    return values;
+}
+} // namespace
+
 Result<std::unique_ptr<ReplicaStore>> ReplicaStore::open(const QString &location, Options options)
 {
     const QString name = u"replica-%1"_s.arg(connectionCounter.fetchAndAddRelaxed(1));
@@ -754,14 +768,9 @@ std::optional<EntityRecord> ReplicaStore::record(const QString &entityId)
 
 QStringList ReplicaStore::entityIds(const QString &entityType)
 {
-    QStringList ids;
     QSqlQuery &q = prepared(u"SELECT id FROM entities WHERE type = ? ORDER BY id"_s);
     q.bindValue(0, entityType);
-    if (q.exec()) {
-        while (q.next())
-            ids << q.value(0).toString();
-    }
-    q.finish();
+    const QStringList ids = firstColumn(q);
     return ids;
 }
 
@@ -782,13 +791,8 @@ QList<Change> ReplicaStore::history(const QString &entityId)
 QList<Conflict> ReplicaStore::conflicts()
 {
     // The table lists which entities have conflicts; the records say what they are.
-    QStringList ids;
     QSqlQuery &q = prepared(u"SELECT DISTINCT entity_id FROM conflicts ORDER BY entity_id"_s);
-    if (q.exec()) {
-        while (q.next())
-            ids << q.value(0).toString();
-    }
-    q.finish();
+    const QStringList ids = firstColumn(q);
     QList<Conflict> all;
     for (const QString &id : std::as_const(ids)) {
         if (auto loaded = record(id))
@@ -822,13 +826,8 @@ QList<QPair<qint64, Change>> ReplicaStore::changesAfter(qint64 afterSeq, int lim
 
 QByteArray ReplicaStore::stateDigest()
 {
-    QStringList ids;
     QSqlQuery &q = prepared(u"SELECT id FROM entities ORDER BY id"_s);
-    if (q.exec()) {
-        while (q.next())
-            ids << q.value(0).toString();
-    }
-    q.finish();
+    const QStringList ids = firstColumn(q);
     StateDigest digest;
     for (const QString &id : std::as_const(ids)) {
         const auto loaded = record(id);
@@ -1171,14 +1170,9 @@ int ReplicaStore::outboxSize()
 
 QList<Change> ReplicaStore::outbox(int limit)
 {
-    QStringList ids;
     QSqlQuery &q = prepared(u"SELECT change_id FROM outbox ORDER BY queued LIMIT ?"_s);
     q.bindValue(0, limit);
-    if (q.exec()) {
-        while (q.next())
-            ids << q.value(0).toString();
-    }
-    q.finish();
+    const QStringList ids = firstColumn(q);
     QList<Change> changes;
     for (const QString &id : std::as_const(ids)) {
         if (auto change = findChange(id))
@@ -1334,15 +1328,10 @@ QList<EntityRecord> ReplicaStore::children(const EntitySpec &spec, const QString
     QList<EntityRecord> records;
     if (spec.parentField.isEmpty())
         return records;
-    QStringList ids;
     QSqlQuery &q = prepared(u"SELECT id FROM \"%1\" WHERE \"%2\" = ? AND _state = 'live' ORDER BY id"_s.arg(
             spec.table, spec.parentField));
     q.bindValue(0, parentId);
-    if (q.exec()) {
-        while (q.next())
-            ids << q.value(0).toString();
-    }
-    q.finish();
+    const QStringList ids = firstColumn(q);
     for (const QString &id : std::as_const(ids)) {
         if (auto loaded = loadRecord(spec, id))
             records << std::move(*loaded);
