@@ -14,7 +14,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"werkstattplan-cli"_s);
-    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(WERKSTATTPLAN_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -298,16 +298,20 @@ Status LocalReplica::resolve(const QString &conflictId, std::optional<Keep> keep
         return notFound(conflict->entityId);
     QString chosen = value;
     if (keep) {
-        // "Mine" is this device's side; failing that (two other laptops), this account's side.
-        bool keptIsMine = conflict->kept.device == device();
-        if (keptIsMine == (conflict->other.device == device())) {
-            const QString user = m_account ? m_account->user : QString();
-            keptIsMine = conflict->kept.author == user;
-            if (keptIsMine == (conflict->other.author == user))
-                return Error { u"ambiguous"_s,
-                               u"neither or both sides of %1 are yours; give the value to keep"_s.arg(conflictId) };
+        bool pickKept = *keep == Keep::Kept;
+        if (*keep == Keep::Mine || *keep == Keep::Theirs) {
+            // "Mine" is this device's side; failing that (two other laptops), this account's side.
+            bool keptIsMine = conflict->kept.device == device();
+            if (keptIsMine == (conflict->other.device == device())) {
+                const QString user = m_account ? m_account->user : QString();
+                keptIsMine = conflict->kept.author == user;
+                if (keptIsMine == (conflict->other.author == user))
+                    return Error { u"ambiguous"_s,
+                                   u"neither or both sides of %1 are yours; give the value to keep"_s.arg(conflictId) };
+            }
+            pickKept = (*keep == Keep::Mine) == keptIsMine;
         }
-        const FieldVersion &pick = (*keep == Keep::Mine) == keptIsMine ? conflict->kept : conflict->other;
+        const FieldVersion &pick = pickKept ? conflict->kept : conflict->other;
         chosen = pick.value;
         if (conflict->kind == Conflict::Kind::EditVsDelete)
             chosen = pick.changeId == conflict->kept.changeId ? Change::deleted : Change::live;

@@ -92,8 +92,9 @@ public:
     Status set(const QString &entityId, const Fields &fields);
     Status remove(const QString &entityId);
     Status restore(const QString &entityId);
-    enum class Keep { Mine, Theirs };
-    /** Settles a conflict: keep this device's value, the other one, or (keep unset) a new value. */
+    /** Mine/Theirs: this device's (or account's) side or the other; Kept/Other: the current value or the one that lost. */
+    enum class Keep { Mine, Theirs, Kept, Other };
+    /** Settles a conflict: keep one side, or (keep unset) a new value. */
     Status resolve(const QString &conflictId, std::optional<Keep> keep, const QString &value = {});
 
     // Outbox

@@ -14,7 +14,7 @@
  * Invariant: state() is never Online while pendingChanges() > 0, and
  * progressDone() never exceeds progressTotal().
  */
-class SyncStatus final : public QObject
+class SyncStatus : public QObject
 {
     Q_OBJECT
     // Read-only for QML: the engine is the only writer, so the UI cannot show a state it made up.

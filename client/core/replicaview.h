@@ -11,7 +11,7 @@
 class ReplicaStore;
 
 /**
- * How werkstattplan-cli presents a replica's entities: which plan and
+ * How the clients present a replica's entities: which plan and
  * municipality each belongs to, a label, and the JSON forms of entities and
  * conflicts. The JSON depends only on the changes the replica holds, so two
  * replicas that synced the same changes print the same text.
@@ -27,6 +27,8 @@ public:
     [[nodiscard]] QString municipalityName(const QString &planId);
     /** The plans of the municipality with this name (case-insensitive); "not_found" if there is none. */
     [[nodiscard]] Result<QStringList> plansOfMunicipality(const QString &name);
+    /** Live children of an entity in list order (by position, then id). */
+    [[nodiscard]] QList<EntityRecord> orderedChildren(const EntitySpec &spec, const QString &parentId);
     /** Title, name, body or key: whichever the entity type has. */
     [[nodiscard]] static QString label(const EntityRecord &record);
 

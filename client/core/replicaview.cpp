@@ -5,6 +5,8 @@
 #include "storage/replicastore.h"
 
 #include <QDateTime>
+
+#include <algorithm>
 #include <QJsonArray>
 
 using namespace Qt::Literals::StringLiterals;
@@ -41,8 +43,18 @@ QString ReplicaView::planOf(const EntityRecord &record)
         return *cached;
     const auto plan = Ownership::planOf(record, [this](const QString &id) { return m_store.record(id); });
     const QString result = plan.value_or(QString());
-    m_planCache.insert(record.id, result);
+    if (!result.isEmpty()) // an unknown plan may arrive with the next pull
+        m_planCache.insert(record.id, result);
     return result;
+}
+
+QList<EntityRecord> ReplicaView::orderedChildren(const EntitySpec &spec, const QString &parentId)
+{
+    QList<EntityRecord> children = m_store.children(spec, parentId);
+    std::sort(children.begin(), children.end(), [](const EntityRecord &a, const EntityRecord &b) {
+        return std::pair(a.value(u"position"_s), a.id) < std::pair(b.value(u"position"_s), b.id);
+    });
+    return children;
 }
 
 QString ReplicaView::municipalityName(const QString &planId)

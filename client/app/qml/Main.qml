@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Werkstattplan
+
+ApplicationWindow {
+    id: window
+    objectName: "mainWindow"
+    width: 1360
+    height: 860
+    visible: true
+    color: Theme.window
+    title: Session.municipalityName !== "" ? qsTr("Werkstattplan – %1").arg(Session.municipalityName)
+                                           : qsTr("Werkstattplan")
+
+    /** The page shown: "plan", "peers", "search", "conflicts", "sync", "settings". */
+    property string page: "plan"
+
+    function openEntity(entityId) {
+        if (Session.mayEdit(entityId) || Session.planOf(entityId) === Session.planId) {
+            page = "plan"
+            planPage.select(entityId)
+        } else {
+            page = "peers"
+            peersPage.openEntity(entityId)
+        }
+    }
+
+    Shortcut { sequences: [StandardKey.Undo]; enabled: Session.canUndo; onActivated: Session.undo() }
+    Shortcut { sequence: "Ctrl+F"; onActivated: { window.page = "search"; searchPage.focusQuery() } }
+    Shortcut { sequence: "Ctrl+1"; onActivated: window.page = "plan" }
+    Shortcut { sequence: "Ctrl+2"; onActivated: window.page = "peers" }
+    Shortcut { sequence: "Ctrl+3"; onActivated: window.page = "search" }
+    Shortcut { sequence: "Ctrl+4"; onActivated: window.page = "conflicts" }
+    Shortcut { sequence: "Ctrl+5"; onActivated: window.page = "sync" }
+
+    SetupPage {
+        objectName: "setupPage"
+        anchors.fill: parent
+        visible: !Session.ready
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        visible: Session.ready
+        spacing: 0
+
+        Rectangle {
+            color: Theme.sidebar
+            Layout.fillHeight: true
+            Layout.preferredWidth: Theme.fontSize * 16
+            ColumnLayout {
+                anchors.fill: parent
+                anchors.topMargin: Theme.padding
+                spacing: 2
+                Label {
+                    text: qsTr("Werkstattplan")
+                    color: Theme.sidebarText
+                    font.pixelSize: Theme.titleFont
+                    font.bold: true
+                    Layout.leftMargin: Theme.padding
+                }
+                Label {
+                    text: Session.office ? qsTr("Geschäftsstelle") : Session.municipalityName
+                    color: Theme.sidebarText
+                    opacity: 0.8
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.padding
+                    Layout.bottomMargin: Theme.padding
+                }
+                NavButton {
+                    objectName: "navMyPlan"
+                    text: qsTr("Mein Plan")
+                    visible: Session.planId !== ""
+                    selected: window.page === "plan"
+                    onClicked: window.page = "plan"
+                }
+                NavButton {
+                    objectName: "navPeers"
+                    text: Session.office ? qsTr("Alle Kommunen") : qsTr("Andere Kommunen")
+                    selected: window.page === "peers"
+                    onClicked: window.page = "peers"
+                }
+                NavButton {
+                    objectName: "navSearch"
+                    text: qsTr("Suche")
+                    selected: window.page === "search"
+                    onClicked: window.page = "search"
+                }
+                NavButton {
+                    objectName: "navConflicts"
+                    text: qsTr("Konflikte")
+                    badge: Session.sync ? Session.sync.openConflicts : 0
+                    selected: window.page === "conflicts"
+                    onClicked: window.page = "conflicts"
+                }
+                NavButton {
+                    objectName: "navSync"
+                    text: qsTr("Abgleich")
+                    badge: Session.sync ? Session.sync.rejectedChanges : 0
+                    selected: window.page === "sync"
+                    onClicked: window.page = "sync"
+                }
+                Item { Layout.fillHeight: true }
+                NavButton {
+                    objectName: "navSettings"
+                    text: qsTr("Einstellungen")
+                    selected: window.page === "settings"
+                    onClicked: window.page = "settings"
+                }
+            }
+        }
+
+        ColumnLayout {
+            spacing: 0
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            StackLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                currentIndex: ["plan", "peers", "search", "conflicts", "sync", "settings"].indexOf(window.page)
+                MyPlanPage { id: planPage; objectName: "myPlanPage" }
+                PeersPage { id: peersPage; objectName: "peersPage" }
+                SearchPage {
+                    id: searchPage
+                    objectName: "searchPage"
+                    onOpenRequested: entityId => window.openEntity(entityId)
+                }
+                ConflictsPage {
+                    objectName: "conflictsPage"
+                    onOpenRequested: entityId => window.openEntity(entityId)
+                }
+                SyncPage { objectName: "syncPage" }
+                SettingsPage { objectName: "settingsPage" }
+            }
+            SyncStatusBar {
+                Layout.fillWidth: true
+                onDetailsRequested: window.page = "sync"
+            }
+        }
+    }
+
+    NoticeBar {
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.fontSize * 4
+        z: 10
+    }
+}

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Werkstattplan
+
+// Everything about one entry of a plan: its fields, milestones (measures), comments and history.
+Pane {
+    id: root
+    property alias entityId: fields.entityId
+    readonly property alias entityType: fields.entityType
+    signal conflictRequested(string conflictId)
+
+    padding: Theme.padding
+    background: Rectangle { color: Theme.surface; border.color: Theme.border; radius: Theme.radius }
+
+    EntityFieldsModel { id: fields }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+        visible: fields.exists
+
+        Label {
+            text: Vocabulary.typeLabel(fields.entityType)
+            color: Theme.mutedText
+        }
+        Label {
+            objectName: "editorTitle"
+            text: fields.title
+            font.pixelSize: Theme.headingFont
+            font.bold: true
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Rectangle {
+            visible: fields.deleted
+            Layout.fillWidth: true
+            color: Theme.conflictBackground
+            radius: Theme.radius
+            implicitHeight: deletedRow.implicitHeight + Theme.spacing * 2
+            RowLayout {
+                id: deletedRow
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                Label { text: qsTr("Dieser Eintrag ist gelöscht."); Layout.fillWidth: true }
+                Button {
+                    objectName: "restoreButton"
+                    text: qsTr("Wiederherstellen")
+                    onClicked: Session.restoreEntity(root.entityId)
+                }
+            }
+        }
+        Button {
+            visible: fields.lifecycleConflictId !== ""
+            text: qsTr("Konflikt: gelöscht und zugleich bearbeitet – ansehen")
+            onClicked: root.conflictRequested(fields.lifecycleConflictId)
+        }
+
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            TabButton { objectName: "tabFields"; text: qsTr("Angaben") }
+            TabButton {
+                objectName: "tabMilestones"
+                text: qsTr("Meilensteine")
+                visible: fields.entityType === "measure"
+                width: visible ? implicitWidth : 0
+            }
+            TabButton { objectName: "tabComments"; text: qsTr("Kommentare") }
+            TabButton { objectName: "tabHistory"; text: qsTr("Verlauf") }
+        }
+
+        StackLayout {
+            currentIndex: tabs.currentIndex
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            ScrollView {
+                id: fieldScroll
+                contentWidth: availableWidth
+                ColumnLayout {
+                    width: fieldScroll.availableWidth
+                    spacing: Theme.padding
+                    Repeater {
+                        model: fields
+                        delegate: FieldEditor {
+                            Layout.fillWidth: true
+                            entityId: root.entityId
+                            entityType: fields.entityType
+                            editable: fields.editable
+                            onConflictRequested: id => root.conflictRequested(id)
+                        }
+                    }
+                }
+            }
+            MilestoneList { entityId: root.entityId; editable: fields.editable }
+            CommentList { entityId: root.entityId }
+            HistoryList { entityId: root.entityId }
+        }
+    }
+    Label {
+        anchors.centerIn: parent
+        visible: !fields.exists
+        text: qsTr("Wählen Sie links einen Eintrag aus.")
+        color: Theme.mutedText
+    }
+}

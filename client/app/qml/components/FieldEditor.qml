@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Werkstattplan
+
+// One field of an entity: its label, the editor its kind needs (or its value, read-only), and its conflict if open.
+ColumnLayout {
+    id: root
+    property string entityId
+    property string entityType
+    required property string name
+    required property string label
+    required property string kind
+    required property string value
+    required property string display
+    required property var choices
+    required property string conflictId
+    property bool editable: false
+    signal conflictRequested(string conflictId)
+
+    spacing: 2
+
+    function commit(newValue) {
+        Session.setField(root.entityId, root.name, newValue)
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
+        Label {
+            text: root.label
+            font.bold: true
+            color: root.conflictId !== "" ? Theme.conflict : Theme.mutedText
+            visible: root.kind !== "bool" || !root.editable
+        }
+        Item { Layout.fillWidth: true }
+        Button {
+            objectName: "conflictButton_" + root.name
+            visible: root.conflictId !== ""
+            text: qsTr("Konflikt: beide Werte ansehen")
+            palette.button: Theme.conflictBackground
+            palette.buttonText: Theme.conflict
+            onClicked: root.conflictRequested(root.conflictId)
+        }
+    }
+
+    Rectangle {
+        Layout.fillWidth: true
+        implicitHeight: loader.implicitHeight + (root.conflictId !== "" ? 8 : 0)
+        color: root.conflictId !== "" ? Theme.conflictBackground : "transparent"
+        border.color: root.conflictId !== "" ? Theme.conflict : "transparent"
+        border.width: 2
+        radius: Theme.radius
+
+        Loader {
+            id: loader
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            anchors.margins: root.conflictId !== "" ? 4 : 0
+            sourceComponent: !root.editable ? readOnlyView
+                           : root.kind === "longtext" ? longText
+                           : root.kind === "enum" ? choice
+                           : root.kind === "date" ? date
+                           : root.kind === "number" ? number
+                           : root.kind === "bool" ? bool
+                           : root.kind === "themes" ? themes
+                           : text
+        }
+    }
+
+    Component {
+        id: readOnlyView
+        Label {
+            text: root.display !== "" ? root.display : qsTr("–")
+            wrapMode: Text.Wrap
+            color: root.display !== "" ? Theme.text : Theme.mutedText
+        }
+    }
+    Component { id: text; TextEditor { objectName: "field_" + root.name; value: root.value; label: root.label; onCommit: v => root.commit(v) } }
+    Component { id: longText; LongTextEditor { objectName: "field_" + root.name; value: root.value; label: root.label; onCommit: v => root.commit(v) } }
+    Component { id: choice; ChoiceEditor { objectName: "field_" + root.name; value: root.value; label: root.label; choices: root.choices; onCommit: v => root.commit(v) } }
+    Component { id: date; DateEditor { objectName: "field_" + root.name; value: root.value; label: root.label; entityType: root.entityType; fieldName: root.name; onCommit: v => root.commit(v) } }
+    Component { id: number; NumberEditor { objectName: "field_" + root.name; value: root.value; label: root.label; entityType: root.entityType; fieldName: root.name; onCommit: v => root.commit(v) } }
+    Component { id: bool; BoolEditor { objectName: "field_" + root.name; value: root.value; label: root.label; onCommit: v => root.commit(v) } }
+    Component { id: themes; ThemesEditor { objectName: "field_" + root.name; value: root.value; label: root.label; choices: root.choices; onCommit: v => root.commit(v) } }
+}

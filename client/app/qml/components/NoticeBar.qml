@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Werkstattplan
+
+// Shows Session's notices for a while, with Undo when the last edit can be undone.
+Rectangle {
+    id: root
+    objectName: "noticeBar"
+    property string message: ""
+
+    visible: message !== ""
+    color: Theme.text
+    radius: Theme.radius
+    implicitHeight: layout.implicitHeight + Theme.spacing * 2
+    implicitWidth: Math.min(layout.implicitWidth + Theme.padding * 2, 900)
+
+    Connections {
+        target: Session
+        function onNotice(message) {
+            root.message = message
+            hideTimer.restart()
+        }
+    }
+    Timer {
+        id: hideTimer
+        interval: 8000
+        onTriggered: root.message = ""
+    }
+    RowLayout {
+        id: layout
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        anchors.leftMargin: Theme.padding
+        spacing: Theme.spacing
+        Label {
+            objectName: "noticeText"
+            text: root.message
+            color: "white"
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+            Layout.maximumWidth: 700
+        }
+        Button {
+            objectName: "noticeUndoButton"
+            visible: Session.canUndo
+            text: qsTr("Rückgängig")
+            onClicked: {
+                Session.undo()
+            }
+        }
+        ToolButton {
+            text: "✕"
+            Accessible.name: qsTr("Hinweis schließen")
+            onClicked: root.message = ""
+            contentItem: Label { text: parent.text; color: "white"; horizontalAlignment: Text.AlignHCenter }
+        }
+    }
+}

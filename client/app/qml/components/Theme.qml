@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma Singleton
+import QtQuick
+
+// Colours and sizes of the whole client, derived from the system font so everything scales with it.
+QtObject {
+    readonly property int fontSize: Qt.application.font.pixelSize > 0 ? Qt.application.font.pixelSize : 14
+    readonly property int smallFont: Math.round(fontSize * 0.9)
+    readonly property int titleFont: Math.round(fontSize * 1.5)
+    readonly property int headingFont: Math.round(fontSize * 1.2)
+    readonly property int spacing: Math.round(fontSize * 0.6)
+    readonly property int padding: Math.round(fontSize * 1.1)
+    readonly property int radius: 6
+
+    readonly property color window: "#f6f5f2"
+    readonly property color surface: "#ffffff"
+    readonly property color sidebar: "#24415a"
+    readonly property color sidebarText: "#e9eef2"
+    readonly property color sidebarSelected: "#3b6282"
+    readonly property color text: "#1f2a33"
+    readonly property color mutedText: "#5b6770"
+    readonly property color border: "#d5d9dc"
+    readonly property color accent: "#2f6f9f"
+    readonly property color focus: "#e08a00"
+    readonly property color online: "#2e7d4f"
+    readonly property color pending: "#b07300"
+    readonly property color offline: "#6b7780"
+    readonly property color error: "#b3261e"
+    readonly property color conflict: "#c55a11"
+    readonly property color conflictBackground: "#fff1e6"
+    readonly property color selection: "#dde9f3"
+}

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import Werkstattplan
+
+Page {
+    id: root
+    function openEntity(entityId) { }
+    title: qsTr("Andere Kommunen")
+}

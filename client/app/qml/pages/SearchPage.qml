@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import Werkstattplan
+
+Page {
+    id: root
+    signal openRequested(string entityId)
+    function focusQuery() { }
+    title: qsTr("Suche")
+}

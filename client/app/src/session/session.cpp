@@ -1,0 +1,529 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "session.h"
+
+#include "common/logging.h"
+#include "sync/orderkey.h"
+#include "vocabulary.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QSettings>
+#include <QTimer>
+#include <QTranslator>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+Session *s_instance = nullptr;
+
+const QString accountFolderName = u"account"_s;
+const QString localFolderName = u"local"_s;
+
+/** Fields copied when local work moves into the account's plan (the parent link and position are set anew). */
+bool isCopiedField(const EntitySpec &spec, const FieldSpec &field)
+{
+    return field.name != spec.parentField && field.type != FieldType::OrderKey;
+}
+
+} // namespace
+
+Session::Session(const QString &dataFolder, QObject *parent)
+    : QObject(parent),
+      m_dataFolder(QDir(dataFolder).absolutePath())
+{
+    QSettings settings(QDir(m_dataFolder).filePath(u"settings.ini"_s), QSettings::IniFormat);
+    m_language = settings.value(u"language"_s, u"de"_s).toString();
+    m_workOffline = settings.value(u"work_offline"_s, false).toBool();
+}
+
+Session::~Session()
+{
+    close();
+    if (s_instance == this)
+        s_instance = nullptr;
+}
+
+void Session::setInstance(Session *session)
+{
+    s_instance = session;
+}
+
+Session *Session::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT_X(s_instance, "Session", "Session::setInstance() must be called before QML is loaded");
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+Session *Session::instance()
+{
+    return s_instance;
+}
+
+bool Session::openLast()
+{
+    QSettings settings(QDir(m_dataFolder).filePath(u"settings.ini"_s), QSettings::IniFormat);
+    const QString folder = settings.value(u"replica"_s).toString();
+    if (folder.isEmpty() || !QDir(QDir(m_dataFolder).filePath(folder)).exists())
+        return false;
+    return bool(open(QDir(m_dataFolder).filePath(folder)));
+}
+
+void Session::rememberCurrent(const QString &folder)
+{
+    QSettings settings(QDir(m_dataFolder).filePath(u"settings.ini"_s), QSettings::IniFormat);
+    settings.setValue(u"replica"_s, QDir(m_dataFolder).relativeFilePath(folder));
+}
+
+Status Session::open(const QString &folder)
+{
+    close();
+    LocalReplica::OpenReport report;
+    auto replica = LocalReplica::open(folder, &report);
+    if (!replica) {
+        Q_EMIT notice(Vocabulary::errorText(replica.errorCode()));
+        return replica.error();
+    }
+    m_replica = std::move(replica).value();
+    m_view = std::make_unique<ReplicaView>(m_replica->store());
+    m_engine = std::make_unique<SyncEngine>(*m_replica);
+    connect(m_engine.get(), &SyncEngine::synced, this, [this](const SyncSummary &summary) {
+        if (summary.pulled > 0 || summary.bootstrapped > 0 || summary.rejected > 0) {
+            if (m_planId.isEmpty())
+                findPlan();
+            changed();
+        }
+    });
+    if (!report.setAsidePath.isEmpty())
+        Q_EMIT notice(tr("Die Datei mit Ihren Daten war beschädigt. Sie wurde als %1 aufbewahrt; %n noch nicht "
+                         "übertragene Änderung(en) wurden gerettet, der Rest kommt beim nächsten Abgleich vom Server.",
+                         nullptr, report.salvagedChanges)
+                              .arg(QDir::toNativeSeparators(report.setAsidePath)));
+    findPlan();
+    Q_EMIT accountChanged();
+    if (!isLocalOnly() && !m_workOffline)
+        m_engine->start();
+    return Ok {};
+}
+
+void Session::close()
+{
+    if (m_engine)
+        m_engine->stop();
+    m_engine.reset();
+    m_view.reset();
+    m_replica.reset();
+    m_undo.clear();
+    m_planId.clear();
+    m_municipalityName.clear();
+}
+
+void Session::findPlan()
+{
+    QString plan;
+    if (const auto account = m_replica->account(); account && !account->planId.isEmpty())
+        plan = account->planId;
+    else if (!isOffice()) {
+        // Local work: the one plan this replica holds.
+        for (const QString &id : m_replica->store().entityIds(u"plan"_s)) {
+            const auto record = m_replica->store().record(id);
+            if (record && record->isLive()) {
+                plan = id;
+                break;
+            }
+        }
+    }
+    m_planId = plan;
+    m_municipalityName = m_view->municipalityName(plan);
+    Q_EMIT planChanged();
+}
+
+bool Session::isLocalOnly() const
+{
+    return m_replica && !m_replica->account();
+}
+
+bool Session::isOffice() const
+{
+    return m_replica && m_replica->account() && m_replica->account()->isOffice();
+}
+
+QString Session::user() const
+{
+    return m_replica && m_replica->account() ? m_replica->account()->user : QString();
+}
+
+QString Session::serverUrl() const
+{
+    return m_replica && m_replica->account() ? m_replica->account()->serverUrl : QString();
+}
+
+QString Session::device() const
+{
+    return m_replica ? m_replica->device() : QString();
+}
+
+QString Session::undoText() const
+{
+    return m_undo.isEmpty() ? QString() : m_undo.constLast().text;
+}
+
+void Session::setLanguage(const QString &language)
+{
+    if (language == m_language)
+        return;
+    m_language = language;
+    QSettings settings(QDir(m_dataFolder).filePath(u"settings.ini"_s), QSettings::IniFormat);
+    settings.setValue(u"language"_s, language);
+    Q_EMIT languageChanged();
+}
+
+void Session::setWorkOffline(bool offline)
+{
+    if (offline == m_workOffline)
+        return;
+    m_workOffline = offline;
+    QSettings settings(QDir(m_dataFolder).filePath(u"settings.ini"_s), QSettings::IniFormat);
+    settings.setValue(u"work_offline"_s, offline);
+    if (m_engine && !isLocalOnly()) {
+        if (offline)
+            m_engine->stop();
+        else
+            m_engine->start();
+    }
+    Q_EMIT workOfflineChanged();
+}
+
+void Session::signIn(const QString &server, const QString &user, const QString &password)
+{
+    if (m_busy)
+        return;
+    m_busy = true;
+    Q_EMIT busyChanged();
+    // Let the page show that it is working before the request starts.
+    QTimer::singleShot(0, this, [this, server = server.trimmed(), user = user.trimmed(), password] {
+        const QString previous = m_replica ? m_replica->folder() : QString();
+        const bool fromLocalWork = isLocalOnly();
+        const QString folder = QDir(m_dataFolder).filePath(accountFolderName);
+        Status result = Ok {};
+        if (previous != folder)
+            result = open(folder);
+        if (result) {
+            QUrl url = QUrl::fromUserInput(server);
+            result = m_engine->login(url, user, password);
+        }
+        if (!result) {
+            if (!previous.isEmpty() && previous != folder)
+                check(open(previous));
+            else if (previous.isEmpty()) {
+                close();
+                Q_EMIT accountChanged();
+            }
+            m_busy = false;
+            Q_EMIT busyChanged();
+            Q_EMIT signInFinished(Vocabulary::errorText(result.errorCode()));
+            return;
+        }
+        rememberCurrent(folder);
+        findPlan();
+        Q_EMIT accountChanged();
+        const auto synced = m_engine->syncOnce();
+        findPlan();
+        if (fromLocalWork && synced) {
+            if (Status adopted = adoptLocalWork(previous); !adopted)
+                Q_EMIT notice(Vocabulary::errorText(adopted.errorCode()));
+        }
+        changed();
+        if (!m_workOffline)
+            m_engine->start();
+        m_busy = false;
+        Q_EMIT busyChanged();
+        Q_EMIT signInFinished({});
+    });
+}
+
+Status Session::adoptLocalWork(const QString &localFolder)
+{
+    if (m_planId.isEmpty())
+        return Error { u"no_plan"_s, u"the account has no plan to take the local work"_s };
+    auto local = LocalReplica::open(localFolder);
+    if (!local)
+        return local.error();
+    ReplicaStore &from = local.value()->store();
+    QString localPlan;
+    for (const QString &id : from.entityIds(u"plan"_s)) {
+        if (const auto record = from.record(id); record && record->isLive())
+            localPlan = id;
+    }
+    const Schema &schema = Schema::instance();
+    int copied = 0;
+    // Depth first, in list order, so the copies keep the order of the originals.
+    std::function<Status(const QString &, const QString &, const EntitySpec &)> copyChildren =
+            [&](const QString &fromParent, const QString &toParent, const EntitySpec &spec) -> Status {
+        const QList<EntityRecord> children = ReplicaView(from).orderedChildren(spec, fromParent);
+        for (const EntityRecord &child : children) {
+            LocalReplica::Fields fields;
+            for (int i = 0; i < spec.fields.size(); ++i) {
+                if (isCopiedField(spec, spec.fields[i]) && !child.fields[i].value.isNull())
+                    fields.append({ spec.fields[i].name, child.fields[i].value });
+            }
+            auto id = m_replica->add(spec.name, toParent, fields);
+            if (!id)
+                return id.error();
+            ++copied;
+            for (const EntitySpec &childSpec : schema.entities()) {
+                if (childSpec.parentField == spec.name && childSpec.name != u"meeting_link"_s) {
+                    if (Status ok = copyChildren(child.id, *id, childSpec); !ok)
+                        return ok;
+                }
+            }
+        }
+        return Ok {};
+    };
+    if (!localPlan.isEmpty()) {
+        const auto planRecord = from.record(localPlan);
+        const QString vision = planRecord->value(u"vision"_s);
+        if (!vision.isEmpty() && fieldValue(m_planId, u"vision"_s).isEmpty()) {
+            if (Status ok = m_replica->set(m_planId, { { u"vision"_s, vision } }); !ok)
+                return ok;
+        }
+        if (Status ok = copyChildren(localPlan, m_planId, *schema.entity(u"field_of_action"_s)); !ok)
+            return ok;
+    }
+    local.value().reset();
+    // Kept, not deleted: the local work stays readable as it was.
+    const QString keptAs = localFolder + u".übernommen-"_s
+            + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss"_s);
+    QDir().rename(localFolder, keptAs);
+    m_engine->notifyLocalChange();
+    Q_EMIT notice(tr("Ihre lokale Arbeit (%n Einträge) wurde in den Plan Ihrer Kommune übernommen.", nullptr, copied));
+    return Ok {};
+}
+
+bool Session::startLocal(const QString &municipality)
+{
+    const QString name = municipality.trimmed();
+    if (name.isEmpty()) {
+        Q_EMIT notice(tr("Bitte geben Sie den Namen Ihrer Kommune ein."));
+        return false;
+    }
+    const QString folder = QDir(m_dataFolder).filePath(localFolderName);
+    if (!check(open(folder)))
+        return false;
+    if (m_planId.isEmpty()) {
+        auto place = m_replica->add(u"municipality"_s, {}, { { u"name"_s, name } });
+        if (!check(place))
+            return false;
+        auto plan = m_replica->add(u"plan"_s, *place,
+                                   { { u"title"_s, tr("Werkstattplan %1").arg(name) },
+                                     { u"review_status"_s, u"draft"_s },
+                                     { u"shared"_s, u"true"_s } });
+        if (!check(plan))
+            return false;
+        findPlan();
+    }
+    rememberCurrent(folder);
+    Q_EMIT accountChanged();
+    changed();
+    return true;
+}
+
+void Session::syncNow()
+{
+    if (!m_engine || isLocalOnly())
+        return;
+    if (m_workOffline)
+        setWorkOffline(false);
+    else
+        m_engine->start();
+}
+
+void Session::report(const Error &error)
+{
+    qCInfo(lcSync) << "refused:" << error.code << error.message;
+    Q_EMIT notice(Vocabulary::errorText(error.code));
+}
+
+void Session::changed()
+{
+    ++m_revision;
+    Q_EMIT revisionChanged();
+}
+
+void Session::pushUndo(const QString &text, std::function<Status()> revert)
+{
+    m_undo.append({ text, std::move(revert) });
+    if (m_undo.size() > 100)
+        m_undo.removeFirst();
+    Q_EMIT undoChanged();
+}
+
+void Session::edited()
+{
+    changed();
+    if (!isLocalOnly())
+        m_engine->notifyLocalChange(); // the edit goes out with the next push
+}
+
+bool Session::setField(const QString &entityId, const QString &field, const QString &value)
+{
+    if (!m_replica)
+        return false;
+    const auto record = m_replica->store().record(entityId);
+    if (!record)
+        return check(Status(Error { u"not_found"_s, entityId }));
+    const QString old = record->value(field);
+    const QString wanted = value.isEmpty() ? QString() : value;
+    if (old == wanted)
+        return true;
+    if (!check(m_replica->set(entityId, { { field, wanted } })))
+        return false;
+    pushUndo(tr("%1 von „%2“ ändern").arg(Vocabulary::fieldLabel(field), ReplicaView::label(*record)),
+             [this, entityId, field, old] { return m_replica->set(entityId, { { field, old } }); });
+    edited();
+    return true;
+}
+
+QString Session::addEntity(const QString &type, const QString &parentId, const QString &title)
+{
+    if (!m_replica)
+        return {};
+    LocalReplica::Fields fields { { u"title"_s, title } };
+    if (type == u"measure"_s)
+        fields.append({ u"status"_s, u"idea"_s });
+    auto id = m_replica->add(type, parentId, fields);
+    if (!check(id))
+        return {};
+    pushUndo(tr("%1 „%2“ anlegen").arg(Vocabulary::typeLabel(type), title),
+             [this, id = *id] { return m_replica->remove(id); });
+    edited();
+    return *id;
+}
+
+bool Session::removeEntity(const QString &entityId)
+{
+    if (!m_replica)
+        return false;
+    const auto record = m_replica->store().record(entityId);
+    if (!check(m_replica->remove(entityId)))
+        return false;
+    const QString label = record ? ReplicaView::label(*record) : QString();
+    pushUndo(tr("„%1“ löschen").arg(label), [this, entityId] { return m_replica->restore(entityId); });
+    edited();
+    Q_EMIT notice(tr("„%1“ wurde gelöscht. Mit „Rückgängig“ holen Sie es zurück.").arg(label));
+    return true;
+}
+
+bool Session::restoreEntity(const QString &entityId)
+{
+    if (!m_replica || !check(m_replica->restore(entityId)))
+        return false;
+    pushUndo(tr("Wiederherstellen"), [this, entityId] { return m_replica->remove(entityId); });
+    edited();
+    return true;
+}
+
+bool Session::moveEntity(const QString &entityId, int step)
+{
+    if (!m_replica || (step != -1 && step != 1))
+        return false;
+    const auto record = m_replica->store().record(entityId);
+    if (!record || record->spec->parentField.isEmpty() || !record->spec->field(u"position"_s))
+        return check(Status(Error { u"not_found"_s, entityId }));
+    const QList<EntityRecord> siblings = m_view->orderedChildren(*record->spec, record->value(record->spec->parentField));
+    const auto at = std::find_if(siblings.cbegin(), siblings.cend(), [&](const EntityRecord &r) { return r.id == entityId; });
+    const qsizetype index = at - siblings.cbegin();
+    const qsizetype target = index + step;
+    if (at == siblings.cend() || target < 0 || target >= siblings.size())
+        return check(Status(Error { u"stale_position"_s, entityId }));
+    // The new place is between the neighbour we pass and the one after it.
+    const auto key = [&](qsizetype i) {
+        return i >= 0 && i < siblings.size() ? siblings[i].value(u"position"_s) : QString();
+    };
+    const QString position = step < 0 ? OrderKey::between(key(target - 1), key(target))
+                                       : OrderKey::between(key(target), key(target + 1));
+    if (position.isEmpty())
+        return check(Status(Error { u"stale_position"_s, entityId }));
+    return setField(entityId, u"position"_s, position);
+}
+
+bool Session::resolveConflict(const QString &conflictId, const QString &side, const QString &value)
+{
+    if (!m_replica)
+        return false;
+    std::optional<LocalReplica::Keep> keep;
+    if (side == u"kept"_s)
+        keep = LocalReplica::Keep::Kept;
+    else if (side == u"other"_s)
+        keep = LocalReplica::Keep::Other;
+    if (!check(m_replica->resolve(conflictId, keep, value)))
+        return false;
+    edited();
+    return true;
+}
+
+QString Session::addComment(const QString &targetId, const QString &body)
+{
+    if (!m_replica || body.trimmed().isEmpty())
+        return {};
+    const QString plan = planOf(targetId);
+    auto id = m_replica->add(u"comment"_s, plan,
+                             { { u"target"_s, targetId }, { u"body"_s, body.trimmed() },
+                               { u"kind"_s, isOffice() ? u"review"_s : u"peer"_s },
+                               { u"resolved"_s, u"false"_s } });
+    if (!check(id))
+        return {};
+    pushUndo(tr("Kommentar schreiben"), [this, id = *id] { return m_replica->remove(id); });
+    edited();
+    return *id;
+}
+
+void Session::undo()
+{
+    if (m_undo.isEmpty())
+        return;
+    const UndoStep step = m_undo.takeLast();
+    Q_EMIT undoChanged();
+    if (check(step.revert())) {
+        Q_EMIT notice(tr("Rückgängig gemacht: %1").arg(step.text));
+        edited();
+    }
+}
+
+QString Session::fieldValue(const QString &entityId, const QString &field) const
+{
+    if (!m_replica || entityId.isEmpty())
+        return {};
+    const auto record = m_replica->store().record(entityId);
+    return record ? record->value(field) : QString();
+}
+
+QString Session::entityType(const QString &entityId) const
+{
+    if (!m_replica || entityId.isEmpty())
+        return {};
+    const auto record = m_replica->store().record(entityId);
+    return record ? record->spec->name : QString();
+}
+
+bool Session::mayEdit(const QString &entityId) const
+{
+    if (!m_replica)
+        return false;
+    if (isLocalOnly())
+        return true;
+    const auto account = m_replica->account();
+    return !account->isOffice() && !account->planId.isEmpty() && planOf(entityId) == account->planId;
+}
+
+QString Session::planOf(const QString &entityId) const
+{
+    if (!m_replica)
+        return {};
+    const auto record = m_replica->store().record(entityId);
+    return record ? m_view->planOf(*record) : QString();
+}

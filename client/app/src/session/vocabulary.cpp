@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "vocabulary.h"
+
+#include "model/schema.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QVariantMap>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+struct Term
+{
+    const char *key;
+    const char *text; ///< QT_TRANSLATE_NOOP in the "Vocabulary" context
+};
+
+QString lookup(const Term *terms, size_t count, const QString &key)
+{
+    for (size_t i = 0; i < count; ++i) {
+        if (key == QLatin1StringView(terms[i].key))
+            return QCoreApplication::translate("Vocabulary", terms[i].text);
+    }
+    return key;
+}
+
+template<size_t N>
+QString lookup(const Term (&terms)[N], const QString &key)
+{
+    return lookup(terms, N, key);
+}
+
+const Term typeTerms[] = {
+    { "municipality", QT_TRANSLATE_NOOP("Vocabulary", "Kommune") },
+    { "synopsis_figure", QT_TRANSLATE_NOOP("Vocabulary", "Kennzahl") },
+    { "plan", QT_TRANSLATE_NOOP("Vocabulary", "Werkstattplan") },
+    { "field_of_action", QT_TRANSLATE_NOOP("Vocabulary", "Handlungsfeld") },
+    { "goal", QT_TRANSLATE_NOOP("Vocabulary", "Ziel") },
+    { "measure", QT_TRANSLATE_NOOP("Vocabulary", "Maßnahme") },
+    { "milestone", QT_TRANSLATE_NOOP("Vocabulary", "Meilenstein") },
+    { "comment", QT_TRANSLATE_NOOP("Vocabulary", "Kommentar") },
+    { "meeting", QT_TRANSLATE_NOOP("Vocabulary", "Werkstatttreffen") },
+    { "meeting_link", QT_TRANSLATE_NOOP("Vocabulary", "Verknüpfung mit Treffen") },
+};
+
+const Term fieldTerms[] = {
+    { "name", QT_TRANSLATE_NOOP("Vocabulary", "Name") },
+    { "state", QT_TRANSLATE_NOOP("Vocabulary", "Bundesland") },
+    { "cluster", QT_TRANSLATE_NOOP("Vocabulary", "Cluster") },
+    { "kind", QT_TRANSLATE_NOOP("Vocabulary", "Art") },
+    { "key", QT_TRANSLATE_NOOP("Vocabulary", "Kennzahl") },
+    { "value", QT_TRANSLATE_NOOP("Vocabulary", "Wert") },
+    { "unit", QT_TRANSLATE_NOOP("Vocabulary", "Einheit") },
+    { "year", QT_TRANSLATE_NOOP("Vocabulary", "Jahr") },
+    { "title", QT_TRANSLATE_NOOP("Vocabulary", "Titel") },
+    { "vision", QT_TRANSLATE_NOOP("Vocabulary", "Leitbild") },
+    { "review_status", QT_TRANSLATE_NOOP("Vocabulary", "Prüfstatus") },
+    { "shared", QT_TRANSLATE_NOOP("Vocabulary", "Für andere Kommunen sichtbar") },
+    { "description", QT_TRANSLATE_NOOP("Vocabulary", "Beschreibung") },
+    { "indicator", QT_TRANSLATE_NOOP("Vocabulary", "Indikator") },
+    { "target_value", QT_TRANSLATE_NOOP("Vocabulary", "Zielwert") },
+    { "status", QT_TRANSLATE_NOOP("Vocabulary", "Status") },
+    { "start_date", QT_TRANSLATE_NOOP("Vocabulary", "Beginn") },
+    { "end_date", QT_TRANSLATE_NOOP("Vocabulary", "Ende") },
+    { "responsible", QT_TRANSLATE_NOOP("Vocabulary", "Verantwortlich") },
+    { "partners", QT_TRANSLATE_NOOP("Vocabulary", "Partner") },
+    { "budget", QT_TRANSLATE_NOOP("Vocabulary", "Budget (Euro)") },
+    { "themes", QT_TRANSLATE_NOOP("Vocabulary", "Themen") },
+    { "priority", QT_TRANSLATE_NOOP("Vocabulary", "Priorität") },
+    { "position", QT_TRANSLATE_NOOP("Vocabulary", "Reihenfolge") },
+    { "due_date", QT_TRANSLATE_NOOP("Vocabulary", "Fällig am") },
+    { "done", QT_TRANSLATE_NOOP("Vocabulary", "Erledigt") },
+    { "body", QT_TRANSLATE_NOOP("Vocabulary", "Text") },
+    { "resolved", QT_TRANSLATE_NOOP("Vocabulary", "Erledigt") },
+    { "date", QT_TRANSLATE_NOOP("Vocabulary", "Datum") },
+    { "host", QT_TRANSLATE_NOOP("Vocabulary", "Gastgeber") },
+    { "place", QT_TRANSLATE_NOOP("Vocabulary", "Ort") },
+    { "participants", QT_TRANSLATE_NOOP("Vocabulary", "Teilnehmende") },
+    { "agenda", QT_TRANSLATE_NOOP("Vocabulary", "Tagesordnung") },
+    { "notes", QT_TRANSLATE_NOOP("Vocabulary", "Notizen") },
+    { "_state", QT_TRANSLATE_NOOP("Vocabulary", "Löschen/Wiederherstellen") },
+};
+
+const Term choiceTerms[] = {
+    // measure status
+    { "status.idea", QT_TRANSLATE_NOOP("Vocabulary", "Idee") },
+    { "status.planned", QT_TRANSLATE_NOOP("Vocabulary", "geplant") },
+    { "status.in_progress", QT_TRANSLATE_NOOP("Vocabulary", "in Umsetzung") },
+    { "status.done", QT_TRANSLATE_NOOP("Vocabulary", "abgeschlossen") },
+    { "status.paused", QT_TRANSLATE_NOOP("Vocabulary", "pausiert") },
+    { "status.dropped", QT_TRANSLATE_NOOP("Vocabulary", "verworfen") },
+    { "priority.low", QT_TRANSLATE_NOOP("Vocabulary", "niedrig") },
+    { "priority.medium", QT_TRANSLATE_NOOP("Vocabulary", "mittel") },
+    { "priority.high", QT_TRANSLATE_NOOP("Vocabulary", "hoch") },
+    { "review_status.draft", QT_TRANSLATE_NOOP("Vocabulary", "Entwurf") },
+    { "review_status.submitted", QT_TRANSLATE_NOOP("Vocabulary", "eingereicht") },
+    { "review_status.in_review", QT_TRANSLATE_NOOP("Vocabulary", "in Prüfung") },
+    { "review_status.reviewed", QT_TRANSLATE_NOOP("Vocabulary", "geprüft") },
+    { "review_status.changes_requested", QT_TRANSLATE_NOOP("Vocabulary", "Änderungen erbeten") },
+    { "kind.city", QT_TRANSLATE_NOOP("Vocabulary", "Stadt") },
+    { "kind.community", QT_TRANSLATE_NOOP("Vocabulary", "Gemeinde") },
+    { "kind.initiative", QT_TRANSLATE_NOOP("Vocabulary", "Initiative") },
+    { "kind.peer", QT_TRANSLATE_NOOP("Vocabulary", "Rückmeldung") },
+    { "kind.review", QT_TRANSLATE_NOOP("Vocabulary", "Prüfhinweis") },
+    { "themes.skilled_workers", QT_TRANSLATE_NOOP("Vocabulary", "Fachkräftemangel") },
+    { "themes.volunteering", QT_TRANSLATE_NOOP("Vocabulary", "Ehrenamt") },
+    { "themes.location_cooperation", QT_TRANSLATE_NOOP("Vocabulary", "Standort-Kooperationen") },
+    { "themes.public_services", QT_TRANSLATE_NOOP("Vocabulary", "Daseinsvorsorge") },
+    { "themes.mobility", QT_TRANSLATE_NOOP("Vocabulary", "Mobilität") },
+    { "themes.housing", QT_TRANSLATE_NOOP("Vocabulary", "Wohnen") },
+    { "themes.town_centre", QT_TRANSLATE_NOOP("Vocabulary", "Attraktive Ortskerne") },
+    { "themes.digitalisation", QT_TRANSLATE_NOOP("Vocabulary", "Digitalisierung") },
+    { "themes.youth", QT_TRANSLATE_NOOP("Vocabulary", "Jugend") },
+    { "themes.older_people", QT_TRANSLATE_NOOP("Vocabulary", "Älter werden") },
+    { "themes.health_care", QT_TRANSLATE_NOOP("Vocabulary", "Gesundheit und Pflege") },
+    { "themes.climate", QT_TRANSLATE_NOOP("Vocabulary", "Klima und Energie") },
+    { "themes.education", QT_TRANSLATE_NOOP("Vocabulary", "Bildung") },
+    { "themes.participation", QT_TRANSLATE_NOOP("Vocabulary", "Beteiligung") },
+    { "themes.economy", QT_TRANSLATE_NOOP("Vocabulary", "Wirtschaft") },
+    { "themes.culture", QT_TRANSLATE_NOOP("Vocabulary", "Kultur") },
+};
+
+const Term errorTerms[] = {
+    { "forbidden", QT_TRANSLATE_NOOP("Vocabulary", "Das dürfen Sie hier nicht ändern: Sie bearbeiten nur den Plan Ihrer Kommune und Ihre eigenen Kommentare.") },
+    { "invalid_value", QT_TRANSLATE_NOOP("Vocabulary", "Dieser Wert passt nicht in das Feld. Bitte prüfen Sie die Eingabe.") },
+    { "value_too_long", QT_TRANSLATE_NOOP("Vocabulary", "Der Text ist zu lang. Bitte kürzen Sie ihn.") },
+    { "deleted", QT_TRANSLATE_NOOP("Vocabulary", "Der Eintrag ist gelöscht. Stellen Sie ihn zuerst wieder her.") },
+    { "not_found", QT_TRANSLATE_NOOP("Vocabulary", "Der Eintrag ist nicht (mehr) vorhanden.") },
+    { "bad_credentials", QT_TRANSLATE_NOOP("Vocabulary", "Benutzername oder Passwort stimmen nicht. Bitte versuchen Sie es noch einmal.") },
+    { "too_many_attempts", QT_TRANSLATE_NOOP("Vocabulary", "Zu viele Anmeldeversuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.") },
+    { "server_unreachable", QT_TRANSLATE_NOOP("Vocabulary", "Der Server ist nicht erreichbar. Ihre Arbeit ist auf diesem Gerät gespeichert und wird übertragen, sobald die Verbindung wieder besteht.") },
+    { "unsupported_protocol", QT_TRANSLATE_NOOP("Vocabulary", "Diese Version von Werkstattplan ist zu alt für den Server. Bitte installieren Sie die neue Version; Ihre Arbeit bleibt erhalten.") },
+    { "unauthorized", QT_TRANSLATE_NOOP("Vocabulary", "Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an; Ihre Arbeit bleibt erhalten.") },
+    { "invalid_url", QT_TRANSLATE_NOOP("Vocabulary", "Die Serveradresse ist ungültig. Sie beginnt mit http:// oder https://.") },
+    { "account_mismatch", QT_TRANSLATE_NOOP("Vocabulary", "Diese Daten gehören zu einem anderen Konto.") },
+    { "storage_error", QT_TRANSLATE_NOOP("Vocabulary", "Die Daten konnten auf diesem Gerät nicht gespeichert werden. Ist der Datenträger voll?") },
+    { "malformed_response", QT_TRANSLATE_NOOP("Vocabulary", "Der Server hat unverständlich geantwortet. Bitte wenden Sie sich an die Geschäftsstelle.") },
+    { "no_server", QT_TRANSLATE_NOOP("Vocabulary", "Sie arbeiten ohne Server. Melden Sie sich an, um Ihren Plan zu teilen.") },
+    { "ambiguous", QT_TRANSLATE_NOOP("Vocabulary", "Bitte wählen Sie, welcher Wert gelten soll.") },
+    { "bad_request", QT_TRANSLATE_NOOP("Vocabulary", "Diese Änderung ist nicht möglich.") },
+    { "no_plan", QT_TRANSLATE_NOOP("Vocabulary", "Für dieses Konto gibt es noch keinen Plan. Die Geschäftsstelle legt ihn an.") },
+    { "stale_position", QT_TRANSLATE_NOOP("Vocabulary", "Der Eintrag steht schon am Rand der Liste.") },
+};
+
+} // namespace
+
+Vocabulary::Vocabulary(QObject *parent)
+    : QObject(parent)
+{ }
+
+QString Vocabulary::typeLabel(const QString &entityType)
+{
+    return lookup(typeTerms, entityType);
+}
+
+QString Vocabulary::fieldLabel(const QString &field)
+{
+    return lookup(fieldTerms, field);
+}
+
+QString Vocabulary::choiceLabel(const QString &field, const QString &key)
+{
+    if (key.isEmpty())
+        return {};
+    return lookup(choiceTerms, field + u'.' + key);
+}
+
+QVariantList Vocabulary::choices(const QString &entityType, const QString &field)
+{
+    QVariantList list;
+    const EntitySpec *spec = Schema::instance().entity(entityType);
+    const FieldSpec *f = spec ? spec->field(field) : nullptr;
+    if (!f)
+        return list;
+    for (const QString &key : f->choices)
+        list.append(QVariantMap { { u"key"_s, key }, { u"label"_s, choiceLabel(field, key) } });
+    return list;
+}
+
+QString Vocabulary::displayValue(const QString &entityType, const QString &field, const QString &value)
+{
+    if (value.isEmpty())
+        return {};
+    const EntitySpec *spec = Schema::instance().entity(entityType);
+    const FieldSpec *f = spec ? spec->field(field) : nullptr;
+    if (!f)
+        return value;
+    switch (f->type) {
+    case FieldType::Enum:
+        return choiceLabel(field, value);
+    case FieldType::Themes: {
+        QStringList labels;
+        for (const QJsonValue &key : QJsonDocument::fromJson(value.toUtf8()).array())
+            labels << choiceLabel(field, key.toString());
+        return labels.join(u", "_s);
+    }
+    case FieldType::Date:
+        return QDate::fromString(value, Qt::ISODate).toString(u"dd.MM.yyyy"_s);
+    case FieldType::Bool:
+        return value == u"true"_s ? QCoreApplication::translate("Vocabulary", "ja")
+                                  : QCoreApplication::translate("Vocabulary", "nein");
+    case FieldType::Number:
+        return QLocale().toString(value.toDouble(), 'f', value.contains(u'.') ? 2 : 0);
+    default:
+        return value;
+    }
+}
+
+QString Vocabulary::parseDate(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    for (const QString &format : { u"yyyy-MM-dd"_s, u"d.M.yyyy"_s, u"d.M.yy"_s }) {
+        QDate date = QDate::fromString(trimmed, format);
+        if (date.isValid()) {
+            if (format == u"d.M.yy"_s && date.year() < 2000)
+                date = date.addYears(100); // "26" means 2026, not 1926
+            return date.toString(Qt::ISODate);
+        }
+    }
+    return {};
+}
+
+QString Vocabulary::parseNumber(const QString &text)
+{
+    bool ok = false;
+    double value = QLocale(QLocale::German).toDouble(text.trimmed(), &ok);
+    if (!ok)
+        value = QLocale::c().toDouble(text.trimmed(), &ok);
+    return ok ? QString::number(value, 'g', 15) : QString();
+}
+
+QString Vocabulary::withTheme(const QString &themes, const QString &key, bool on)
+{
+    QStringList keys;
+    for (const QJsonValue &v : QJsonDocument::fromJson(themes.toUtf8()).array())
+        keys << v.toString();
+    keys.removeAll(key);
+    if (on)
+        keys << key;
+    keys.sort();
+    if (keys.isEmpty())
+        return {};
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(keys)).toJson(QJsonDocument::Compact));
+}
+
+bool Vocabulary::hasTheme(const QString &themes, const QString &key)
+{
+    return QJsonDocument::fromJson(themes.toUtf8()).array().contains(QJsonValue(key));
+}
+
+QString Vocabulary::errorText(const QString &code)
+{
+    const QString text = lookup(errorTerms, code);
+    if (text != code)
+        return text;
+    return QCoreApplication::translate("Vocabulary", "Etwas ist schiefgegangen (%1). Ihre Arbeit ist auf diesem Gerät gespeichert.")
+            .arg(code);
+}
+
+QString Vocabulary::dateTime(const QDateTime &when)
+{
+    if (!when.isValid())
+        return QCoreApplication::translate("Vocabulary", "noch nie");
+    return when.toLocalTime().toString(QCoreApplication::translate("Vocabulary", "dd.MM.yyyy, HH:mm 'Uhr'"));
+}
+
+QString Vocabulary::since(const QDateTime &when)
+{
+    if (!when.isValid())
+        return dateTime(when);
+    const qint64 seconds = when.secsTo(QDateTime::currentDateTimeUtc());
+    if (seconds < 60)
+        return QCoreApplication::translate("Vocabulary", "gerade eben");
+    if (seconds < 3600)
+        return QCoreApplication::translate("Vocabulary", "vor %n Minute(n)", nullptr, int(seconds / 60));
+    if (seconds < 12 * 3600)
+        return QCoreApplication::translate("Vocabulary", "vor %n Stunde(n)", nullptr, int(seconds / 3600));
+    return dateTime(when);
+}

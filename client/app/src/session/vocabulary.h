@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QVariantList>
+
+/**
+ * Every word the client shows for a key of the model or the protocol:
+ * entity types, field names, choices (status, priority, themes, review
+ * status), error codes and sync states. The model keeps keys; this is the
+ * one place that turns them into German (or, translated, English).
+ */
+class Vocabulary : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+
+public:
+    explicit Vocabulary(QObject *parent = nullptr);
+
+    /** "Maßnahme", "Ziel", … */
+    Q_INVOKABLE static QString typeLabel(const QString &entityType);
+    /** "Titel", "Beginn", … */
+    Q_INVOKABLE static QString fieldLabel(const QString &field);
+    /** The label of one choice of a field ("in_progress" → "in Umsetzung"); a theme key for "themes". */
+    Q_INVOKABLE static QString choiceLabel(const QString &field, const QString &key);
+    /** [{key, label}] of an entity type's enum or themes field, in schema order. */
+    Q_INVOKABLE static QVariantList choices(const QString &entityType, const QString &field);
+    /** A field value as shown in lists: choices and themes by label, dates as dd.MM.yyyy, booleans as ja/nein. */
+    Q_INVOKABLE static QString displayValue(const QString &entityType, const QString &field, const QString &value);
+    // Input: what people type, in the model's form.
+    /** "31.3.2026", "31.03.26" or "2026-03-31" → "2026-03-31"; empty if it is no date (or empty). */
+    Q_INVOKABLE static QString parseDate(const QString &text);
+    /** "1.500,50" (German) or "1500.50" → "1500.5"; empty if it is no number. */
+    Q_INVOKABLE static QString parseNumber(const QString &text);
+    /** A themes value (JSON array of keys) with key added or removed. */
+    Q_INVOKABLE static QString withTheme(const QString &themes, const QString &key, bool on);
+    /** True if the themes value holds key. */
+    Q_INVOKABLE static bool hasTheme(const QString &themes, const QString &key);
+
+    /** A plain sentence for an error code, with what to do about it. */
+    Q_INVOKABLE static QString errorText(const QString &code);
+    /** A local date and time ("25.11.2026, 14:05"), or "noch nie" for an invalid one. */
+    Q_INVOKABLE static QString dateTime(const QDateTime &when);
+    /** Relative where it helps: "vor 3 Minuten", else dateTime(). */
+    Q_INVOKABLE static QString since(const QDateTime &when);
+};
