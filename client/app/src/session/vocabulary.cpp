@@ -10,6 +10,8 @@
 #include <QLocale>
 #include <QVariantMap>
 
+#include <span>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -20,19 +22,13 @@ struct Term
     const char *text; ///< QT_TRANSLATE_NOOP in the "Vocabulary" context
 };
 
-QString lookup(const Term *terms, size_t count, const QString &key)
+QString lookup(std::span<const Term> terms, const QString &key)
 {
-    for (size_t i = 0; i < count; ++i) {
-        if (key == QLatin1StringView(terms[i].key))
-            return QCoreApplication::translate("Vocabulary", terms[i].text);
+    for (const Term &term : terms) {
+        if (key == QLatin1StringView(term.key))
+            return QCoreApplication::translate("Vocabulary", term.text);
     }
     return key;
-}
-
-template<size_t N>
-QString lookup(const Term (&terms)[N], const QString &key)
-{
-    return lookup(terms, N, key);
 }
 
 const Term typeTerms[] = {
@@ -276,9 +272,11 @@ QString Vocabulary::since(const QDateTime &when)
     const qint64 seconds = when.secsTo(QDateTime::currentDateTimeUtc());
     if (seconds < 60)
         return QCoreApplication::translate("Vocabulary", "gerade eben");
-    if (seconds < 3600)
-        return QCoreApplication::translate("Vocabulary", "vor %n Minute(n)", nullptr, int(seconds / 60));
-    if (seconds < 12 * 3600)
-        return QCoreApplication::translate("Vocabulary", "vor %n Stunde(n)", nullptr, int(seconds / 3600));
+    const int minutes = int(seconds / 60);
+    const int hours = minutes / 60;
+    if (hours < 1)
+        return QCoreApplication::translate("Vocabulary", "vor %n Minute(n)", nullptr, minutes);
+    if (hours < 12)
+        return QCoreApplication::translate("Vocabulary", "vor %n Stunde(n)", nullptr, hours);
     return dateTime(when);
 }
