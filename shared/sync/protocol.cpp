@@ -187,27 +187,31 @@ QJsonObject toJson(const SnapshotEntity &entity)
 Result<SnapshotEntity> snapshotEntityFromJson(const QJsonObject &object)
 {
     const Error malformed { u"malformed_snapshot"_s, u"a bootstrap entity is malformed"_s };
-    const EntitySpec *spec = Schema::instance().entity(object.value(u"type"_s).toString());
-    const QString id = object.value(u"id"_s).toString();
-    if (!spec || !isChangeId(id) || !object.value(u"values"_s).isObject() || !object.value(u"history"_s).isArray())
+    const EntitySpec *spec = Schema::instance().entity(object.value("type"_L1).toString());
+    const QString id = object.value("id"_L1).toString();
+    const QJsonValue valuesJson = object.value("values"_L1);
+    const QJsonValue historyJson = object.value("history"_L1);
+    if (!spec || !isChangeId(id) || !valuesJson.isObject() || !historyJson.isArray())
         return malformed;
     SnapshotEntity entity;
-    entity.key = object.value(u"key"_s).toInteger();
+    entity.key = object.value("key"_L1).toInteger();
     EntityRecord &record = entity.record;
     record.spec = spec;
     record.id = id;
     record.fields.resize(spec->fields.size());
-    const QJsonObject values = object.value(u"values"_s).toObject();
+    const QJsonObject values = valuesJson.toObject();
     for (qsizetype i = 0; i < spec->fields.size(); ++i) {
         const QJsonValue value = values.value(spec->fields[i].name);
         record.fields[i].value = value.isString() ? value.toString() : QString();
     }
-    const QJsonValue state = object.value(u"state"_s);
+    const QJsonValue state = object.value("state"_L1);
     record.lifecycle.value = state.isString() ? state.toString() : QString();
-    const QByteArray meta = QByteArray::fromBase64(object.value(u"meta"_s).toString().toLatin1());
+    const QByteArray meta = QByteArray::fromBase64(object.value("meta"_L1).toString().toLatin1());
     if (!RecordCodec::decodeMeta(meta, record))
         return malformed;
-    for (const QJsonValue &item : object.value(u"history"_s).toArray()) {
+    const QJsonArray history = historyJson.toArray();
+    entity.history.reserve(history.size());
+    for (const QJsonValue &item : history) {
         auto change = Change::fromJson(item.toObject());
         if (!change)
             return change.error();
