@@ -128,21 +128,22 @@ bool ServerProcess::prepareStore(Store store, const QString &folder)
     return true;
 }
 
-bool ServerProcess::restart()
+bool ServerProcess::restart(Port port)
 {
+    const int previous = m_port;
     if (isRunning())
         terminate();
-    return launch();
+    return launch(port == Port::Same ? previous : 0);
 }
 
-bool ServerProcess::launch()
+bool ServerProcess::launch(int port)
 {
     m_process = std::make_unique<QProcess>();
     m_port = 0;
     m_stdoutBuffer.clear();
     m_process->setProgram(binary());
     m_process->setArguments(QStringList { u"serve"_s } + storeArguments()
-                            + QStringList { u"--listen"_s, u"127.0.0.1:0"_s });
+                            + QStringList { u"--listen"_s, u"127.0.0.1:%1"_s.arg(port) });
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
 #ifdef Q_OS_LINUX
     // A crashed test must not leave servers behind: the kernel ends them with us.

@@ -54,8 +54,10 @@ public:
      * folder is only read for Store::Folder. Logs the server's output on failure.
      */
     bool start(Store store = Store::Fresh, const QString &folder = {});
-    /** Starts again on the same store (a new port: read baseUrl() again). */
-    bool restart();
+    /** Where restart() listens: a new port (read baseUrl() again), or the one used before (clients keep their URL). */
+    enum class Port { New, Same };
+    /** Starts again on the same store. */
+    bool restart(Port port = Port::New);
     /** SIGKILL, as a crash or power cut would end it; waits until it is gone. */
     void kill();
     /** SIGTERM and wait; true if it exited by itself with code 0. */
@@ -85,7 +87,7 @@ public:
     void dumpLog(const char *why = "server output");
 
 private:
-    bool launch();
+    bool launch(int port = 0);
     void collectOutput();
 
     std::unique_ptr<QTemporaryDir> m_tempDir;

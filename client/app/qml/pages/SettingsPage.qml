@@ -24,7 +24,7 @@ Page {
             Accessible.name: qsTr("Sprache")
             textRole: "label"
             valueRole: "key"
-            model: [{ key: "de", label: "Deutsch" }, { key: "en", label: "English" }]
+            model: [{ key: "de", label: "Deutsch" }, { key: "en", label: "English" }] // own language
             Component.onCompleted: currentIndex = indexOfValue(Session.language)
             onActivated: Session.language = currentValue
         }

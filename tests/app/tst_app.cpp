@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real desktop client, headless, against the real server with the demo data: signed in through the
+// first-start page, a measure opened and edited, an offline edit that meets a colleague's concurrent one,
+// the conflict seen in place and resolved, everything checked in the replica and on the server. Saves a
+// screenshot of every main page, in German and in English, into the build folder.
+#include "helpers/serverprocess.h"
+#include "localreplica.h"
+#include "planoutlinemodel.h"
+#include "session/appsetup.h"
+#include "session/session.h"
+#include "syncengine.h"
+
+#include <QDir>
+#include <QQmlApplicationEngine>
+#include <QQmlEngineExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+
+Q_IMPORT_QML_PLUGIN(WerkstattplanPlugin)
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QString screenshotDir = QStringLiteral(WERKSTATTPLAN_SCREENSHOTS);
+
+/** Another device or account, working through the same client core as the desktop client. */
+struct OtherClient
+{
+    QTemporaryDir dir;
+    std::unique_ptr<LocalReplica> replica;
+    std::unique_ptr<SyncEngine> engine;
+
+    bool signIn(const QUrl &server, const QString &user, const QString &password)
+    {
+        auto opened = LocalReplica::open(dir.path());
+        if (!opened)
+            return false;
+        replica = std::move(opened).value();
+        engine = std::make_unique<SyncEngine>(*replica);
+        return engine->login(server, user, password) && sync();
+    }
+    bool sync() { return bool(engine->syncOnce()); }
+    QString value(const QString &id, const QString &field)
+    {
+        const auto record = replica->store().record(id);
+        return record ? record->value(field) : QString();
+    }
+};
+
+} // namespace
+
+class TestApp : public QObject
+{
+    Q_OBJECT
+
+private:
+    ServerProcess m_server;
+    QHash<QString, QString> m_passwords;
+    QTemporaryDir m_data;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+    QString m_measure; ///< the measure the test edits
+    QString m_language = u"de"_s;
+    bool m_firstSyncShot = false;
+
+    QQuickItem *root() const { return m_window->contentItem(); }
+
+    /** An object of the window by objectName, through QObject children and visual children alike. */
+    QObject *find(const QString &name, QObject *from = nullptr) const
+    {
+        QObject *start = from ? from : static_cast<QObject *>(m_window);
+        if (start->objectName() == name)
+            return start;
+        if (QObject *found = start->findChild<QObject *>(name))
+            return found;
+        if (auto *item = qobject_cast<QQuickItem *>(start); item || start == m_window) {
+            const auto children = item ? item->childItems() : QList<QQuickItem *> { m_window->contentItem() };
+            for (QQuickItem *child : children) {
+                if (QObject *found = find(name, child))
+                    return found;
+            }
+        }
+        return nullptr;
+    }
+    QQuickItem *item(const QString &name) const { return qobject_cast<QQuickItem *>(find(name)); }
+
+    /** A visible item by objectName (pages keep hidden copies of some controls). */
+    QQuickItem *visibleItem(const QString &name, QQuickItem *from = nullptr) const
+    {
+        QQuickItem *start = from ? from : m_window->contentItem();
+        if (start->objectName() == name && start->isVisible())
+            return start;
+        for (QQuickItem *child : start->childItems()) {
+            if (!child->isVisible())
+                continue;
+            if (QQuickItem *found = visibleItem(name, child))
+                return found;
+        }
+        return nullptr;
+    }
+
+    void click(QQuickItem *target)
+    {
+        QVERIFY(target);
+        QVERIFY2(target->isVisible() && target->isEnabled(), qPrintable(target->objectName()));
+        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+    }
+    void clickNamed(const QString &name)
+    {
+        QQuickItem *target = nullptr;
+        QTRY_VERIFY2_WITH_TIMEOUT((target = visibleItem(name)) != nullptr, qPrintable(name), 5000);
+        click(target);
+    }
+
+    /** Types into a text field as a person would, and leaves it with Enter. */
+    void typeInto(QQuickItem *field, const QString &text, bool enter = true)
+    {
+        QVERIFY(field);
+        field->forceActiveFocus();
+        QTRY_VERIFY(field->hasActiveFocus());
+        QMetaObject::invokeMethod(field, "selectAll");
+        for (const QChar c : text)
+            QTest::sendKeyEvent(QTest::Click, m_window, Qt::Key_unknown, QString(c), Qt::NoModifier);
+        if (enter)
+            QTest::keyClick(m_window, Qt::Key_Return);
+    }
+
+    void showPage(const QString &page)
+    {
+        m_window->setProperty("page", page);
+        QTest::qWait(50);
+    }
+
+    void screenshot(const QString &name)
+    {
+        QDir().mkpath(screenshotDir + u'/' + m_language);
+        QTest::qWait(100); // let bindings and layouts settle
+        const QImage image = m_window->grabWindow();
+        QVERIFY(!image.isNull());
+        QVERIFY(image.save(u"%1/%2/%3.png"_s.arg(screenshotDir, m_language, name)));
+    }
+
+    SyncStatus *status() const { return m_session->sync(); }
+    QString replicaValue(const QString &id, const QString &field) const { return m_session->fieldValue(id, field); }
+
+    void selectInOutline(const QString &entityId)
+    {
+        auto *outline = item(u"planOutline"_s);
+        QVERIFY(outline);
+        auto *model = qobject_cast<PlanOutlineModel *>(outline->property("model").value<QObject *>());
+        QVERIFY(model);
+        const int row = model->indexOf(entityId);
+        QVERIFY(row >= 0);
+        outline->setProperty("currentIndex", row);
+        QTRY_COMPARE(item(u"entityEditor"_s)->property("entityId").toString(), entityId);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_server.start());
+        const auto seeded = m_server.admin({ u"seed-demo"_s });
+        QVERIFY2(seeded.ok(), seeded.err.constData());
+        for (const QString &line : seeded.lines()) {
+            const QStringList parts = line.split(u' ');
+            if (parts.size() >= 3 && parts[0] == u"account"_s)
+                m_passwords.insert(parts[1], parts[2]);
+        }
+        QVERIFY(m_passwords.contains(u"adorf"_s) && m_passwords.contains(u"geschaeftsstelle"_s));
+        QDir(screenshotDir).removeRecursively();
+
+        m_session = std::make_unique<Session>(m_data.filePath(u"client"_s));
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        QVERIFY(AppSetup::load(*m_engine, *m_session));
+        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+        QVERIFY(m_window);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    }
+
+    void firstStartShowsSetup()
+    {
+        QVERIFY(!m_session->isReady());
+        QVERIFY(visibleItem(u"setupSignIn"_s));
+        screenshot(u"00-first-start"_s);
+    }
+
+    void signInThroughSetupPage()
+    {
+        // The first sync's progress, caught while it runs.
+        connect(m_session.get(), &Session::accountChanged, this, [this] {
+            if (!status())
+                return;
+            connect(status(), &SyncStatus::progressDoneChanged, this, [this] {
+                if (!m_firstSyncShot && status()->progressDone() > 0 && status()->progressTotal() > 0) {
+                    m_firstSyncShot = true;
+                    screenshot(u"01-first-sync"_s);
+                }
+            });
+        });
+        typeInto(item(u"setupServer"_s), m_server.baseUrl().toString(), false);
+        typeInto(item(u"setupUser"_s), u"adorf"_s, false);
+        typeInto(item(u"setupPassword"_s), m_passwords.value(u"adorf"_s), false);
+        clickNamed(u"setupSignIn"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->isReady() && !m_session->isBusy(), 30'000);
+        QCOMPARE(m_session->user(), u"adorf"_s);
+        QVERIFY(!m_session->planId().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(status()->state(), SyncStatus::Online, 15'000);
+        QVERIFY2(m_firstSyncShot, "the first sync showed no progress");
+        // The password is never stored.
+        QFile account(m_data.filePath(u"client/account/account.json"_s));
+        QVERIFY(account.open(QIODevice::ReadOnly));
+        QVERIFY(!account.readAll().contains(m_passwords.value(u"adorf"_s).toUtf8()));
+    }
+
+    void myPlanShowsTheDemoPlan()
+    {
+        auto *outline = item(u"planOutline"_s);
+        QVERIFY(outline);
+        auto *model = qobject_cast<PlanOutlineModel *>(outline->property("model").value<QObject *>());
+        QTRY_VERIFY(model->count() > 5);
+        for (int row = 0; row < model->count() && m_measure.isEmpty(); ++row) {
+            if (model->get(row).value(u"entityType"_s) == u"measure"_s)
+                m_measure = model->get(row).value(u"entityId"_s).toString();
+        }
+        QVERIFY(!m_measure.isEmpty());
+        screenshot(u"02-my-plan"_s);
+    }
+
+    void editMeasureTitle()
+    {
+        selectInOutline(m_measure);
+        screenshot(u"03-measure-editor"_s);
+        typeInto(visibleItem(u"field_title"_s), u"Ausbildungsmesse „Zukunft vor Ort“ 2027"_s);
+        QCOMPARE(replicaValue(m_measure, u"title"_s), u"Ausbildungsmesse „Zukunft vor Ort“ 2027"_s);
+        // Pushed in the background; the office sees it on the server.
+        QTRY_COMPARE_WITH_TIMEOUT(status()->pendingChanges(), 0, 15'000);
+        OtherClient office;
+        QVERIFY(office.signIn(m_server.baseUrl(), u"geschaeftsstelle"_s, m_passwords.value(u"geschaeftsstelle"_s)));
+        QCOMPARE(office.value(m_measure, u"title"_s), u"Ausbildungsmesse „Zukunft vor Ort“ 2027"_s);
+    }
+
+    void offlineEditMeetsAColleaguesEdit()
+    {
+        // Offline as a person goes offline: the switch in the settings.
+        showPage(u"settings"_s);
+        clickNamed(u"workOfflineSwitch"_s);
+        QTRY_VERIFY(m_session->workOffline());
+
+        // Meanwhile a colleague on another laptop renames the same measure.
+        OtherClient colleague;
+        QVERIFY(colleague.signIn(m_server.baseUrl(), u"adorf"_s, m_passwords.value(u"adorf"_s)));
+        QVERIFY(colleague.replica->set(m_measure, { { u"title"_s, u"Ausbildungsmesse (Laptop Rathaus)"_s } }));
+        QVERIFY(colleague.sync());
+
+        // And then the server goes away entirely.
+        m_server.kill();
+
+        showPage(u"plan"_s);
+        selectInOutline(m_measure);
+        typeInto(visibleItem(u"field_title"_s), u"Ausbildungsmesse (im Zug geändert)"_s);
+        QCOMPARE(replicaValue(m_measure, u"title"_s), u"Ausbildungsmesse (im Zug geändert)"_s);
+        QCOMPARE(status()->pendingChanges(), 1);
+        QVERIFY(status()->state() != SyncStatus::Online); // never a green tick while anything is pending
+        QVERIFY(visibleItem(u"syncPendingLabel"_s));
+        screenshot(u"04-offline-edit"_s);
+
+        // Back online: the server returns on its address, the person reconnects.
+        QVERIFY(m_server.restart(ServerProcess::Port::Same));
+        clickNamed(u"syncNowButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->workOffline(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(status()->pendingChanges(), 0, 20'000);
+        QTRY_COMPARE_WITH_TIMEOUT(status()->state(), SyncStatus::Online, 20'000);
+        QTRY_COMPARE_WITH_TIMEOUT(status()->openConflicts(), 1, 10'000);
+
+        // Both edits are kept: the later one is the value, the other an open conflict, on every replica.
+        QVERIFY(colleague.sync());
+        QCOMPARE(colleague.replica->store().conflicts().size(), 1);
+        QCOMPARE(colleague.value(m_measure, u"title"_s), replicaValue(m_measure, u"title"_s));
+    }
+
+    void conflictIsShownInPlaceAndResolved()
+    {
+        showPage(u"plan"_s);
+        selectInOutline(m_measure);
+        QTRY_VERIFY(visibleItem(u"conflictButton_title"_s));
+        screenshot(u"05-conflict-in-place"_s);
+        showPage(u"conflicts"_s);
+        screenshot(u"06-conflicts"_s);
+
+        showPage(u"plan"_s);
+        clickNamed(u"conflictButton_title"_s);
+        QTRY_VERIFY(visibleItem(u"conflictKeepKept"_s));
+        screenshot(u"07-conflict-dialog"_s);
+        const QString kept = replicaValue(m_measure, u"title"_s);
+        clickNamed(u"conflictKeepKept"_s);
+        QTRY_COMPARE(status()->openConflicts(), 0);
+        QCOMPARE(replicaValue(m_measure, u"title"_s), kept);
+        QTRY_COMPARE_WITH_TIMEOUT(status()->pendingChanges(), 0, 15'000);
+
+        OtherClient office;
+        QVERIFY(office.signIn(m_server.baseUrl(), u"geschaeftsstelle"_s, m_passwords.value(u"geschaeftsstelle"_s)));
+        QCOMPARE(office.replica->store().conflicts().size(), 0);
+        QCOMPARE(office.value(m_measure, u"title"_s), kept);
+    }
+
+    void historyShowsEveryEdit()
+    {
+        showPage(u"plan"_s);
+        selectInOutline(m_measure);
+        clickNamed(u"tabHistory"_s);
+        QTRY_VERIFY(visibleItem(u"historyList"_s));
+        screenshot(u"08-history"_s);
+        clickNamed(u"tabFields"_s);
+    }
+
+    void peersAndSearch()
+    {
+        showPage(u"peers"_s);
+        QTRY_VERIFY(visibleItem(u"peersList"_s));
+        screenshot(u"09-peers"_s);
+        showPage(u"search"_s);
+        typeInto(visibleItem(u"searchQuery"_s), u"Fachkräfte"_s);
+        QTRY_VERIFY(visibleItem(u"searchResults"_s) && visibleItem(u"searchResults"_s)->property("count").toInt() > 0);
+        screenshot(u"10-search"_s);
+        showPage(u"sync"_s);
+        screenshot(u"11-sync-status"_s);
+        showPage(u"plan"_s);
+    }
+
+    void everyPageInEnglish()
+    {
+        m_session->setLanguage(u"en"_s);
+        m_language = u"en"_s;
+        QTRY_COMPARE(item(u"navMyPlan"_s)->property("text").toString(), u"My plan"_s);
+        selectInOutline(m_measure);
+        screenshot(u"02-my-plan"_s);
+        showPage(u"conflicts"_s);
+        screenshot(u"06-conflicts"_s);
+        showPage(u"plan"_s);
+        clickNamed(u"tabHistory"_s);
+        screenshot(u"08-history"_s);
+        clickNamed(u"tabFields"_s);
+        screenshot(u"03-measure-editor"_s);
+        for (const auto &[page, name] : { std::pair(u"peers"_s, u"09-peers"_s), std::pair(u"search"_s, u"10-search"_s),
+                                          std::pair(u"sync"_s, u"11-sync-status"_s),
+                                          std::pair(u"settings"_s, u"12-settings"_s) }) {
+            showPage(page);
+            screenshot(name);
+        }
+        m_session->setLanguage(u"de"_s);
+        m_language = u"de"_s;
+        showPage(u"settings"_s);
+        screenshot(u"12-settings"_s);
+    }
+
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        m_session.reset();
+    }
+};
+
+QTEST_MAIN(TestApp)
+#include "tst_app.moc"
