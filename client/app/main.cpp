@@ -2,6 +2,7 @@
 #include "common/logging.h"
 #include "localreplica.h"
 #include "session/appsetup.h"
+#include "session/keychainsecretstore.h"
 #include "session/session.h"
 
 #include <QCommandLineParser>
@@ -44,6 +45,7 @@ int main(int argc, char *argv[])
     parser.addOptions({ data, server, user, passwordFile, language, screenshot, screenshotDelay });
     parser.process(app);
 
+    LocalReplica::setSecretStore(KeychainSecretStore::createIfAvailable());
     Session session(parser.value(data));
     if (parser.isSet(language))
         session.setLanguage(parser.value(language));

@@ -24,6 +24,12 @@ const QString lastStampKey = u"last_hlc"_s;
 /** Author of edits made before any account signed in on this replica (local-only work). */
 const QString localAuthor = u"local"_s;
 
+std::shared_ptr<SecretStore> &secretStore()
+{
+    static std::shared_ptr<SecretStore> store;
+    return store;
+}
+
 /** Diagnostic aid: WERKSTATTPLAN_CLOCK_SKEW_MS shifts this device's clock, to try out a wrong laptop clock. */
 HlcClock::TimeSource skewedClock()
 {
@@ -52,6 +58,16 @@ Error notFound(const QString &id)
 }
 
 } // namespace
+
+void LocalReplica::setSecretStore(std::shared_ptr<SecretStore> store)
+{
+    secretStore() = std::move(store);
+}
+
+QString LocalReplica::secretKey() const
+{
+    return u"%1 %2"_s.arg(QDir(m_folder).absolutePath(), device());
+}
 
 QString LocalReplica::defaultFolder()
 {
@@ -116,6 +132,8 @@ Status LocalReplica::loadAccount()
         m_editor.setAuthor(m_account->user);
     }
     m_token = json.value(u"token"_s).toString();
+    if (json.value(u"token_in_key_store"_s).toBool() && secretStore())
+        m_token = secretStore()->read(secretKey()).value_or(QString()); // gone from the key store: sign in again
     if (!json.contains(u"device"_s))
         return setAccount(m_account.value_or(AccountInfo {}), m_token); // writes the device id down
     return Ok {};
@@ -123,7 +141,15 @@ Status LocalReplica::loadAccount()
 
 Status LocalReplica::setAccount(const AccountInfo &account, const QString &token)
 {
-    QJsonObject json { { u"device"_s, device() }, { u"token"_s, token } };
+    // The system's key store where there is one; else the file below, readable by this user only.
+    const bool inKeyStore = !token.isEmpty() && secretStore() && secretStore()->write(secretKey(), token);
+    if (token.isEmpty() && secretStore())
+        secretStore()->remove(secretKey());
+    QJsonObject json { { u"device"_s, device() } };
+    if (inKeyStore)
+        json.insert(u"token_in_key_store"_s, true);
+    else
+        json.insert(u"token"_s, token);
     if (!account.user.isEmpty())
         json.insert(u"account"_s, QJsonObject { { u"server"_s, account.serverUrl },
                                                 { u"user"_s, account.user },

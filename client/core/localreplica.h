@@ -9,6 +9,7 @@
 #include <QDateTime>
 
 #include <memory>
+#include <optional>
 
 /** The account a replica belongs to, as the server described it at login. */
 struct AccountInfo
@@ -20,6 +21,22 @@ struct AccountInfo
     QString planId;
 
     [[nodiscard]] bool isOffice() const { return role == QStringLiteral("office"); }
+};
+
+/**
+ * Where sign-in tokens are kept when not in account.json: the system's key
+ * store. The desktop client installs one where the system has a key store;
+ * without one (and in werkstattplan-cli) tokens stay in account.json,
+ * readable by the user only.
+ */
+class SecretStore
+{
+public:
+    virtual ~SecretStore() = default;
+    /** False if the key store cannot be used now (then the file is used). */
+    virtual bool write(const QString &key, const QString &secret) = 0;
+    virtual std::optional<QString> read(const QString &key) = 0;
+    virtual void remove(const QString &key) = 0;
 };
 
 /** A local change the server refused, kept and shown until the user deals with it. */
@@ -62,6 +79,8 @@ public:
      * again; the next sync fills the rest from the server.
      */
     static Result<std::unique_ptr<LocalReplica>> open(const QString &folder, OpenReport *report = nullptr);
+    /** The key store for tokens of replicas opened from now on (null: account.json only). */
+    static void setSecretStore(std::shared_ptr<SecretStore> store);
     /** The platform's application data folder for this user. */
     static QString defaultFolder();
     ~LocalReplica();
@@ -121,6 +140,8 @@ private:
     QString state(const QString &key);
     Status writeState(const QString &key, const QString &value);
     static int salvageOutbox(const QString &damagedFile, LocalReplica &into);
+    /** The key of this replica's token in the secret store: one per account folder and device. */
+    [[nodiscard]] QString secretKey() const;
 
     QString m_folder;
     std::unique_ptr<ReplicaStore> m_store;

@@ -2,12 +2,39 @@
 #include "helpers/sampleplan.h"
 #include "localreplica.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+/** A key store held in memory: the system's one cannot run headless; LocalReplica's side of the contract can. */
+class MemorySecretStore : public SecretStore
+{
+public:
+    bool available = true;
+    QHash<QString, QString> secrets;
+
+    bool write(const QString &key, const QString &secret) override
+    {
+        if (available)
+            secrets.insert(key, secret);
+        return available;
+    }
+    std::optional<QString> read(const QString &key) override
+    {
+        if (!available || !secrets.contains(key))
+            return std::nullopt;
+        return secrets.value(key);
+    }
+    void remove(const QString &key) override { secrets.remove(key); }
+};
+
+} // namespace
 
 class TestLocalReplica : public QObject
 {
@@ -22,6 +49,7 @@ private Q_SLOTS:
     void rejectedChangesAreKept();
     void localWorkBecomesTheAccountsOnSignIn();
     void damagedReplicaIsSetAsideAndOutboxSalvaged();
+    void tokenGoesToTheKeyStoreWhereThereIsOne();
 
 private:
     std::unique_ptr<LocalReplica> openReplica(LocalReplica::OpenReport *report = nullptr);
@@ -217,6 +245,37 @@ void TestLocalReplica::damagedReplicaIsSetAsideAndOutboxSalvaged()
     QCOMPARE(requeued, queuedIds);
     // The rebuilt replica shows the salvaged edits again.
     QCOMPARE(replica->store().entityIds(u"municipality"_s).size(), 1);
+}
+
+void TestLocalReplica::tokenGoesToTheKeyStoreWhereThereIsOne()
+{
+    auto keyStore = std::make_shared<MemorySecretStore>();
+    LocalReplica::setSecretStore(keyStore);
+    const auto account = AccountInfo { u"http://127.0.0.1:1"_s, u"adorf"_s, u"editor"_s, u"muni-a"_s, u"plan-a"_s };
+    {
+        auto replica = openReplica();
+        QVERIFY(replica);
+        QVERIFY(replica->setAccount(account, u"secret-token"_s));
+    }
+    QFile file(QDir(m_dir->path()).filePath(LocalReplica::accountFile));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("secret-token"));
+    file.close();
+    QCOMPARE(keyStore->secrets.size(), 1);
+    QCOMPARE(openReplica()->token(), u"secret-token"_s);
+
+    // Signing out removes it from the key store.
+    QVERIFY(openReplica()->clearToken());
+    QVERIFY(keyStore->secrets.isEmpty());
+
+    // No key store to be had: the file keeps the token, readable by the user only.
+    keyStore->available = false;
+    QVERIFY(openReplica()->setAccount(account, u"second-token"_s));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("second-token"));
+    QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+    QCOMPARE(openReplica()->token(), u"second-token"_s);
+    LocalReplica::setSecretStore(nullptr);
 }
 
 QTEST_GUILESS_MAIN(TestLocalReplica)
