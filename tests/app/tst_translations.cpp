@@ -2,6 +2,7 @@
 // The English translation is complete, and user-visible QML text is never a bare string literal.
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -14,6 +15,7 @@ namespace {
 
 const QString sourceDir = QStringLiteral(WERKSTATTPLAN_SOURCE_DIR);
 const QString tsFile = sourceDir + u"/client/app/i18n/werkstattplan_en.ts"_s;
+const QString germanPluralsFile = sourceDir + u"/client/app/i18n/werkstattplan_de.ts"_s;
 
 struct TsStats
 {
@@ -68,22 +70,40 @@ private Q_SLOTS:
                  qPrintable(u"unfinished English translations:\n  "_s + stats.unfinished.join(u"\n  "_s)));
     }
 
-    /** lupdate over today's sources finds no string the committed .ts lacks (run scripts/update-translations). */
-    void englishCoversEverySourceString()
+    void germanPluralsAreComplete()
     {
+        const TsStats stats = readTs(germanPluralsFile);
+        QVERIFY2(stats.messages > 0, qPrintable(germanPluralsFile));
+        QVERIFY2(stats.unfinished.isEmpty(),
+                 qPrintable(u"German plural forms missing:\n  "_s + stats.unfinished.join(u"\n  "_s)));
+    }
+
+    /** lupdate over today's sources finds no string the committed files lack (run scripts/update-translations). */
+    void translationsCoverEverySourceString_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("options");
+        QTest::newRow("English") << tsFile << QStringList();
+        QTest::newRow("German plurals") << germanPluralsFile << QStringList { u"-pluralonly"_s };
+    }
+    void translationsCoverEverySourceString()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, options);
         QTemporaryDir dir;
-        const QString copy = dir.filePath(u"werkstattplan_en.ts"_s);
-        QVERIFY(QFile::copy(tsFile, copy));
+        const QString copy = dir.filePath(QFileInfo(file).fileName());
+        QVERIFY(QFile::copy(file, copy));
         QProcess lupdate;
         lupdate.setWorkingDirectory(sourceDir);
         lupdate.start(QStringLiteral(WERKSTATTPLAN_LUPDATE),
-                      { u"client/app/src"_s, u"client/app/qml"_s, u"-ts"_s, copy, u"-no-obsolete"_s,
-                        u"-locations"_s, u"none"_s });
+                      QStringList { u"client/app/src"_s, u"client/app/qml"_s, u"-ts"_s, copy, u"-no-obsolete"_s,
+                                    u"-locations"_s, u"none"_s }
+                              + options);
         QVERIFY(lupdate.waitForFinished(120'000));
         QCOMPARE(lupdate.exitCode(), 0);
         const TsStats stats = readTs(copy);
         QVERIFY2(stats.unfinished.isEmpty(),
-                 qPrintable(u"strings without English translation (run scripts/update-translations and translate):\n  "_s
+                 qPrintable(u"strings without translation (run scripts/update-translations and translate):\n  "_s
                             + stats.unfinished.join(u"\n  "_s)));
     }
 

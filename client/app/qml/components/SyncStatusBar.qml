@@ -67,11 +67,10 @@ Rectangle {
         ProgressBar {
             objectName: "firstSyncProgress"
             visible: root.firstSync
-            from: 0
-            to: root.status ? Math.max(1, root.status.progressTotal) : 1
-            value: root.status ? root.status.progressDone : 0
-            Layout.preferredWidth: 200
-            Accessible.name: qsTr("Erster Abgleich: %1 von %2").arg(value).arg(to)
+            // A fraction: done and total change one after the other, and a bar clamps its value to "to".
+            value: root.status && root.status.progressTotal > 0 ? root.status.progressDone / root.status.progressTotal : 0
+            Layout.preferredWidth: Theme.fontSize * 14
+            Accessible.name: qsTr("Erster Abgleich: %1 %").arg(Math.round(value * 100))
         }
         Label {
             visible: root.firstSync

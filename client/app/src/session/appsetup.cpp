@@ -25,8 +25,7 @@ bool AppSetup::applyLanguage(const QString &language)
     }
     QLocale::setDefault(QLocale(language == u"en"_s ? QLocale::English : QLocale::German,
                                 language == u"en"_s ? QLocale::UnitedKingdom : QLocale::Germany));
-    if (language == u"de"_s)
-        return true;
+    // German is the source language; its file holds the plural forms ("1 Änderung", "3 Änderungen").
     auto *translator = new QTranslator(QCoreApplication::instance());
     if (!translator->load(u":/i18n/werkstattplan_%1.qm"_s.arg(language))) {
         delete translator;

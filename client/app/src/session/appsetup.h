@@ -16,7 +16,7 @@ namespace AppSetup {
 /** Where Main.qml is in the module's resources (Qt 6.4 has no loadFromModule). */
 inline const QString mainQml = QStringLiteral("qrc:/Werkstattplan/qml/Main.qml");
 
-/** Installs the translation for language ("de" needs none: German is the source language). */
+/** Installs the translation for language ("de": only the plural forms of the German source). */
 bool applyLanguage(const QString &language);
 
 /** Makes session the one QML sees, follows its language, and loads the main window; false if QML failed. */

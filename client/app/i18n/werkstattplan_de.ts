@@ -1,0 +1,65 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="de_DE">
+<context>
+    <name>OutlineDelegate</name>
+    <message numerus="yes">
+        <source>%n Konflikt(e)</source>
+        <translation>
+            <numerusform>%n Konflikt</numerusform>
+            <numerusform>%n Konflikte</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message numerus="yes">
+        <source>Die Datei mit Ihren Daten war beschädigt. Sie wurde als %1 aufbewahrt; %n noch nicht übertragene Änderung(en) wurden gerettet, der Rest kommt beim nächsten Abgleich vom Server.</source>
+        <translation>
+            <numerusform>Die Datei mit Ihren Daten war beschädigt. Sie wurde als %1 aufbewahrt; %n noch nicht übertragene Änderung wurde gerettet, der Rest kommt beim nächsten Abgleich vom Server.</numerusform>
+            <numerusform>Die Datei mit Ihren Daten war beschädigt. Sie wurde als %1 aufbewahrt; %n noch nicht übertragene Änderungen wurden gerettet, der Rest kommt beim nächsten Abgleich vom Server.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ihre lokale Arbeit (%n Einträge) wurde in den Plan Ihrer Kommune übernommen.</source>
+        <translation>
+            <numerusform>Ihre lokale Arbeit (%n Eintrag) wurde in den Plan Ihrer Kommune übernommen.</numerusform>
+            <numerusform>Ihre lokale Arbeit (%n Einträge) wurde in den Plan Ihrer Kommune übernommen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message numerus="yes">
+        <source>%n Änderung(en) noch nicht vom Server bestätigt</source>
+        <translation>
+            <numerusform>%n Änderung noch nicht vom Server bestätigt</numerusform>
+            <numerusform>%n Änderungen noch nicht vom Server bestätigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Änderung(en) abgelehnt</source>
+        <translation>
+            <numerusform>%n Änderung abgelehnt</numerusform>
+            <numerusform>%n Änderungen abgelehnt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message numerus="yes">
+        <source>vor %n Minute(n)</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>vor %n Stunde(n)</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
