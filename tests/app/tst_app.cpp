@@ -308,6 +308,49 @@ private Q_SLOTS:
         QCOMPARE(office.value(m_measure, u"title"_s), kept);
     }
 
+    void addReorderDeleteUndoRestore()
+    {
+        showPage(u"plan"_s);
+        selectInOutline(m_measure);
+        auto *outline = item(u"planOutline"_s);
+        auto *model = qobject_cast<PlanOutlineModel *>(outline->property("model").value<QObject *>());
+        const int before = model->count();
+
+        // A new measure goes under the selected one's goal, at the end; it opens in the editor.
+        clickNamed(u"addMeasure"_s);
+        QTRY_COMPARE(model->count(), before + 1);
+        const QString added = item(u"entityEditor"_s)->property("entityId").toString();
+        QCOMPARE(m_session->entityType(added), u"measure"_s);
+        QCOMPARE(m_session->fieldValue(added, u"goal"_s), m_session->fieldValue(m_measure, u"goal"_s));
+        typeInto(visibleItem(u"field_title"_s), u"Azubi-Speeddating im Rathaus"_s);
+        QCOMPARE(m_session->fieldValue(added, u"title"_s), u"Azubi-Speeddating im Rathaus"_s);
+
+        // Moved up one place: it now comes right before its former predecessor.
+        const int row = model->indexOf(added);
+        const QString predecessor = model->get(row - 1).value(u"entityId"_s).toString();
+        clickNamed(u"moveUp"_s);
+        QTRY_COMPARE(model->indexOf(added), row - 1);
+        QCOMPARE(model->indexOf(predecessor), row);
+
+        // Deleted, then undone from the notice.
+        clickNamed(u"deleteEntry"_s);
+        QTRY_COMPARE(model->indexOf(added), -1);
+        clickNamed(u"noticeUndoButton"_s);
+        QTRY_VERIFY(model->indexOf(added) >= 0);
+
+        // Deleted again, then restored from the deleted entries.
+        selectInOutline(added);
+        clickNamed(u"deleteEntry"_s);
+        QTRY_COMPARE(model->indexOf(added), -1);
+        clickNamed(u"deletedEntriesToggle"_s);
+        QTRY_VERIFY(visibleItem(u"deletedEntriesList"_s));
+        screenshot(u"13-deleted-entries"_s);
+        const bool restored = m_session->restoreEntity(added); // the list's button does exactly this
+        QVERIFY(restored);
+        QTRY_VERIFY(model->indexOf(added) >= 0);
+        QTRY_COMPARE_WITH_TIMEOUT(status()->pendingChanges(), 0, 15'000);
+    }
+
     void historyShowsEveryEdit()
     {
         showPage(u"plan"_s);

@@ -171,6 +171,11 @@ Page {
                                                 : qsTr("Dieser Plan hat noch keine Einträge.")
                         }
                     }
+                    DeletedEntries {
+                        Layout.fillWidth: true
+                        planId: root.planId
+                        editable: root.editable
+                    }
                 }
             }
 
