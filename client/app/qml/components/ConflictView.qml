@@ -72,21 +72,19 @@ ColumnLayout {
                 Layout.fillWidth: true
             }
 
-            GridLayout {
+            RowLayout {
                 id: sides
-                columns: width > Theme.fontSize * 36 ? 2 : 1
-                columnSpacing: Theme.spacing
-                rowSpacing: Theme.spacing
+                // This device's side first (left), where people look first.
+                layoutDirection: conflict.keptPlace === 1 ? Qt.RightToLeft : Qt.LeftToRight
+                spacing: Theme.spacing
                 Layout.fillWidth: true
 
                 ConflictSide {
                     objectName: "conflictSideKept"
                     keepName: "conflictKeepKept"
-                    Layout.row: sides.columns === 1 ? conflict.keptPlace : 0
-                    Layout.column: sides.columns === 1 ? 0 : conflict.keptPlace
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    Layout.preferredWidth: 1
+                    Layout.preferredWidth: Theme.fontSize * 20 // equal halves
                     heading: conflict.heading(conflict.keptIsThisDevice)
                     display: conflict.keptDisplay
                     deletion: conflict.deletion
@@ -101,11 +99,9 @@ ColumnLayout {
                 ConflictSide {
                     objectName: "conflictSideOther"
                     keepName: "conflictKeepOther"
-                    Layout.row: sides.columns === 1 ? 1 - conflict.keptPlace : 0
-                    Layout.column: sides.columns === 1 ? 0 : 1 - conflict.keptPlace
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    Layout.preferredWidth: 1
+                    Layout.preferredWidth: Theme.fontSize * 20 // equal halves
                     heading: conflict.heading(conflict.otherDevice === Session.device)
                     display: conflict.otherDisplay
                     author: conflict.otherAuthor
