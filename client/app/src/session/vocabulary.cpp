@@ -119,6 +119,16 @@ const Term choiceTerms[] = {
     { "themes.participation", QT_TRANSLATE_NOOP("Vocabulary", "Beteiligung") },
     { "themes.economy", QT_TRANSLATE_NOOP("Vocabulary", "Wirtschaft") },
     { "themes.culture", QT_TRANSLATE_NOOP("Vocabulary", "Kultur") },
+    // an entity's lifecycle register (delete and restore)
+    { "_state.live", QT_TRANSLATE_NOOP("Vocabulary", "vorhanden") },
+    { "_state.deleted", QT_TRANSLATE_NOOP("Vocabulary", "gelöscht") },
+};
+
+const Term changeTerms[] = {
+    { "create", QT_TRANSLATE_NOOP("Vocabulary", "Eintrag angelegt") },
+    { "delete", QT_TRANSLATE_NOOP("Vocabulary", "Eintrag gelöscht") },
+    { "restore", QT_TRANSLATE_NOOP("Vocabulary", "Eintrag wiederhergestellt") },
+    { "position", QT_TRANSLATE_NOOP("Vocabulary", "In der Liste verschoben") },
 };
 
 const Term errorTerms[] = {
@@ -166,6 +176,11 @@ QString Vocabulary::choiceLabel(const QString &field, const QString &key)
     return lookup(choiceTerms, field + u'.' + key);
 }
 
+QString Vocabulary::changeSentence(const QString &op, const QString &field)
+{
+    return lookup(changeTerms, field == u"position"_s ? field : op);
+}
+
 QVariantList Vocabulary::choices(const QString &entityType, const QString &field)
 {
     QVariantList list;
@@ -182,6 +197,8 @@ QString Vocabulary::displayValue(const QString &entityType, const QString &field
 {
     if (value.isEmpty())
         return {};
+    if (field == u"_state"_s)
+        return choiceLabel(field, value);
     const EntitySpec *spec = Schema::instance().entity(entityType);
     const FieldSpec *f = spec ? spec->field(field) : nullptr;
     if (!f)

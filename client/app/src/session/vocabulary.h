@@ -26,6 +26,12 @@ public:
     Q_INVOKABLE static QString fieldLabel(const QString &field);
     /** The label of one choice of a field ("in_progress" → "in Umsetzung"); a theme key for "themes". */
     Q_INVOKABLE static QString choiceLabel(const QString &field, const QString &key);
+    /**
+     * A sentence for a history entry that has no value to show: creating,
+     * deleting or restoring the entity ("delete" → "Eintrag gelöscht"), or
+     * moving it in its list (field "position"). The op itself for any other change.
+     */
+    Q_INVOKABLE static QString changeSentence(const QString &op, const QString &field = {});
     /** [{key, label}] of an entity type's enum or themes field, in schema order. */
     Q_INVOKABLE static QVariantList choices(const QString &entityType, const QString &field);
     /** A field value as shown in lists: choices and themes by label, dates as dd.MM.yyyy, booleans as ja/nein. */

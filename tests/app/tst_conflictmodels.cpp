@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ConflictsModel and HistoryModel over real replicas: a second laptop's
+// offline edits arrive as a pull would bring them, so the conflicts are the
+// ones the merge rules make.
+
+#include "conflictsmodel.h"
+#include "historymodel.h"
+#include "localreplica.h"
+#include "session.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+class TestConflictModels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void concurrentEditShowsBothSides();
+    void editAgainstDeleteKeepsTheEdit();
+    void historyListsEveryChangeNewestFirst();
+
+private:
+    /** Gives the second laptop everything this one has (a sync in one direction). */
+    void pullIntoSecond();
+    /** Gives this laptop the second laptop's unsent edits. */
+    void pullFromSecond();
+
+    std::unique_ptr<QTemporaryDir> m_folder;
+    std::unique_ptr<QTemporaryDir> m_secondFolder;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<LocalReplica> m_second;
+    QString m_measure;
+};
+
+void TestConflictModels::init()
+{
+    m_folder = std::make_unique<QTemporaryDir>();
+    m_secondFolder = std::make_unique<QTemporaryDir>();
+    m_session = std::make_unique<Session>(m_folder->path());
+    Session::setInstance(m_session.get());
+    QVERIFY(m_session->startLocal(u"Adorf"_s));
+    const QString field = m_session->addEntity(u"field_of_action"_s, m_session->planId(), u"Wohnen"_s);
+    const QString goal = m_session->addEntity(u"goal"_s, field, u"Leerstand nutzen"_s);
+    m_measure = m_session->addEntity(u"measure"_s, goal, u"Leerstandskataster"_s);
+    QVERIFY(!m_measure.isEmpty());
+    auto second = LocalReplica::open(m_secondFolder->path());
+    QVERIFY(second);
+    m_second = std::move(second).value();
+    pullIntoSecond();
+    QCOMPARE(m_second->store().record(m_measure)->value(u"title"_s), u"Leerstandskataster"_s);
+}
+
+void TestConflictModels::cleanup()
+{
+    m_second.reset();
+    m_session.reset();
+}
+
+void TestConflictModels::pullIntoSecond()
+{
+    QList<Change> changes;
+    for (const auto &[seq, change] : m_session->replica()->store().changesAfter(0, 10000))
+        changes.append(change);
+    QVERIFY(m_second->applyPulled(changes, 0));
+}
+
+void TestConflictModels::pullFromSecond()
+{
+    QVERIFY(m_session->replica()->applyPulled(m_second->outbox(1000), 0));
+}
+
+void TestConflictModels::concurrentEditShowsBothSides()
+{
+    QVERIFY(m_second->set(m_measure, { { u"title"_s, u"Kataster leerer Gebäude"_s } }));
+    QTest::qWait(5); // this laptop's edit is the later one: it stands
+    QVERIFY(m_session->setField(m_measure, u"title"_s, u"Leerstandskataster 2026"_s));
+    pullFromSecond();
+
+    ConflictsModel model;
+    model.refresh();
+    QCOMPARE(model.count(), 1);
+    const QVariantMap row = model.get(0);
+    QCOMPARE(row[u"kind"_s].toString(), u"concurrent_edit"_s);
+    QCOMPARE(row[u"entityId"_s].toString(), m_measure);
+    QCOMPARE(row[u"entityType"_s].toString(), u"Maßnahme"_s);
+    QCOMPARE(row[u"entityTitle"_s].toString(), u"Leerstandskataster 2026"_s);
+    QCOMPARE(row[u"municipality"_s].toString(), u"Adorf"_s);
+    QCOMPARE(row[u"field"_s].toString(), u"title"_s);
+    QCOMPARE(row[u"fieldLabel"_s].toString(), u"Titel"_s);
+    QCOMPARE(row[u"fieldKind"_s].toString(), u"text"_s);
+    QCOMPARE(row[u"keptValue"_s].toString(), u"Leerstandskataster 2026"_s);
+    QCOMPARE(row[u"keptDisplay"_s].toString(), u"Leerstandskataster 2026"_s);
+    QCOMPARE(row[u"otherValue"_s].toString(), u"Kataster leerer Gebäude"_s);
+    QCOMPARE(row[u"keptDevice"_s].toString(), m_session->device());
+    QCOMPARE(row[u"otherDevice"_s].toString(), m_second->device());
+    QVERIFY(row[u"keptIsThisDevice"_s].toBool());
+    QVERIFY(row[u"editable"_s].toBool());
+    QVERIFY(row[u"keptTime"_s].toString().contains(QDate::currentDate().toString(u"dd.MM.yyyy"_s)));
+    QVERIFY(!row[u"otherTime"_s].toString().isEmpty());
+
+    // Restricted to one entity or one conflict.
+    const QString conflictId = row[u"conflictId"_s].toString();
+    model.setEntityId(m_session->planId());
+    model.refresh();
+    QCOMPARE(model.count(), 0);
+    model.setEntityId(m_measure);
+    model.setConflictId(u"no-such-conflict"_s);
+    QCOMPARE(model.count(), 0);
+    model.setConflictId(conflictId);
+    QCOMPARE(model.count(), 1);
+
+    // Keeping the other side settles it and makes that value the title; the model follows at once.
+    QVERIFY(m_session->resolveConflict(conflictId, u"other"_s));
+    QCOMPARE(model.count(), 0);
+    QCOMPARE(m_session->fieldValue(m_measure, u"title"_s), u"Kataster leerer Gebäude"_s);
+}
+
+void TestConflictModels::editAgainstDeleteKeepsTheEdit()
+{
+    QVERIFY(m_second->set(m_measure, { { u"responsible"_s, u"Bauamt"_s } }));
+    QVERIFY(m_session->removeEntity(m_measure));
+    pullFromSecond();
+
+    ConflictsModel model;
+    model.setEntityId(m_measure);
+    model.refresh();
+    QCOMPARE(model.count(), 1);
+    const QVariantMap row = model.get(0);
+    QCOMPARE(row[u"kind"_s].toString(), u"edit_vs_delete"_s);
+    QCOMPARE(row[u"field"_s].toString(), u"responsible"_s);
+    QCOMPARE(row[u"keptDisplay"_s].toString(), u"gelöscht"_s);
+    QCOMPARE(row[u"otherDisplay"_s].toString(), u"Bauamt"_s);
+    QVERIFY(row[u"keptIsThisDevice"_s].toBool());
+
+    // "Wiederherstellen mit Änderung": the entry is back, with the edit made meanwhile.
+    QVERIFY(m_session->resolveConflict(row[u"conflictId"_s].toString(), u"other"_s));
+    QCOMPARE(model.count(), 0);
+    QVERIFY(m_session->replica()->store().record(m_measure)->isLive());
+    QCOMPARE(m_session->fieldValue(m_measure, u"responsible"_s), u"Bauamt"_s);
+}
+
+void TestConflictModels::historyListsEveryChangeNewestFirst()
+{
+    QVERIFY(m_session->setField(m_measure, u"status"_s, u"planned"_s));
+    QTest::qWait(5);
+    QVERIFY(m_second->set(m_measure, { { u"title"_s, u"Kataster leerer Gebäude"_s } }));
+    pullFromSecond();
+
+    HistoryModel model;
+    model.setEntityId(m_measure);
+    model.refresh();
+    QVERIFY(model.count() >= 4); // create, title, status (set at creation and later), the second laptop's title
+    const QVariantMap newest = model.get(0);
+    QCOMPARE(newest[u"op"_s].toString(), u"set"_s);
+    QCOMPARE(newest[u"fieldLabel"_s].toString(), u"Titel"_s);
+    QCOMPARE(newest[u"display"_s].toString(), u"Kataster leerer Gebäude"_s);
+    QCOMPARE(newest[u"device"_s].toString(), m_second->device());
+    QVERIFY(!newest[u"thisDevice"_s].toBool());
+    QVERIFY(!newest[u"restorable"_s].toBool()); // it is the current value
+
+    int oldTitle = -1;
+    int statusPlanned = -1;
+    int created = -1;
+    for (int i = 0; i < model.count(); ++i) {
+        const QVariantMap row = model.get(i);
+        if (row[u"field"_s] == u"title"_s && row[u"value"_s] == u"Leerstandskataster"_s)
+            oldTitle = i;
+        if (row[u"field"_s] == u"status"_s && row[u"value"_s] == u"planned"_s)
+            statusPlanned = i;
+        if (row[u"op"_s] == u"create"_s)
+            created = i;
+    }
+    QVERIFY(oldTitle > 0);
+    QVERIFY(statusPlanned > 0);
+    QCOMPARE(created, model.count() - 1); // the oldest
+    QCOMPARE(model.get(created)[u"sentence"_s].toString(), u"Eintrag angelegt"_s);
+    QCOMPARE(model.get(statusPlanned)[u"display"_s].toString(), u"geplant"_s);
+    QVERIFY(model.get(statusPlanned)[u"thisDevice"_s].toBool());
+    QVERIFY(!model.get(statusPlanned)[u"restorable"_s].toBool());
+    QVERIFY(model.get(oldTitle)[u"restorable"_s].toBool());
+
+    // Restoring a past value is an edit like any other: it becomes the newest entry.
+    const QVariantMap old = model.get(oldTitle);
+    QVERIFY(m_session->setField(m_measure, old[u"field"_s].toString(), old[u"value"_s].toString()));
+    QCOMPARE(m_session->fieldValue(m_measure, u"title"_s), u"Leerstandskataster"_s);
+    QCOMPARE(model.get(0)[u"value"_s].toString(), u"Leerstandskataster"_s);
+    QVERIFY(model.get(0)[u"thisDevice"_s].toBool());
+    QVERIFY(!model.get(oldTitle + 1)[u"restorable"_s].toBool());
+
+    // A deleted entry restores nothing field by field; its history says it was deleted.
+    QVERIFY(m_session->removeEntity(m_measure));
+    QCOMPARE(model.get(0)[u"sentence"_s].toString(), u"Eintrag gelöscht"_s);
+    for (int i = 0; i < model.count(); ++i)
+        QVERIFY(!model.get(i)[u"restorable"_s].toBool());
+}
+
+QTEST_GUILESS_MAIN(TestConflictModels)
+#include "tst_conflictmodels.moc"
