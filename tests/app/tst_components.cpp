@@ -40,7 +40,7 @@ public:
     Q_INVOKABLE QString makeConcurrentEdit(const QString &mine, const QString &theirs)
     {
         newMeasure();
-        m_second->set(m_measure, { { u"title"_s, theirs } });
+        ensure(m_second->set(m_measure, { { u"title"_s, theirs } }));
         QTest::qWait(5);
         m_session->setField(m_measure, u"title"_s, mine);
         return arrive();
@@ -50,7 +50,7 @@ public:
     Q_INVOKABLE QString makeEditVsDelete(const QString &theirs)
     {
         newMeasure();
-        m_second->set(m_measure, { { u"responsible"_s, theirs } });
+        ensure(m_second->set(m_measure, { { u"responsible"_s, theirs } }));
         m_session->removeEntity(m_measure);
         return arrive();
     }
@@ -59,6 +59,12 @@ Q_SIGNALS:
     void measureChanged();
 
 private:
+    /** A fixture that cannot build its conflict makes every later check meaningless: stop at once. */
+    static void ensure(const Status &status)
+    {
+        if (!status)
+            qFatal("conflict fixture: %s", qPrintable(status.errorMessage()));
+    }
     void newMeasure()
     {
         m_measure = m_session->addEntity(u"measure"_s, m_goal, u"Leerstandskataster"_s);
@@ -66,11 +72,11 @@ private:
         QList<Change> changes;
         for (const auto &[seq, change] : m_session->replica()->store().changesAfter(0, 100000))
             changes.append(change);
-        m_second->applyPulled(changes, 0);
+        ensure(m_second->applyPulled(changes, 0));
     }
     QString arrive()
     {
-        m_session->replica()->applyPulled(m_second->outbox(1000), 0);
+        ensure(m_session->replica()->applyPulled(m_second->outbox(1000), 0));
         for (const Conflict &conflict : m_session->replica()->store().conflicts()) {
             if (conflict.entityId == m_measure)
                 return conflict.id;
