@@ -9,7 +9,8 @@ Page {
     id: root
     property string planId: Session.planId
     property string selectedId: ""
-    readonly property bool editable: Session.mayEdit(planId)
+    // Read through notifying properties first, so the binding follows sign-in and plan changes.
+    readonly property bool editable: Session.ready && planId !== "" && Session.mayEdit(planId)
 
     background: Rectangle { color: Theme.window }
 
@@ -20,19 +21,9 @@ Page {
             outlineView.currentIndex = row
     }
 
-    // Where a new entry of each kind goes, given the selected one.
+    // Where a new entry of each kind goes, given the selected one (the plan when nothing is selected).
     function parentFor(type) {
-        const selectedType = Session.entityType(selectedId)
-        if (type === "field_of_action")
-            return planId
-        const wanted = type === "goal" ? "field_of_action" : "goal"
-        let id = selectedId
-        let t = selectedType
-        while (id !== "" && t !== wanted && t !== "plan") {
-            id = Session.fieldValue(id, t === "measure" ? "goal" : t === "goal" ? "field_of_action" : "")
-            t = Session.entityType(id)
-        }
-        return t === wanted ? id : ""
+        return Session.parentForNew(type, selectedId !== "" ? selectedId : planId)
     }
     function add(type, defaultTitle) {
         const parent = parentFor(type)

@@ -517,7 +517,28 @@ bool Session::mayEdit(const QString &entityId) const
     if (isLocalOnly())
         return true;
     const auto account = m_replica->account();
-    return !account->isOffice() && !account->planId.isEmpty() && planOf(entityId) == account->planId;
+    if (account->isOffice() || account->planId.isEmpty())
+        return false;
+    // The plan itself is known from the account before the first sync has brought it.
+    return entityId == account->planId || planOf(entityId) == account->planId;
+}
+
+QString Session::parentForNew(const QString &type, const QString &near) const
+{
+    const EntitySpec *spec = Schema::instance().entity(type);
+    if (!m_replica || !spec || spec->parentField.isEmpty())
+        return {};
+    const QString wanted = spec->field(spec->parentField)->target;
+    QString id = near;
+    for (int depth = 0; depth < 8 && !id.isEmpty(); ++depth) { // plans are a few levels deep
+        const auto record = m_replica->store().record(id);
+        if (!record || !record->isLive())
+            return {};
+        if (record->spec->name == wanted)
+            return id;
+        id = record->spec->parentField.isEmpty() ? QString() : record->value(record->spec->parentField);
+    }
+    return {};
 }
 
 QString Session::planOf(const QString &entityId) const

@@ -105,6 +105,12 @@ public:
     Q_INVOKABLE QString fieldValue(const QString &entityId, const QString &field) const;
     Q_INVOKABLE QString entityType(const QString &entityId) const;
     Q_INVOKABLE bool mayEdit(const QString &entityId) const;
+    /**
+     * Where a new entity of type goes when near is selected: the nearest entity of
+     * its parent type at or above near (a new goal beside a measure goes to the
+     * measure's field of action). Empty if there is none.
+     */
+    Q_INVOKABLE QString parentForNew(const QString &type, const QString &near) const;
     /** The plan an entity belongs to. */
     Q_INVOKABLE QString planOf(const QString &entityId) const;
 
