@@ -23,6 +23,7 @@
 #include "helpers/syncclient.h"
 
 #include "appsetup.h"
+#include "planoutlinemodel.h"
 #include "session.h"
 #include "sync/protocol.h"
 
@@ -224,6 +225,27 @@ double measureProcess(const QString &clientDir, const QString &shot)
     return ms;
 }
 
+/** Reading "my plan" into the outline model once more, as after every edit or sync. */
+std::vector<double> measureOutline(const QString &clientDir, int runs, int *rows)
+{
+    std::vector<double> ms;
+    Session session(clientDir);
+    if (!session.openLast())
+        fail(u"the client data folder does not open"_s);
+    Session::setInstance(&session);
+    PlanOutlineModel model;
+    model.setPlanId(session.planId());
+    for (int run = 0; run < runs; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        model.refresh();
+        ms.push_back(msSince(timer));
+    }
+    *rows = model.count();
+    Session::setInstance(nullptr);
+    return ms;
+}
+
 struct SearchFigures
 {
     std::vector<double> ms;
@@ -320,6 +342,8 @@ int main(int argc, char *argv[])
     for (int run = 0; run < runs; ++run)
         processMs.push_back(measureProcess(replica.clientDir, shot));
     progress() << "process start-up measured " << runs << " times" << Qt::endl;
+    int modelRows = 0;
+    const std::vector<double> outlineMs = measureOutline(replica.clientDir, runs, &modelRows);
     const SearchFigures search = measureSearch(replica.clientDir, 5);
     progress() << "searched " << search.ms.size() << " times" << Qt::endl;
 
@@ -347,6 +371,8 @@ int main(int argc, char *argv[])
         frameMedian, 0, u"ms"_s, u"< 1000"_s, frameMedian < 1000 ? 1 : 0);
     row(u"startup_process_ms"_s, u"start-up as a process: werkstattplan --screenshot-delay 0, median"_s,
         processMedian, 0, u"ms"_s, u"< 1000"_s, processMedian < 1000 ? 1 : 0);
+    row(u"outline_refresh_ms"_s, u"my plan: PlanOutlineModel::refresh of %1 rows, median"_s.arg(modelRows),
+        percentile(outlineMs, 0.5), 1, u"ms"_s);
     row(u"search_queries_count"_s, u"search: queries (%1 words x 5)"_s.arg(searchQueries.size()),
         double(search.ms.size()), 0, u"queries"_s);
     row(u"search_hits_count"_s, u"search: hits shown for the %1 words (at most 100 each)"_s.arg(searchQueries.size()),
