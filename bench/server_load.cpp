@@ -10,7 +10,8 @@
 // Progress goes to stderr; stdout carries only the table or the JSON object
 // (with --json the table goes to stderr as well, for logs).
 
-#include "planvocabulary.h"
+#include "benchreport.h"
+#include "plangenerator.h"
 #include "helpers/serverprocess.h"
 #include "helpers/syncclient.h"
 
@@ -51,28 +52,13 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-using namespace PlanVocabulary;
-
-QTextStream &progress()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-[[noreturn]] void fail(const QString &what)
-{
-    progress() << "server_load: " << what << Qt::endl;
-    std::exit(2);
-}
+using namespace BenchReport;
+using namespace PlanGenerator;
 
 const QString password = u"bench-passwort-2026"_s;
 
 const QStringList states { u"Sachsen"_s, u"Thüringen"_s, u"Brandenburg"_s, u"Bayern"_s, u"Hessen"_s,
                            u"Niedersachsen"_s, u"Mecklenburg-Vorpommern"_s, u"Rheinland-Pfalz"_s };
-const QStringList foaTitles { u"Fachkräfte und Wirtschaft"_s, u"Daseinsvorsorge und Mobilität"_s,
-                              u"Ehrenamt und Zusammenhalt"_s, u"Wohnen und Ortskern"_s };
-
-constexpr int goalsPerField = 3;
 
 struct Account
 {
@@ -83,114 +69,6 @@ struct Account
     QList<QByteArray> pushBodies; ///< the plan as push request bodies, serialised before the clock starts
     qsizetype changeCount = 0;
 };
-
-/** Entities and changes of one generated plan (the same for every account). */
-struct PlanShape
-{
-    int entities = 0;
-    int changes = 0;
-};
-
-PlanShape planShape(int measures)
-{
-    const int goals = int(foaTitles.size()) * goalsPerField;
-    // Every entity is a create plus one change per field set: fields of action 4, goals 6, measures 12.
-    return { int(foaTitles.size()) + goals + measures, int(foaTitles.size()) * 5 + goals * 7 + measures * 13 };
-}
-
-/**
- * Builds one municipality's plan as its laptop would: each change made by
- * LocalEditor on the record as the local replica holds it, so its base is
- * what the user saw, then validated as a client does before sending.
- */
-QList<Change> buildPlan(const Account &account, int measures, quint32 seed)
-{
-    QRandomGenerator rng(seed);
-    auto pick = [&rng](const QStringList &list) { return list.at(int(rng.bounded(int(list.size())))); };
-    HlcClock clock(account.device);
-    LocalEditor editor(clock, account.user);
-    ReplicaState state;
-    QList<Change> changes;
-    auto emitChange = [&](const Change &change) {
-        auto valid = validateChange(change);
-        if (!valid)
-            fail(u"generated an invalid change: %1"_s.arg(valid.errorMessage()));
-        if (!state.applyValidated(valid.value()))
-            fail(u"a generated change does not apply: %1"_s.arg(change.id));
-        changes.append(std::move(valid).value());
-    };
-    auto create = [&](const QString &type, const QList<std::pair<QString, QString>> &fields) {
-        const QString id = LocalEditor::newId();
-        emitChange(editor.create(type, id));
-        for (const auto &[field, value] : fields)
-            emitChange(editor.set(*state.entity(id), field, value));
-        return id;
-    };
-    auto description = [&] {
-        QStringList parts;
-        const int count = 3 + int(rng.bounded(4)); // 3 to 6 sentences: about 250 to 500 characters
-        for (int i = 0; i < count; ++i)
-            parts << pick(sentences);
-        return parts.join(u' ');
-    };
-
-    QStringList goals;
-    QString foaPosition;
-    for (const QString &foaTitle : foaTitles) {
-        foaPosition = OrderKey::between(foaPosition, {});
-        const QString foa = create(u"field_of_action"_s, { { u"plan"_s, account.planId },
-                                                           { u"title"_s, foaTitle },
-                                                           { u"description"_s, description() },
-                                                           { u"position"_s, foaPosition } });
-        QString goalPosition;
-        for (int g = 0; g < goalsPerField; ++g) {
-            goalPosition = OrderKey::between(goalPosition, {});
-            goals << create(u"goal"_s, { { u"field_of_action"_s, foa },
-                                         { u"title"_s, u"Ziel %1.%2"_s.arg(goals.size() / goalsPerField + 1).arg(g + 1) },
-                                         { u"description"_s, description() },
-                                         { u"indicator"_s, u"Anzahl der Beteiligten"_s },
-                                         { u"target_value"_s, u"+%1 %"_s.arg(5 + rng.bounded(20)) },
-                                         { u"position"_s, goalPosition } });
-        }
-    }
-    QList<QString> lastPosition(goals.size());
-    for (int m = 0; m < measures; ++m) {
-        const int goal = m % int(goals.size());
-        lastPosition[goal] = OrderKey::between(lastPosition[goal], {});
-        const QDate start = QDate(2025, 1, 1).addDays(int(rng.bounded(900)));
-        QStringList themes;
-        for (int t = 1 + int(rng.bounded(3)); t > 0; --t)
-            themes << pick(Schema::themeKeys());
-        create(u"measure"_s, { { u"goal"_s, goals[goal] },
-                               { u"title"_s, pick(titleHeads) + u' ' + pick(titleTails) },
-                               { u"description"_s, description() },
-                               { u"status"_s, pick(statuses) },
-                               { u"start_date"_s, start.toString(Qt::ISODate) },
-                               { u"end_date"_s, start.addDays(30 + int(rng.bounded(900))).toString(Qt::ISODate) },
-                               { u"responsible"_s, pick(people) },
-                               { u"partners"_s, pick(organisations) + u", "_s + pick(organisations) },
-                               { u"budget"_s, QString::number(500 + 100 * rng.bounded(2500)) },
-                               { u"themes"_s, themes.join(u',') },
-                               { u"priority"_s, pick(priorities) },
-                               { u"position"_s, lastPosition[goal] } });
-    }
-    return changes;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    // Nearest rank: the smallest value with at least p of the samples at or below it.
-    const auto rank = qsizetype(std::ceil(p * double(values.size())));
-    return values[size_t(std::clamp<qsizetype>(rank - 1, 0, qsizetype(values.size()) - 1))];
-}
-
-double msSince(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
-}
 
 /** Runs work(worker, client) on count threads, each with its own connection, and waits for all. */
 template<typename Work>
@@ -269,17 +147,6 @@ double storeSeconds(SyncClient &client)
     return match.hasMatch() ? match.captured(1).toDouble() : -1;
 }
 
-struct Row
-{
-    QString key; ///< JSON name, without the per-run prefix
-    QString label;
-    double value;
-    int decimals;
-    QString unit;
-    QString target; ///< e.g. "< 5", empty: none
-    int ok = -1; ///< 1 met, 0 missed, -1 no target
-};
-
 struct RunOptions
 {
     int accounts = 40;
@@ -292,11 +159,11 @@ struct RunOptions
 };
 
 /** One full run for one account count; returns its figures. */
-QList<Row> runLoad(const RunOptions &options, QStringList &notes)
+QList<Figure> runLoad(const RunOptions &options, QStringList &notes)
 {
     const int n = options.accounts;
     const bool everyonePulls = n <= 100;
-    QList<Row> rows;
+    QList<Figure> rows;
     auto row = [&rows](const QString &key, const QString &label, double value, int decimals, const QString &unit,
                        const QString &target = {}, int ok = -1) {
         rows.append({ key, label, value, decimals, unit, target, ok });
@@ -381,7 +248,10 @@ QList<Row> runLoad(const RunOptions &options, QStringList &notes)
         const qsizetype index = &account - accounts.data();
         if (account.planId.isEmpty())
             fail(u"%1 has no plan"_s.arg(account.user));
-        const QList<Change> changes = buildPlan(account, options.measures, quint32(index + 1));
+        auto built = buildPlan(account.planId, account.user, account.device, options.measures, quint32(index + 1));
+        if (!built)
+            fail(built.errorMessage());
+        const QList<Change> changes = std::move(built).value();
         account.changeCount = changes.size();
         for (qsizetype i = 0; i < changes.size(); i += options.batch) {
             const QJsonObject body { { u"changes"_s, Protocol::toJson(changes.mid(i, options.batch)) } };
@@ -732,7 +602,7 @@ int main(int argc, char *argv[])
     const bool json = parser.isSet(jsonOption);
 
     QStringList notes;
-    QList<std::pair<int, QList<Row>>> runs;
+    QList<std::pair<int, QList<Figure>>> runs;
     for (int count : std::as_const(counts)) {
         RunOptions options = base;
         options.accounts = count;
@@ -741,28 +611,11 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout);
     bool allOk = true;
-    for (const auto &[count, rows] : runs) {
-        for (const Row &row : rows)
-            allOk = allOk && row.ok != 0;
-    }
-    auto format = [](double value, int decimals) { return QString::number(value, 'f', decimals); };
     // With --json the table still goes to stderr, for logs; stdout carries only the JSON object.
     QTextStream &table = json ? progress() : out;
     for (const auto &[count, rows] : runs) {
         table << "\n" << count << " accounts (+ office), " << base.measures << " measures per plan, server on SQLite, loopback\n";
-        int labelWidth = 6;
-        for (const Row &row : rows)
-            labelWidth = std::max(labelWidth, int(row.label.size()));
-        table << u"figure"_s.leftJustified(labelWidth) << "  " << u"value"_s.rightJustified(12) << "  "
-              << u"unit"_s.leftJustified(9) << "  " << u"target"_s.leftJustified(10) << "  ok?\n";
-        table << QString(labelWidth + 2 + 12 + 2 + 9 + 2 + 10 + 5, u'-') << '\n';
-        for (const Row &row : rows) {
-            const QString line = row.label.leftJustified(labelWidth) + u"  "_s
-                    + format(row.value, row.decimals).rightJustified(12) + u"  "_s + row.unit.leftJustified(9)
-                    + u"  "_s + row.target.leftJustified(10) + u"  "_s
-                    + (row.ok < 0 ? QString() : (row.ok ? u"yes"_s : u"NO"_s));
-            table << QStringView(line).trimmed() << '\n';
-        }
+        allOk = printTable(table, rows) && allOk;
     }
     if (!notes.isEmpty()) {
         table << "\nNotes:\n";
@@ -775,12 +628,8 @@ int main(int argc, char *argv[])
         QJsonObject figures;
         figures.insert(u"measures_count"_s, base.measures);
         figures.insert(u"clients_count"_s, base.clients);
-        for (const auto &[count, rows] : runs) {
-            for (const Row &row : rows) {
-                const double scale = std::pow(10.0, row.decimals);
-                figures.insert(u"a%1_%2"_s.arg(count).arg(row.key), std::round(row.value * scale) / scale);
-            }
-        }
+        for (const auto &[count, rows] : runs)
+            insertJson(figures, rows, u"a%1_"_s.arg(count));
         figures.insert(u"notes"_s, QJsonArray::fromStringList(notes));
         out << QString::fromUtf8(QJsonDocument(figures).toJson(QJsonDocument::Indented));
     }

@@ -2,9 +2,11 @@
 #include "replicaview.h"
 
 #include "model/ownership.h"
+#include "storage/recordcodec.h"
 #include "storage/replicastore.h"
 
 #include <QDateTime>
+#include <QSqlQuery>
 
 #include <algorithm>
 #include <QJsonArray>
@@ -54,6 +56,58 @@ QList<EntityRecord> ReplicaView::orderedChildren(const EntitySpec &spec, const Q
     std::sort(children.begin(), children.end(), [](const EntityRecord &a, const EntityRecord &b) {
         return std::pair(a.value(u"position"_s), a.id) < std::pair(b.value(u"position"_s), b.id);
     });
+    return children;
+}
+
+QHash<QString, QList<ReplicaView::ListItem>> ReplicaView::listChildren(const EntitySpec &spec,
+                                                                       const QStringList &parentIds,
+                                                                       const QStringList &fields)
+{
+    QHash<QString, QList<ListItem>> children;
+    if (spec.parentField.isEmpty() || parentIds.isEmpty())
+        return children;
+    // Columns: id, parent, position (for the order), then the fields the type has.
+    const bool ordered = spec.fieldIndex(u"position"_s) >= 0;
+    QStringList columns { u"id"_s, u"\"%1\""_s.arg(spec.parentField), ordered ? u"\"position\""_s : u"''"_s };
+    QList<const FieldSpec *> read;
+    for (const QString &name : fields) {
+        read << spec.field(name);
+        if (read.last())
+            columns << u"\"%1\""_s.arg(name);
+    }
+    struct Sorted
+    {
+        QString position;
+        ListItem item;
+    };
+    QHash<QString, QList<Sorted>> found;
+    QSqlQuery q(m_store.database());
+    constexpr qsizetype chunk = 500; // well below SQLite's limit of bound variables
+    for (qsizetype from = 0; from < parentIds.size(); from += chunk) {
+        const QStringList part = parentIds.mid(from, chunk);
+        q.prepare(u"SELECT %1 FROM \"%2\" WHERE _state = 'live' AND \"%3\" IN (%4)"_s.arg(
+                columns.join(u", "_s), spec.table, spec.parentField, QString(u"?, "_s).repeated(part.size()).chopped(2)));
+        for (int i = 0; i < part.size(); ++i)
+            q.bindValue(i, part[i]);
+        if (!q.exec())
+            return children;
+        while (q.next()) {
+            Sorted sorted { q.value(2).toString(), { q.value(0).toString(), {} } };
+            int column = 3;
+            for (const FieldSpec *field : std::as_const(read))
+                sorted.item.values << (field ? RecordCodec::fromColumn(field->type, q.value(column++)) : QString());
+            found[q.value(1).toString()].append(std::move(sorted));
+        }
+    }
+    for (auto it = found.begin(); it != found.end(); ++it) {
+        std::sort(it->begin(), it->end(), [](const Sorted &a, const Sorted &b) {
+            return std::pair(a.position, a.item.id) < std::pair(b.position, b.item.id);
+        });
+        QList<ListItem> &list = children[it.key()];
+        list.reserve(it->size());
+        for (Sorted &sorted : *it)
+            list.append(std::move(sorted.item));
+    }
     return children;
 }
 

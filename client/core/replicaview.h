@@ -29,6 +29,20 @@ public:
     [[nodiscard]] Result<QStringList> plansOfMunicipality(const QString &name);
     /** Live children of an entity in list order (by position, then id). */
     [[nodiscard]] QList<EntityRecord> orderedChildren(const EntitySpec &spec, const QString &parentId);
+
+    /** An entity as a list shows it: a few field values, without its merge state. */
+    struct ListItem
+    {
+        QString id;
+        QStringList values; ///< in the order of the fields asked for; empty where the type has no such field
+    };
+    /**
+     * The live children of each of parentIds (by parent id, each in list order),
+     * with only the named fields, read straight from the entity table: for
+     * lists of many entities, where loading every record would dominate.
+     */
+    [[nodiscard]] QHash<QString, QList<ListItem>> listChildren(const EntitySpec &spec, const QStringList &parentIds,
+                                                               const QStringList &fields);
     /** Title, name, body or key: whichever the entity type has. */
     [[nodiscard]] static QString label(const EntityRecord &record);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "helpers/sampleplan.h"
 #include "localreplica.h"
+#include "replicaview.h"
+#include "sync/orderkey.h"
 
 #include <QDir>
 #include <QFile>
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void localWorkBecomesTheAccountsOnSignIn();
     void damagedReplicaIsSetAsideAndOutboxSalvaged();
     void tokenGoesToTheKeyStoreWhereThereIsOne();
+    void listChildrenMatchesOrderedRecords();
 
 private:
     std::unique_ptr<LocalReplica> openReplica(LocalReplica::OpenReport *report = nullptr);
@@ -276,6 +279,46 @@ void TestLocalReplica::tokenGoesToTheKeyStoreWhereThereIsOne()
     QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
     QCOMPARE(openReplica()->token(), u"second-token"_s);
     LocalReplica::setSecretStore(nullptr);
+void TestLocalReplica::listChildrenMatchesOrderedRecords()
+{
+    auto replica = openReplica();
+    QVERIFY(replica);
+    const auto municipality = replica->add(u"municipality"_s, {}, { { u"name"_s, u"Furth"_s } });
+    const auto plan = replica->add(u"plan"_s, municipality.value(), { { u"title"_s, u"Werkstattplan Furth"_s } });
+    QVERIFY(plan);
+    QStringList goals;
+    for (const QString &title : { u"Mehr Engagierte"_s, u"Kurze Wege"_s }) {
+        const auto field = replica->add(u"field_of_action"_s, plan.value(), { { u"title"_s, title } });
+        goals << replica->add(u"goal"_s, field.value(), { { u"title"_s, title + u" gewinnen"_s } }).value();
+    }
+    QStringList measures;
+    for (int i = 0; i < 5; ++i) {
+        const auto added = replica->add(u"measure"_s, goals[i % 2],
+                                        { { u"title"_s, u"Maßnahme %1"_s.arg(i) }, { u"status"_s, u"planned"_s },
+                                          { u"start_date"_s, u"2026-0%1-01"_s.arg(i + 1) } });
+        QVERIFY(added);
+        measures << added.value();
+    }
+    QVERIFY(replica->remove(measures[2]));
+    // The last measure moves to the front of its list.
+    const QString first = replica->store().record(measures[0])->value(u"position"_s);
+    QVERIFY(replica->set(measures[4], { { u"position"_s, OrderKey::between({}, first) } }));
+
+    ReplicaView view(replica->store());
+    const EntitySpec &spec = *Schema::instance().entity(u"measure"_s);
+    const QStringList fields { u"title"_s, u"start_date"_s, u"no_such_field"_s };
+    const auto lists = view.listChildren(spec, goals, fields);
+    for (const QString &goal : std::as_const(goals)) {
+        const QList<EntityRecord> records = view.orderedChildren(spec, goal);
+        const QList<ReplicaView::ListItem> items = lists.value(goal);
+        QCOMPARE(items.size(), records.size());
+        for (int i = 0; i < items.size(); ++i) {
+            QCOMPARE(items[i].id, records[i].id);
+            QCOMPARE(items[i].values, QStringList({ records[i].value(u"title"_s), records[i].value(u"start_date"_s), QString() }));
+        }
+    }
+    QCOMPARE(lists.value(goals[0]).size(), 2); // measures 0 and 4; measure 2 is deleted
+    QCOMPARE(lists.value(goals[0]).first().id, measures[4]);
 }
 
 QTEST_GUILESS_MAIN(TestLocalReplica)

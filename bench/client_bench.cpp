@@ -1,0 +1,397 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Desktop client benchmark: a client replica with every plan of a project
+// (40 plans × 300 measures of 12 fields by default), written through the real
+// code paths once per run — a real werkstattplan-server on SQLite over
+// loopback takes each plan by the sync protocol, then the client's Session
+// signs in and bootstraps them all — and on it:
+//   - start to the first frame of "my plan" with its outline filled, in this
+//     process (Session + AppSetup::load as main() does) and as a process
+//     (`werkstattplan --data DIR --screenshot F --screenshot-delay 0`);
+//   - full-text search across all plans: ReplicaStore::search plus loading
+//     each hit's record, its plan and its municipality's name (what a result
+//     row shows).
+//
+//   client_bench [--plans 40] [--measures 300] [--runs 5] [--json]
+//
+// Runs headless (QT_QPA_PLATFORM=offscreen unless set). Progress goes to
+// stderr; stdout carries only the table or the JSON object (with --json the
+// table goes to stderr as well, for logs).
+
+#include "benchreport.h"
+#include "plangenerator.h"
+#include "helpers/serverprocess.h"
+#include "helpers/syncclient.h"
+
+#include "appsetup.h"
+#include "planoutlinemodel.h"
+#include "session.h"
+#include "sync/protocol.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QQmlApplicationEngine>
+#include <QQmlEngineExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+Q_IMPORT_QML_PLUGIN(WerkstattplanPlugin)
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+using namespace BenchReport;
+
+const QString password = u"bench-passwort-2026"_s;
+/** The account whose client is measured: "my plan" is its plan. */
+const QString me = u"gemeinde-01"_s;
+const QStringList searchQueries { u"Fachkräfte"_s, u"Ehrenamt"_s, u"Mobilität"_s, u"Bürgerbus"_s,
+                                  u"Ortskern"_s, u"Förderung Landkreis"_s, u"Jugend"_s, u"Stadtwerke"_s };
+
+struct Replica
+{
+    QString clientDir; ///< the client's --data folder
+    qint64 changes = 0;
+    double bootstrapMs = 0;
+};
+
+/**
+ * The client data folder of `me` with every plan: accounts imported, plans
+ * pushed by their owners, then a Session signs in and bootstraps them; the
+ * folder is left to work offline, so the measurements do not wait for the
+ * network.
+ */
+Replica buildReplica(const QString &folder, int plans, int measures)
+{
+    Replica replica;
+    QElapsedTimer timer;
+    timer.start();
+    const QString serverDir = QDir(folder).filePath(u"server"_s);
+    QDir().mkpath(serverDir);
+    ServerProcess server;
+    if (!server.prepareStore(ServerProcess::Store::Folder, serverDir))
+        fail(u"cannot prepare the server's data folder"_s);
+    QStringList users;
+    {
+        QFile file(QDir(folder).filePath(u"accounts.txt"_s));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+            fail(u"cannot write %1"_s.arg(file.fileName()));
+        QTextStream lines(&file);
+        for (int i = 1; i <= plans; ++i) {
+            users << u"gemeinde-%1"_s.arg(i, 2, 10, QLatin1Char('0'));
+            lines << users.last() << ';' << password << ';' << u"Gemeinde %1"_s.arg(i, 2, 10, QLatin1Char('0'))
+                  << u";Sachsen;Cluster %1\n"_s.arg(i % 4 + 1);
+        }
+        lines.flush();
+        const auto imported = server.admin({ u"import-accounts"_s, file.fileName() });
+        if (!imported.ok())
+            fail(u"import-accounts failed: %1"_s.arg(QString::fromUtf8(imported.err + imported.out)));
+    }
+    if (!server.start(ServerProcess::Store::Folder, serverDir))
+        fail(u"the server did not start"_s);
+
+    // Each municipality pushes its own plan, as its laptop would.
+    SyncClient client(server.baseUrl());
+    for (int i = 0; i < users.size(); ++i) {
+        const QString device = u"laptop-%1"_s.arg(i + 1);
+        const HttpResponse login = client.login(users[i], password, device);
+        if (login.status != 200)
+            fail(u"login %1: %2"_s.arg(users[i], login.describe()));
+        auto built = PlanGenerator::buildPlan(client.account().value(u"plan"_s).toString(), users[i], device,
+                                              measures, quint32(i + 1));
+        if (!built)
+            fail(built.errorMessage());
+        const QList<Change> &changes = built.value();
+        for (qsizetype at = 0; at < changes.size(); at += 1000) {
+            const QJsonObject body { { u"changes"_s, Protocol::toJson(changes.mid(at, 1000)) } };
+            const PushResult pushed = SyncClient::pushResult(
+                    client.request("POST", u"/v1/push"_s, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+            if (pushed.status() != 200 || !pushed.rejected.isEmpty())
+                fail(u"push by %1: %2"_s.arg(users[i], pushed.response.describe()));
+        }
+        replica.changes += changes.size();
+        progress() << "\rpushed " << i + 1 << "/" << users.size() << " plans" << Qt::flush;
+    }
+    progress() << " in " << qRound(msSince(timer) / 1000) << " s" << Qt::endl;
+
+    // The client signs in as the app does and takes in every plan.
+    replica.clientDir = QDir(folder).filePath(u"client"_s);
+    timer.restart();
+    {
+        Session session(replica.clientDir);
+        QEventLoop loop;
+        QString error = u"timeout"_s;
+        QObject::connect(&session, &Session::signInFinished, &loop, [&](const QString &message) {
+            error = message;
+            loop.quit();
+        });
+        QTimer::singleShot(600'000, &loop, &QEventLoop::quit);
+        session.signIn(server.baseUrl().toString(), me, password);
+        loop.exec();
+        if (!error.isEmpty())
+            fail(u"the client could not sign in: %1"_s.arg(error));
+        if (session.planId().isEmpty())
+            fail(u"the client has no plan after signing in"_s);
+        session.setWorkOffline(true);
+    }
+    replica.bootstrapMs = msSince(timer);
+    progress() << "client signed in and bootstrapped in " << qRound(replica.bootstrapMs) << " ms" << Qt::endl;
+    server.terminate();
+    return replica;
+}
+
+struct Startup
+{
+    double loadMs = -1; ///< Session opened and Main.qml loaded
+    double firstFrameMs = -1; ///< any first frame
+    double planFrameMs = -1; ///< first frame with "my plan" shown and its outline filled
+    int outlineRows = 0;
+};
+
+/** Start to the first frame of "my plan", in this process, as main() starts the app. */
+Startup measureStartup(const QString &clientDir)
+{
+    Startup result;
+    QElapsedTimer timer;
+    timer.start();
+    auto session = std::make_unique<Session>(clientDir);
+    if (!session->openLast())
+        fail(u"the client data folder does not open"_s);
+    auto engine = std::make_unique<QQmlApplicationEngine>();
+    if (!AppSetup::load(*engine, *session))
+        fail(u"Main.qml did not load"_s);
+    result.loadMs = msSince(timer);
+    auto *window = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
+    auto *page = window ? window->findChild<QQuickItem *>(u"myPlanPage"_s) : nullptr;
+    auto *outline = window ? window->findChild<QQuickItem *>(u"planOutline"_s) : nullptr;
+    if (!page || !outline)
+        fail(u"the main window has no myPlanPage with a planOutline"_s);
+    QEventLoop loop;
+    // The basic render loop (set in main) swaps on this thread, so the outline read here is the one drawn.
+    QObject::connect(window, &QQuickWindow::frameSwapped, &loop, [&] {
+        if (result.firstFrameMs < 0)
+            result.firstFrameMs = msSince(timer);
+        const int rows = outline->property("count").toInt();
+        if (page->isVisible() && rows > 0) {
+            result.planFrameMs = msSince(timer);
+            result.outlineRows = rows;
+            loop.quit();
+        }
+    });
+    QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (result.planFrameMs < 0)
+        fail(u"no frame showed my plan within 30 s"_s);
+    engine.reset();
+    session.reset();
+    return result;
+}
+
+/** Wall time of the client program from start to exit, with a screenshot right after its start. */
+double measureProcess(const QString &clientDir, const QString &shot)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    process.setProcessEnvironment(environment);
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QFile::remove(shot);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(QStringLiteral(WERKSTATTPLAN_CLIENT_BIN),
+                  { u"--data"_s, clientDir, u"--screenshot"_s, shot, u"--screenshot-delay"_s, u"0"_s });
+    if (!process.waitForFinished(60'000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        fail(u"werkstattplan --screenshot failed (exit %1)"_s.arg(process.exitCode()));
+    const double ms = msSince(timer);
+    if (!QFile::exists(shot))
+        fail(u"werkstattplan saved no screenshot"_s);
+    return ms;
+}
+
+/** Reading "my plan" into the outline model once more, as after every edit or sync. */
+std::vector<double> measureOutline(const QString &clientDir, int runs, int *rows)
+{
+    std::vector<double> ms;
+    Session session(clientDir);
+    if (!session.openLast())
+        fail(u"the client data folder does not open"_s);
+    Session::setInstance(&session);
+    PlanOutlineModel model;
+    model.setPlanId(session.planId());
+    for (int run = 0; run < runs; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        model.refresh();
+        ms.push_back(msSince(timer));
+    }
+    *rows = model.count();
+    Session::setInstance(nullptr);
+    return ms;
+}
+
+struct SearchFigures
+{
+    std::vector<double> ms;
+    qint64 hits = 0;
+};
+
+/** Each query as a search page would run it: the hits, then each hit's record, plan and municipality. */
+SearchFigures measureSearch(const QString &clientDir, int rounds)
+{
+    SearchFigures figures;
+    Session session(clientDir);
+    if (!session.openLast())
+        fail(u"the client data folder does not open"_s);
+    ReplicaStore &store = session.replica()->store();
+    for (int round = 0; round < rounds; ++round) {
+        for (const QString &query : searchQueries) {
+            QElapsedTimer timer;
+            timer.start();
+            // A view per query, as a model reading its rows anew would have: no cache from the last query.
+            ReplicaView view(store);
+            const auto ids = store.search(query);
+            if (!ids)
+                fail(u"search \"%1\": %2"_s.arg(query, ids.errorMessage()));
+            int shown = 0;
+            for (const QString &id : ids.value()) {
+                const auto record = store.record(id);
+                if (!record)
+                    continue;
+                const QString plan = view.planOf(*record);
+                shown += int(!ReplicaView::label(*record).isEmpty() || !view.municipalityName(plan).isEmpty());
+            }
+            figures.ms.push_back(msSince(timer));
+            if (round == 0)
+                figures.hits += shown;
+        }
+    }
+    return figures;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Headless unless told otherwise; one render loop on this thread, so frames can be observed in order.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("QSG_RENDER_LOOP"))
+        qputenv("QSG_RENDER_LOOP", "basic");
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(u"client_bench"_s);
+    QQuickStyle::setStyle(u"Basic"_s);
+    QLoggingCategory::setFilterRules(u"werkstattplan.*.info=false"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Benchmark of the desktop client on a replica with every plan."_s);
+    parser.addHelpOption();
+    const QCommandLineOption plansOption(u"plans"_s, u"Plans in the replica (default 40)."_s, u"N"_s, u"40"_s);
+    const QCommandLineOption measuresOption(u"measures"_s, u"Measures per plan (default 300)."_s, u"N"_s, u"300"_s);
+    const QCommandLineOption runsOption(u"runs"_s, u"Repetitions of each start-up figure (default 5)."_s, u"N"_s,
+                                        u"5"_s);
+    const QCommandLineOption jsonOption(u"json"_s, u"Print one JSON object of the figures instead of a table."_s);
+    parser.addOptions({ plansOption, measuresOption, runsOption, jsonOption });
+    parser.process(app);
+    bool ok = false;
+    const int plans = parser.value(plansOption).toInt(&ok);
+    if (!ok || plans < 1 || plans > 99)
+        fail(u"--plans needs a number from 1 to 99"_s);
+    const int measures = parser.value(measuresOption).toInt(&ok);
+    if (!ok || measures < 1)
+        fail(u"--measures needs a positive number"_s);
+    const int runs = parser.value(runsOption).toInt(&ok);
+    if (!ok || runs < 1)
+        fail(u"--runs needs a positive number"_s);
+    const bool json = parser.isSet(jsonOption);
+
+    QTemporaryDir work;
+    if (!work.isValid())
+        fail(u"cannot create a temporary directory"_s);
+    progress() << "== " << plans << " plans, " << measures << " measures each ==" << Qt::endl;
+    const Replica replica = buildReplica(work.path(), plans, measures);
+
+    std::vector<double> load, firstFrame, planFrame;
+    int outlineRows = 0;
+    for (int run = 0; run < runs; ++run) {
+        const Startup startup = measureStartup(replica.clientDir);
+        load.push_back(startup.loadMs);
+        firstFrame.push_back(startup.firstFrameMs);
+        planFrame.push_back(startup.planFrameMs);
+        outlineRows = startup.outlineRows;
+    }
+    progress() << "in-process start-up measured " << runs << " times" << Qt::endl;
+    std::vector<double> processMs;
+    const QString shot = work.filePath(u"shot.png"_s);
+    for (int run = 0; run < runs; ++run)
+        processMs.push_back(measureProcess(replica.clientDir, shot));
+    progress() << "process start-up measured " << runs << " times" << Qt::endl;
+    int modelRows = 0;
+    const std::vector<double> outlineMs = measureOutline(replica.clientDir, runs, &modelRows);
+    const SearchFigures search = measureSearch(replica.clientDir, 5);
+    progress() << "searched " << search.ms.size() << " times" << Qt::endl;
+
+    QList<Figure> rows;
+    auto row = [&rows](const QString &key, const QString &label, double value, int decimals, const QString &unit,
+                       const QString &target = {}, int met = -1) {
+        rows.append({ key, label, value, decimals, unit, target, met });
+    };
+    const double frameMedian = percentile(planFrame, 0.5);
+    const double frameFirst = planFrame.front();
+    const double processMedian = percentile(processMs, 0.5);
+    const double searchMedian = percentile(search.ms, 0.5);
+    const double searchP95 = percentile(search.ms, 0.95);
+    row(u"setup_changes_count"_s, u"setup: changes in all plans"_s, double(replica.changes), 0, u"changes"_s);
+    row(u"setup_bootstrap_ms"_s, u"setup: sign-in and bootstrap of all plans (not a figure)"_s, replica.bootstrapMs, 0,
+        u"ms"_s);
+    row(u"outline_rows_count"_s, u"my plan: rows in the outline"_s, outlineRows, 0, u"rows"_s);
+    row(u"startup_load_ms"_s, u"start-up in process: Session + AppSetup::load, median"_s, percentile(load, 0.5), 0,
+        u"ms"_s);
+    row(u"startup_first_frame_ms"_s, u"start-up in process: first frame of any kind, median"_s,
+        percentile(firstFrame, 0.5), 0, u"ms"_s);
+    row(u"startup_plan_frame_first_ms"_s, u"start-up in process: first frame of my plan, first run"_s, frameFirst, 0,
+        u"ms"_s, u"< 1000"_s, frameFirst < 1000 ? 1 : 0);
+    row(u"startup_plan_frame_ms"_s, u"start-up in process: first frame of my plan, median of %1"_s.arg(runs),
+        frameMedian, 0, u"ms"_s, u"< 1000"_s, frameMedian < 1000 ? 1 : 0);
+    row(u"startup_process_ms"_s, u"start-up as a process: werkstattplan --screenshot-delay 0, median"_s,
+        processMedian, 0, u"ms"_s, u"< 1000"_s, processMedian < 1000 ? 1 : 0);
+    row(u"outline_refresh_ms"_s, u"my plan: PlanOutlineModel::refresh of %1 rows, median"_s.arg(modelRows),
+        percentile(outlineMs, 0.5), 1, u"ms"_s);
+    row(u"search_queries_count"_s, u"search: queries (%1 words x 5)"_s.arg(searchQueries.size()),
+        double(search.ms.size()), 0, u"queries"_s);
+    row(u"search_hits_count"_s, u"search: hits shown for the %1 words (at most 100 each)"_s.arg(searchQueries.size()),
+        double(search.hits), 0, u"hits"_s);
+    row(u"search_p50_ms"_s, u"search: all plans, hits with record, plan and municipality, median"_s, searchMedian, 1,
+        u"ms"_s, u"< 50"_s, searchMedian < 50 ? 1 : 0);
+    row(u"search_p95_ms"_s, u"search: p95"_s, searchP95, 1, u"ms"_s, u"< 50"_s, searchP95 < 50 ? 1 : 0);
+
+    QTextStream out(stdout);
+    QTextStream &table = json ? progress() : out;
+    table << "\n" << plans << " plans x " << measures << " measures in the client replica, offscreen\n";
+    const bool allOk = printTable(table, rows);
+    table.flush();
+    if (json) {
+        QJsonObject figures;
+        figures.insert(u"plans_count"_s, plans);
+        figures.insert(u"measures_count"_s, measures);
+        insertJson(figures, rows);
+        out << QString::fromUtf8(QJsonDocument(figures).toJson(QJsonDocument::Indented));
+    }
+    return allOk ? 0 : 1;
+}
