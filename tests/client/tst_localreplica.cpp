@@ -279,6 +279,8 @@ void TestLocalReplica::tokenGoesToTheKeyStoreWhereThereIsOne()
     QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
     QCOMPARE(openReplica()->token(), u"second-token"_s);
     LocalReplica::setSecretStore(nullptr);
+}
+
 void TestLocalReplica::listChildrenMatchesOrderedRecords()
 {
     auto replica = openReplica();
