@@ -15,6 +15,8 @@ Rectangle {
     readonly property int laneHeight: Math.round(Theme.fontSize * 1.5)
     readonly property int laneGap: 3
     readonly property int visibleLanes: Math.min(Math.max(timeline.laneCount, 1), 6)
+    // The axis leaves room for the lanes' scroll bar, so it never hides the ends of bars.
+    readonly property real axisWidth: layout.width - (timeline.laneCount > 6 ? Theme.spacing * 1.5 : 0)
 
     visible: timeline.count > 0 || timeline.undatedCount > 0
     implicitHeight: visible ? layout.implicitHeight + Theme.spacing * 2 : 0
@@ -44,8 +46,8 @@ Rectangle {
                     model: timeline.years
                     delegate: Label {
                         required property var modelData
-                        x: modelData.from * axis.width
-                        width: (modelData.to - modelData.from) * axis.width
+                        x: modelData.from * root.axisWidth
+                        width: (modelData.to - modelData.from) * root.axisWidth
                         leftPadding: 4
                         text: modelData.label
                         font.bold: true
@@ -61,13 +63,13 @@ Rectangle {
                 height: Theme.fontSize * 1.2
                 // Quarter names only where they fit; the lines stay.
                 readonly property bool labelled: timeline.quarters.length > 0
-                                                 && axis.width / timeline.quarters.length > Theme.fontSize * 2.2
+                                                 && root.axisWidth / timeline.quarters.length > Theme.fontSize * 2.2
                 Repeater {
                     model: timeline.quarters
                     delegate: Label {
                         required property var modelData
-                        x: modelData.from * axis.width
-                        width: (modelData.to - modelData.from) * axis.width
+                        x: modelData.from * root.axisWidth
+                        width: (modelData.to - modelData.from) * root.axisWidth
                         leftPadding: 4
                         text: quarterRow.labelled ? modelData.label : ""
                         color: Theme.mutedText
@@ -94,7 +96,7 @@ Rectangle {
                 model: timeline.quarters
                 delegate: Rectangle {
                     required property var modelData
-                    x: modelData.from * lanes.width
+                    x: modelData.from * root.axisWidth
                     width: 1
                     height: Math.max(lanes.height, lanes.contentHeight)
                     color: Theme.border
@@ -103,7 +105,7 @@ Rectangle {
             }
             Rectangle {
                 visible: timeline.today >= 0
-                x: timeline.today * lanes.width
+                x: timeline.today * root.axisWidth
                 width: 2
                 height: Math.max(lanes.height, lanes.contentHeight)
                 color: Theme.focus
@@ -114,9 +116,9 @@ Rectangle {
             Repeater {
                 model: timeline
                 delegate: TimelineBar {
-                    x: from * lanes.width
+                    x: from * root.axisWidth
                     y: lane * (root.laneHeight + root.laneGap)
-                    width: Math.max(4, (to - from) * lanes.width - 1)
+                    width: Math.max(4, (to - from) * root.axisWidth - 1)
                     height: root.laneHeight
                     current: entityId === root.selectedId
                     onClicked: root.selected(entityId)

@@ -99,10 +99,11 @@ Page {
                         Label { text: qsTr("Zuletzt vollständig abgeglichen"); color: Theme.mutedText }
                         Label {
                             objectName: "syncPageLastSync"
-                            readonly property var when: root.status ? root.status.lastCompleteSync : undefined
-                            text: root.status && !isNaN(when) && Vocabulary.since(when) !== Vocabulary.dateTime(when)
-                                  ? qsTr("%1 (%2)").arg(Vocabulary.dateTime(when)).arg(Vocabulary.since(when))
-                                  : Vocabulary.dateTime(when)
+                            // An invalid date ("noch nie") until the first complete sync.
+                            readonly property date when: root.status ? root.status.lastCompleteSync : new Date(NaN)
+                            readonly property string at: Vocabulary.dateTime(when)
+                            readonly property string since: Vocabulary.since(when)
+                            text: since !== at ? qsTr("%1 (%2)").arg(at).arg(since) : at
                         }
                         Label { text: qsTr("Offene Konflikte"); color: Theme.mutedText }
                         Label { text: root.status ? root.status.openConflicts : 0 }
@@ -159,7 +160,6 @@ Page {
                         Button {
                             objectName: "syncPageSyncNow"
                             text: qsTr("Jetzt abgleichen")
-                            highlighted: true
                             enabled: root.state !== SyncStatus.Syncing || Session.workOffline
                             onClicked: Session.syncNow()
                         }
