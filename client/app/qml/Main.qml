@@ -133,7 +133,10 @@ ApplicationWindow {
                     objectName: "conflictsPage"
                     onOpenRequested: entityId => window.openEntity(entityId)
                 }
-                SyncPage { objectName: "syncPage" }
+                SyncPage {
+                    objectName: "syncPage"
+                    onOpenRequested: entityId => window.openEntity(entityId)
+                }
                 SettingsPage { objectName: "settingsPage" }
             }
             SyncStatusBar {

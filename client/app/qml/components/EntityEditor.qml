@@ -60,19 +60,33 @@ Pane {
         TabBar {
             id: tabs
             Layout.fillWidth: true
-            TabButton { objectName: "tabFields"; text: qsTr("Angaben") }
-            TabButton {
-                objectName: "tabMilestones"
-                text: qsTr("Meilensteine")
-                visible: fields.entityType === "measure"
-                width: visible ? implicitWidth : 0
+            // Milestones only for measures; the tab is left out rather than hidden, so the bar has no gap.
+            readonly property var allKeys: ["fields", "milestones", "comments", "history"]
+            readonly property var keys: fields.entityType === "measure" ? allKeys : allKeys.filter(k => k !== "milestones")
+            readonly property var labels: ({ fields: qsTr("Angaben"), milestones: qsTr("Meilensteine"),
+                                             comments: qsTr("Kommentare"), history: qsTr("Verlauf") })
+            property string currentKey: "fields"
+            onKeysChanged: if (keys.indexOf(currentKey) < 0) currentKey = "fields"
+            currentIndex: keys.indexOf(currentKey)
+            spacing: 0
+            background: Rectangle {
+                color: Theme.surface
+                Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
             }
-            TabButton { objectName: "tabComments"; text: qsTr("Kommentare") }
-            TabButton { objectName: "tabHistory"; text: qsTr("Verlauf") }
+            Repeater {
+                model: tabs.keys
+                delegate: EditorTab {
+                    required property string modelData
+                    objectName: "tab" + modelData.charAt(0).toUpperCase() + modelData.slice(1)
+                    text: tabs.labels[modelData]
+                    checked: tabs.currentKey === modelData
+                    onClicked: tabs.currentKey = modelData
+                }
+            }
         }
 
         StackLayout {
-            currentIndex: tabs.currentIndex
+            currentIndex: tabs.allKeys.indexOf(tabs.currentKey)
             Layout.fillWidth: true
             Layout.fillHeight: true
 

@@ -20,14 +20,7 @@ Rectangle {
     border.color: Theme.border
 
     function stateText() {
-        switch (root.state) {
-        case SyncStatus.LocalOnly: return qsTr("Nur auf diesem Gerät")
-        case SyncStatus.Offline: return qsTr("Offline")
-        case SyncStatus.Syncing: return qsTr("Wird abgeglichen …")
-        case SyncStatus.Error: return qsTr("Abgleich braucht Ihre Hilfe")
-        case SyncStatus.Online: return qsTr("Alles übertragen")
-        }
-        return ""
+        return Vocabulary.syncStateLabel(root.state)
     }
     function stateColor() {
         switch (root.state) {

@@ -29,4 +29,19 @@ QtObject {
     readonly property color conflict: "#c55a11"
     readonly property color conflictBackground: "#fff1e6"
     readonly property color selection: "#dde9f3"
+
+    // A measure's status as a colour (timeline bars): calm for ideas, strong for work under way.
+    function statusColor(statusKey) {
+        switch (statusKey) {
+        case "planned": return "#8fb3cf"
+        case "in_progress": return accent
+        case "done": return online
+        case "paused": return pending
+        case "dropped": return "#b9c0c5"
+        }
+        return "#c9d6e0" // idea, or not set
+    }
+    function statusTextColor(statusKey) {
+        return ["in_progress", "done", "paused"].indexOf(statusKey) >= 0 ? "white" : text
+    }
 }

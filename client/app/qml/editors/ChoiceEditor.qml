@@ -14,7 +14,17 @@ ComboBox {
     textRole: "label"
     valueRole: "key"
     model: [{ key: "", label: qsTr("– nicht gesetzt –") }].concat(choices)
-    currentIndex: Math.max(0, indexOfValue(value))
     Accessible.name: label
-    onActivated: if (currentValue !== value) root.commit(currentValue)
+
+    // Set from the value whenever it or the list changes: a binding on indexOfValue() would not notice
+    // the model arriving after it (and show "nicht gesetzt"), nor a refused choice.
+    function showValue() { currentIndex = Math.max(0, indexOfValue(value)) }
+    onValueChanged: showValue()
+    onModelChanged: showValue()
+    Component.onCompleted: showValue()
+    onActivated: {
+        if (currentValue !== value)
+            root.commit(currentValue)
+        showValue()
+    }
 }

@@ -2,6 +2,7 @@
 #include "vocabulary.h"
 
 #include "model/schema.h"
+#include "syncstatus.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -151,7 +152,44 @@ const Term errorTerms[] = {
     { "bad_request", QT_TRANSLATE_NOOP("Vocabulary", "Diese Änderung ist nicht möglich.") },
     { "no_plan", QT_TRANSLATE_NOOP("Vocabulary", "Für dieses Konto gibt es noch keinen Plan. Die Geschäftsstelle legt ihn an.") },
     { "stale_position", QT_TRANSLATE_NOOP("Vocabulary", "Der Eintrag steht schon am Rand der Liste.") },
+    // Reasons the server gives for a refused change.
+    { "clock_ahead", QT_TRANSLATE_NOOP("Vocabulary", "Die Uhr dieses Geräts geht vor. Bitte stellen Sie Datum und Uhrzeit richtig ein und ändern Sie den Eintrag dann noch einmal.") },
+    { "author_mismatch", QT_TRANSLATE_NOOP("Vocabulary", "Die Änderung wurde unter einem anderen Konto gemacht. Bitte ändern Sie den Eintrag noch einmal.") },
+    { "type_mismatch", QT_TRANSLATE_NOOP("Vocabulary", "Der Eintrag hat auf dem Server eine andere Art. Bitte legen Sie ihn neu an.") },
+    { "malformed_change", QT_TRANSLATE_NOOP("Vocabulary", "Die Änderung war unvollständig. Bitte ändern Sie den Eintrag noch einmal.") },
+    { "unknown_field", QT_TRANSLATE_NOOP("Vocabulary", "Der Server kennt dieses Feld nicht. Bitte wenden Sie sich an die Geschäftsstelle.") },
+    { "unknown_type", QT_TRANSLATE_NOOP("Vocabulary", "Der Server kennt diese Art von Eintrag nicht. Bitte wenden Sie sich an die Geschäftsstelle.") },
+    { "exists", QT_TRANSLATE_NOOP("Vocabulary", "Diesen Eintrag gibt es auf dem Server schon.") },
 };
+
+struct StateTerm
+{
+    SyncStatus::State state;
+    const char *label;
+    const char *explanation;
+};
+
+const StateTerm stateTerms[] = {
+    { SyncStatus::LocalOnly, QT_TRANSLATE_NOOP("Vocabulary", "Nur auf diesem Gerät"),
+      QT_TRANSLATE_NOOP("Vocabulary", "Ihr Plan ist nur auf diesem Gerät gespeichert. Verbinden Sie sich mit dem Server, um ihn mit den anderen Kommunen und der Geschäftsstelle zu teilen.") },
+    { SyncStatus::Offline, QT_TRANSLATE_NOOP("Vocabulary", "Offline"),
+      QT_TRANSLATE_NOOP("Vocabulary", "Gerade besteht keine Verbindung zum Server. Ihre Änderungen sind auf diesem Gerät sicher gespeichert und werden übertragen, sobald die Verbindung wieder besteht.") },
+    { SyncStatus::Online, QT_TRANSLATE_NOOP("Vocabulary", "Alles übertragen"),
+      QT_TRANSLATE_NOOP("Vocabulary", "Der Server hat alle Ihre Änderungen bestätigt. Neues von anderen kommt von selbst an.") },
+    { SyncStatus::Syncing, QT_TRANSLATE_NOOP("Vocabulary", "Wird abgeglichen …"),
+      QT_TRANSLATE_NOOP("Vocabulary", "Ihre Änderungen werden übertragen. Erst wenn der Server sie bestätigt hat, gelten sie als abgeglichen.") },
+    { SyncStatus::Error, QT_TRANSLATE_NOOP("Vocabulary", "Abgleich braucht Ihre Hilfe"),
+      QT_TRANSLATE_NOOP("Vocabulary", "Der Abgleich ist angehalten, bis Sie etwas tun. Ihre Arbeit bleibt auf diesem Gerät gespeichert.") },
+};
+
+const StateTerm *stateTerm(int state)
+{
+    for (const StateTerm &term : stateTerms) {
+        if (term.state == state)
+            return &term;
+    }
+    return nullptr;
+}
 
 } // namespace
 
@@ -273,6 +311,18 @@ QString Vocabulary::errorText(const QString &code)
         return text;
     return QCoreApplication::translate("Vocabulary", "Etwas ist schiefgegangen (%1). Ihre Arbeit ist auf diesem Gerät gespeichert.")
             .arg(code);
+}
+
+QString Vocabulary::syncStateLabel(int state)
+{
+    const StateTerm *term = stateTerm(state);
+    return term ? QCoreApplication::translate("Vocabulary", term->label) : QString();
+}
+
+QString Vocabulary::syncStateExplanation(int state)
+{
+    const StateTerm *term = stateTerm(state);
+    return term ? QCoreApplication::translate("Vocabulary", term->explanation) : QString();
 }
 
 QString Vocabulary::dateTime(const QDateTime &when)

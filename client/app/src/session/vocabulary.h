@@ -48,6 +48,10 @@ public:
 
     /** A plain sentence for an error code, with what to do about it. */
     Q_INVOKABLE static QString errorText(const QString &code);
+    /** The name of a SyncStatus::State ("Offline", "Alles übertragen", …). */
+    Q_INVOKABLE static QString syncStateLabel(int state);
+    /** What a SyncStatus::State means for the user's work, in one or two sentences. */
+    Q_INVOKABLE static QString syncStateExplanation(int state);
     /** A local date and time ("25.11.2026, 14:05"), or "noch nie" for an invalid one. */
     Q_INVOKABLE static QString dateTime(const QDateTime &when);
     /** Relative where it helps: "vor 3 Minuten", else dateTime(). */
