@@ -99,7 +99,7 @@ Item {
 
         function test_longTextIsSavedWhenTypingStops() {
             const editor = make(longTextEditor, { value: "Erster Satz." })
-            const area = findChild(editor, "longTextArea")
+            const area = editor
             verify(area)
             area.forceActiveFocus()
             area.cursorPosition = area.length

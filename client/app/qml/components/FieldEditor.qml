@@ -44,28 +44,28 @@ ColumnLayout {
         }
     }
 
-    Rectangle {
+    Loader {
+        id: loader
         Layout.fillWidth: true
-        implicitHeight: loader.implicitHeight + (root.conflictId !== "" ? 8 : 0)
-        color: root.conflictId !== "" ? Theme.conflictBackground : "transparent"
-        border.color: root.conflictId !== "" ? Theme.conflict : "transparent"
-        border.width: 2
-        radius: Theme.radius
-
-        Loader {
-            id: loader
-            anchors.left: parent.left
-            anchors.right: parent.right
-            anchors.verticalCenter: parent.verticalCenter
-            anchors.margins: root.conflictId !== "" ? 4 : 0
-            sourceComponent: !root.editable ? readOnlyView
-                           : root.kind === "longtext" ? longText
-                           : root.kind === "enum" ? choice
-                           : root.kind === "date" ? date
-                           : root.kind === "number" ? number
-                           : root.kind === "bool" ? bool
-                           : root.kind === "themes" ? themes
-                           : text
+        // A field in conflict stands in a coloured frame.
+        Layout.margins: root.conflictId !== "" ? 4 : 0
+        sourceComponent: !root.editable ? readOnlyView
+                       : root.kind === "longtext" ? longText
+                       : root.kind === "enum" ? choice
+                       : root.kind === "date" ? date
+                       : root.kind === "number" ? number
+                       : root.kind === "bool" ? bool
+                       : root.kind === "themes" ? themes
+                       : text
+        Rectangle {
+            z: -1
+            anchors.fill: parent
+            anchors.margins: -4
+            visible: root.conflictId !== ""
+            color: Theme.conflictBackground
+            border.color: Theme.conflict
+            border.width: 2
+            radius: Theme.radius
         }
     }
 

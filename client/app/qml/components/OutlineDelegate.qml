@@ -35,6 +35,7 @@ ItemDelegate {
             Accessible.name: root.expanded ? qsTr("Einklappen") : qsTr("Aufklappen")
             onClicked: root.toggleRequested()
             implicitWidth: Theme.fontSize * 1.6
+            implicitHeight: Theme.fontSize * 1.6
         }
         Item { implicitWidth: Theme.fontSize * 1.6; visible: !root.hasChildren }
         ColumnLayout {

@@ -81,18 +81,18 @@ Page {
                         Layout.margins: Theme.spacing
                         spacing: Theme.spacing / 2
                         visible: root.editable
-                        Button {
+                        ToolButton {
                             objectName: "addFieldOfAction"
                             text: qsTr("+ Handlungsfeld")
                             onClicked: root.add("field_of_action", qsTr("Neues Handlungsfeld"))
                         }
-                        Button {
+                        ToolButton {
                             objectName: "addGoal"
                             text: qsTr("+ Ziel")
                             enabled: root.parentFor("goal") !== ""
                             onClicked: root.add("goal", qsTr("Neues Ziel"))
                         }
-                        Button {
+                        ToolButton {
                             objectName: "addMeasure"
                             text: qsTr("+ Maßnahme")
                             enabled: root.parentFor("measure") !== ""
