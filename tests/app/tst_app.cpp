@@ -67,7 +67,44 @@ private:
     QString m_language = u"de"_s;
     bool m_firstSyncShot = false;
 
-    QQuickItem *root() const { return m_window->contentItem(); }
+    /** Starts the client on a data folder, as the program does, and waits for its window. */
+    void startClient(const QString &folder, const QString &language)
+    {
+        m_engine.reset();
+        m_session = std::make_unique<Session>(folder);
+        m_session->setLanguage(language);
+        m_language = language;
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        QVERIFY(AppSetup::load(*m_engine, *m_session));
+        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+        QVERIFY(m_window);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        // The first sync's progress, caught while it runs.
+        m_firstSyncShot = false;
+        connect(m_session.get(), &Session::accountChanged, this, [this] {
+            if (!status())
+                return;
+            connect(status(), &SyncStatus::progressDoneChanged, this, [this] {
+                if (!m_firstSyncShot && status()->progressDone() > 0 && status()->progressTotal() > 0) {
+                    m_firstSyncShot = true;
+                    screenshot(u"01-first-sync"_s);
+                }
+            });
+        });
+    }
+
+    /** Signs in on the first-start page, as a person would, and waits for the first sync. */
+    void signInThroughSetupPage(const QString &user)
+    {
+        typeInto(item(u"setupServer"_s), m_server.baseUrl().toString(), false);
+        typeInto(item(u"setupUser"_s), user, false);
+        typeInto(item(u"setupPassword"_s), m_passwords.value(user), false);
+        clickNamed(u"setupSignIn"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->isReady() && !m_session->isBusy(), 30'000);
+        QCOMPARE(m_session->user(), user);
+        QTRY_COMPARE_WITH_TIMEOUT(status()->state(), SyncStatus::Online, 15'000);
+        QVERIFY2(m_firstSyncShot, "the first sync showed no progress");
+    }
 
     /** An object of the window by objectName, through QObject children and visual children alike. */
     QObject *find(const QString &name, QObject *from = nullptr) const
@@ -174,12 +211,7 @@ private Q_SLOTS:
         QVERIFY(m_passwords.contains(u"adorf"_s) && m_passwords.contains(u"geschaeftsstelle"_s));
         QDir(screenshotDir).removeRecursively();
 
-        m_session = std::make_unique<Session>(m_data.filePath(u"client"_s));
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        QVERIFY(AppSetup::load(*m_engine, *m_session));
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        startClient(m_data.filePath(u"client"_s), u"de"_s);
     }
 
     void firstStartShowsSetup()
@@ -189,28 +221,10 @@ private Q_SLOTS:
         screenshot(u"00-first-start"_s);
     }
 
-    void signInThroughSetupPage()
+    void signInOnFirstStart()
     {
-        // The first sync's progress, caught while it runs.
-        connect(m_session.get(), &Session::accountChanged, this, [this] {
-            if (!status())
-                return;
-            connect(status(), &SyncStatus::progressDoneChanged, this, [this] {
-                if (!m_firstSyncShot && status()->progressDone() > 0 && status()->progressTotal() > 0) {
-                    m_firstSyncShot = true;
-                    screenshot(u"01-first-sync"_s);
-                }
-            });
-        });
-        typeInto(item(u"setupServer"_s), m_server.baseUrl().toString(), false);
-        typeInto(item(u"setupUser"_s), u"adorf"_s, false);
-        typeInto(item(u"setupPassword"_s), m_passwords.value(u"adorf"_s), false);
-        clickNamed(u"setupSignIn"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(m_session->isReady() && !m_session->isBusy(), 30'000);
-        QCOMPARE(m_session->user(), u"adorf"_s);
+        signInThroughSetupPage(u"adorf"_s);
         QVERIFY(!m_session->planId().isEmpty());
-        QTRY_COMPARE_WITH_TIMEOUT(status()->state(), SyncStatus::Online, 15'000);
-        QVERIFY2(m_firstSyncShot, "the first sync showed no progress");
         // The password is never stored.
         QFile account(m_data.filePath(u"client/account/account.json"_s));
         QVERIFY(account.open(QIODevice::ReadOnly));
@@ -399,6 +413,15 @@ private Q_SLOTS:
         m_language = u"de"_s;
         showPage(u"settings"_s);
         screenshot(u"12-settings"_s);
+    }
+
+    void firstSyncInEnglish()
+    {
+        startClient(m_data.filePath(u"client-en"_s), u"en"_s);
+        QCOMPARE(item(u"setupSignIn"_s)->property("text").toString(), u"Sign in"_s);
+        screenshot(u"00-first-start"_s);
+        signInThroughSetupPage(u"dresden"_s);
+        QVERIFY(!m_session->planId().isEmpty());
     }
 
     void cleanupTestCase()

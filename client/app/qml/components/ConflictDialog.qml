@@ -19,7 +19,13 @@ Dialog {
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(Overlay.overlay ? Overlay.overlay.width - Theme.padding * 2 : Theme.fontSize * 56, Theme.fontSize * 56)
-    standardButtons: Dialog.Close
+    footer: DialogButtonBox {
+        Button {
+            objectName: "conflictDialogClose"
+            text: qsTr("Schließen")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
     onClosed: conflictId = ""
 
     ScrollView {
