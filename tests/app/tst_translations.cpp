@@ -53,7 +53,7 @@ TsStats readTs(const QString &path)
 /** A property that people read, assigned a string literal that contains a letter. */
 const QString bareTextPattern = QStringLiteral(
         "\\b(text|title|placeholderText|Accessible\\.name|Accessible\\.description|ToolTip\\.text|label)"
-        "\\s*:\\s*\"[^\"]*\\p{L}");
+        "\\s*:\\s*\"(?!#)[^\"]*\\p{L}"); // colours ("#1f2a33") are not text
 
 } // namespace
 
