@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message numerus="yes">
+        <source>%n Änderung(en)</source>
+        <translation>
+            <numerusform>%n Änderung</numerusform>
+            <numerusform>%n Änderungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
         <source>%n Änderung(en) noch nicht vom Server bestätigt</source>
@@ -42,6 +52,16 @@
         <translation>
             <numerusform>%n Änderung abgelehnt</numerusform>
             <numerusform>%n Änderungen abgelehnt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message numerus="yes">
+        <source>%n Maßnahme(n) ohne Zeitraum</source>
+        <translation>
+            <numerusform>%n Maßnahme ohne Zeitraum</numerusform>
+            <numerusform>%n Maßnahmen ohne Zeitraum</numerusform>
         </translation>
     </message>
 </context>

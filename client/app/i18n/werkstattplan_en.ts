@@ -5,878 +5,1387 @@
     <name>ChoiceEditor</name>
     <message>
         <source>– nicht gesetzt –</source>
-        <translation type="unfinished"></translation>
+        <translation>– not set –</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Konflikt klären</source>
+        <translation>Resolve conflict</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictSide</name>
+    <message>
+        <source>Diesen Wert behalten</source>
+        <translation>Keep this value</translation>
+    </message>
+    <message>
+        <source>gilt zurzeit</source>
+        <translation>currently applies</translation>
+    </message>
+    <message>
+        <source>Eintrag gelöscht</source>
+        <translation>Entry deleted</translation>
+    </message>
+    <message>
+        <source>(leer)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>von %1, %2</source>
+        <translation>by %1, %2</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>auf diesem Gerät</source>
+        <translation>on this device</translation>
+    </message>
+    <message>
+        <source>auf Gerät %1</source>
+        <translation>on device %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictView</name>
+    <message>
+        <source>Dieser Konflikt ist geklärt.</source>
+        <translation>This conflict has been resolved.</translation>
+    </message>
+    <message>
+        <source>Auf diesem Gerät</source>
+        <translation>On this device</translation>
+    </message>
+    <message>
+        <source>Auf einem anderen Gerät</source>
+        <translation>On another device</translation>
+    </message>
+    <message>
+        <source>„%1“ (%2) wurde gelöscht und zugleich anderswo bearbeitet (%3).</source>
+        <translation>“%1” (%2) was deleted and, at the same time, edited elsewhere (%3).</translation>
+    </message>
+    <message>
+        <source>%1 von „%2“ (%3) wurde zugleich auf zwei Geräten geändert.</source>
+        <translation>%1 of “%2” (%3) was changed on two devices at the same time.</translation>
+    </message>
+    <message>
+        <source>Gelöscht lassen</source>
+        <translation>Leave deleted</translation>
+    </message>
+    <message>
+        <source>Diesen Wert behalten</source>
+        <translation>Keep this value</translation>
+    </message>
+    <message>
+        <source>Wiederherstellen mit Änderung</source>
+        <translation>Restore with the change</translation>
+    </message>
+    <message>
+        <source>Zusammenführen…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <source>Beide Werte zu einem neuen zusammenführen</source>
+        <translation>Merge both values into a new one</translation>
+    </message>
+    <message>
+        <source>Beide Werte stehen unten. Bearbeiten Sie den Text so, wie er gelten soll:</source>
+        <translation>Both values are shown below. Edit the text so that it reads as it should:</translation>
+    </message>
+    <message>
+        <source>Zusammengeführter Wert von %1</source>
+        <translation>Merged value of %1</translation>
+    </message>
+    <message>
+        <source>Zusammengeführten Wert speichern</source>
+        <translation>Save merged value</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sie können diesen Konflikt ansehen; klären kann ihn nur die Kommune, der der Plan gehört.</source>
+        <translation>You can view this conflict, but only the municipality that owns the plan can resolve it.</translation>
     </message>
 </context>
 <context>
     <name>ConflictsPage</name>
     <message>
         <source>Konflikte</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Hier wurde derselbe Wert zugleich an zwei Stellen geändert. Bis Sie entscheiden, gilt der neuere Wert; der andere geht nicht verloren.</source>
+        <translation>Here the same value was changed in two places at the same time. Until you decide, the newer value applies; the other one is not lost.</translation>
+    </message>
+    <message>
+        <source>Offene Konflikte</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
+        <source>gelöscht ↔ geändert: %1</source>
+        <translation>deleted ↔ changed: %1</translation>
+    </message>
+    <message>
+        <source>(leer)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Ansehen und klären</source>
+        <translation>View and resolve</translation>
+    </message>
+    <message>
+        <source>Im Plan zeigen</source>
+        <translation>Show in plan</translation>
+    </message>
+    <message>
+        <source>Keine offenen Konflikte. Alles, was auf Ihren Geräten geändert wurde, passt zusammen.</source>
+        <translation>No open conflicts. All the changes made on your devices fit together.</translation>
     </message>
 </context>
 <context>
     <name>DateEditor</name>
     <message>
         <source>TT.MM.JJJJ</source>
-        <translation type="unfinished"></translation>
+        <translation>DD.MM.YYYY</translation>
     </message>
     <message>
         <source>Kalender</source>
-        <translation type="unfinished"></translation>
+        <translation>Calendar</translation>
     </message>
     <message>
         <source>Kalender für %1 öffnen</source>
-        <translation type="unfinished"></translation>
+        <translation>Open calendar for %1</translation>
     </message>
     <message>
         <source>Voriger Monat</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous month</translation>
     </message>
     <message>
         <source>Nächster Monat</source>
-        <translation type="unfinished"></translation>
+        <translation>Next month</translation>
+    </message>
+</context>
+<context>
+    <name>DeletedEntries</name>
+    <message>
+        <source>Gelöschte Einträge (%1)</source>
+        <translation>Deleted entries (%1)</translation>
+    </message>
+    <message>
+        <source>gelöscht von %1 am %2</source>
+        <translation>deleted by %1 on %2</translation>
+    </message>
+    <message>
+        <source>Wiederherstellen</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>„%1“ wiederherstellen</source>
+        <translation>Restore “%1”</translation>
     </message>
 </context>
 <context>
     <name>EntityEditor</name>
     <message>
         <source>Dieser Eintrag ist gelöscht.</source>
-        <translation type="unfinished"></translation>
+        <translation>This entry has been deleted.</translation>
     </message>
     <message>
         <source>Wiederherstellen</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore</translation>
     </message>
     <message>
         <source>Konflikt: gelöscht und zugleich bearbeitet – ansehen</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflict: deleted and edited at the same time – view</translation>
     </message>
     <message>
         <source>Angaben</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Meilensteine</source>
-        <translation type="unfinished"></translation>
+        <translation>Milestones</translation>
     </message>
     <message>
         <source>Kommentare</source>
-        <translation type="unfinished"></translation>
+        <translation>Comments</translation>
     </message>
     <message>
         <source>Verlauf</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <source>Wählen Sie links einen Eintrag aus.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an entry on the left.</translation>
     </message>
 </context>
 <context>
     <name>FieldEditor</name>
     <message>
         <source>Konflikt: beide Werte ansehen</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflict: view both values</translation>
     </message>
     <message>
         <source>–</source>
-        <translation type="unfinished"></translation>
+        <translation>–</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryList</name>
+    <message>
+        <source>Verlauf</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>(leer)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>%1 · von %2 · %3</source>
+        <translation>%1 · by %2 · %3</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>auf diesem Gerät</source>
+        <translation>on this device</translation>
+    </message>
+    <message>
+        <source>auf Gerät %1</source>
+        <translation>on device %1</translation>
+    </message>
+    <message>
+        <source>Diesen Wert wiederherstellen</source>
+        <translation>Restore this value</translation>
+    </message>
+    <message>
+        <source>%1 auf diesen Wert zurücksetzen: %2</source>
+        <translation>Reset %1 to this value: %2</translation>
+    </message>
+    <message>
+        <source>Noch keine Änderungen.</source>
+        <translation>No changes yet.</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>Werkstattplan – %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkstattplan – %1</translation>
     </message>
     <message>
         <source>Werkstattplan</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkstattplan</translation>
     </message>
     <message>
         <source>Geschäftsstelle</source>
-        <translation type="unfinished"></translation>
+        <translation>Project office</translation>
     </message>
     <message>
         <source>Mein Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>My plan</translation>
     </message>
     <message>
         <source>Alle Kommunen</source>
-        <translation type="unfinished"></translation>
+        <translation>All municipalities</translation>
     </message>
     <message>
         <source>Andere Kommunen</source>
-        <translation type="unfinished"></translation>
+        <translation>Other municipalities</translation>
     </message>
     <message>
         <source>Suche</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
     <message>
         <source>Konflikte</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts</translation>
     </message>
     <message>
         <source>Abgleich</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync</translation>
     </message>
     <message>
         <source>Einstellungen</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>MilestoneDelegate</name>
+    <message>
+        <source>„%1“ erledigt</source>
+        <translation>“%1” done</translation>
+    </message>
+    <message>
+        <source>überfällig</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>„%1“ nach oben verschieben</source>
+        <translation>Move “%1” up</translation>
+    </message>
+    <message>
+        <source>Nach oben verschieben</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>„%1“ nach unten verschieben</source>
+        <translation>Move “%1” down</translation>
+    </message>
+    <message>
+        <source>Nach unten verschieben</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>„%1“ löschen</source>
+        <translation>Delete “%1”</translation>
+    </message>
+    <message>
+        <source>Meilenstein löschen</source>
+        <translation>Delete milestone</translation>
+    </message>
+    <message>
+        <source>Titel des Meilensteins</source>
+        <translation>Milestone title</translation>
+    </message>
+    <message>
+        <source>(ohne Titel)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>Fällig am</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>ohne Termin</source>
+        <translation>no date</translation>
+    </message>
+</context>
+<context>
+    <name>MilestoneList</name>
+    <message>
+        <source>%1 von %2 erledigt</source>
+        <translation>%1 of %2 done</translation>
+    </message>
+    <message>
+        <source>Noch keine Meilensteine.</source>
+        <translation>No milestones yet.</translation>
+    </message>
+    <message>
+        <source>+ Meilenstein</source>
+        <translation>+ Milestone</translation>
+    </message>
+    <message>
+        <source>Neuer Meilenstein</source>
+        <translation>New milestone</translation>
+    </message>
+    <message>
+        <source>Meilensteine</source>
+        <translation>Milestones</translation>
     </message>
 </context>
 <context>
     <name>MyPlanPage</name>
     <message>
         <source>+ Handlungsfeld</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Field of action</translation>
     </message>
     <message>
         <source>Neues Handlungsfeld</source>
-        <translation type="unfinished"></translation>
+        <translation>New field of action</translation>
     </message>
     <message>
         <source>+ Ziel</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Goal</translation>
     </message>
     <message>
         <source>Neues Ziel</source>
-        <translation type="unfinished"></translation>
+        <translation>New goal</translation>
     </message>
     <message>
         <source>+ Maßnahme</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Measure</translation>
     </message>
     <message>
         <source>Neue Maßnahme</source>
-        <translation type="unfinished"></translation>
+        <translation>New measure</translation>
     </message>
     <message>
         <source>Nach oben verschieben</source>
-        <translation type="unfinished"></translation>
+        <translation>Move up</translation>
     </message>
     <message>
         <source>Nach unten verschieben</source>
-        <translation type="unfinished"></translation>
+        <translation>Move down</translation>
     </message>
     <message>
         <source>Löschen</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Gliederung des Plans</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan outline</translation>
     </message>
     <message>
         <source>Ihr Plan ist noch leer. Legen Sie mit „+ Handlungsfeld“ das erste Handlungsfeld an.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your plan is still empty. Use “+ Field of action” to create the first field of action.</translation>
     </message>
     <message>
         <source>Dieser Plan hat noch keine Einträge.</source>
-        <translation type="unfinished"></translation>
+        <translation>This plan has no entries yet.</translation>
     </message>
 </context>
 <context>
     <name>NavButton</name>
     <message>
         <source>%1, %2 offen</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 open</translation>
     </message>
 </context>
 <context>
     <name>NoticeBar</name>
     <message>
         <source>Rückgängig</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo</translation>
     </message>
     <message>
         <source>Hinweis schließen</source>
-        <translation type="unfinished"></translation>
+        <translation>Close notice</translation>
     </message>
 </context>
 <context>
     <name>OutlineDelegate</name>
     <message numerus="yes">
         <source>%n Konflikt(e)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
         </translation>
     </message>
     <message>
         <source>Einklappen</source>
-        <translation type="unfinished"></translation>
+        <translation>Collapse</translation>
     </message>
     <message>
         <source>Aufklappen</source>
-        <translation type="unfinished"></translation>
+        <translation>Expand</translation>
     </message>
     <message>
         <source>(ohne Titel)</source>
-        <translation type="unfinished"></translation>
+        <translation>(untitled)</translation>
     </message>
     <message>
         <source>Konflikt</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflict</translation>
     </message>
 </context>
 <context>
     <name>PeersPage</name>
     <message>
         <source>Andere Kommunen</source>
-        <translation type="unfinished"></translation>
+        <translation>Other municipalities</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedChangeDelegate</name>
+    <message>
+        <source>Abgelehnt: %1 „%2“, %3. %4</source>
+        <translation>Rejected: %1 “%2”, %3. %4</translation>
+    </message>
+    <message>
+        <source>%1 „%2“</source>
+        <translation>%1 “%2”</translation>
+    </message>
+    <message>
+        <source>%1: „%2“ wurde nicht übernommen</source>
+        <translation>%1: “%2” was not accepted</translation>
+    </message>
+    <message>
+        <source>%1 wurde nicht übernommen</source>
+        <translation>%1 was not accepted</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedChangesModel</name>
+    <message>
+        <source>(ohne Titel)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>Anlegen</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Löschen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Wiederherstellen</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>(leer)</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
     <name>SearchPage</name>
     <message>
         <source>Suche</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message numerus="yes">
         <source>Die Datei mit Ihren Daten war beschädigt. Sie wurde als %1 aufbewahrt; %n noch nicht übertragene Änderung(en) wurden gerettet, der Rest kommt beim nächsten Abgleich vom Server.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The file containing your data was damaged. It has been kept as %1; %n change that had not yet been sent was recovered, and the rest will come from the server at the next sync.</numerusform>
+            <numerusform>The file containing your data was damaged. It has been kept as %1; %n changes that had not yet been sent were recovered, and the rest will come from the server at the next sync.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Ihre lokale Arbeit (%n Einträge) wurde in den Plan Ihrer Kommune übernommen.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Your local work (%n entry) has been added to your municipality’s plan.</numerusform>
+            <numerusform>Your local work (%n entries) has been added to your municipality’s plan.</numerusform>
         </translation>
     </message>
     <message>
         <source>Bitte geben Sie den Namen Ihrer Kommune ein.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter the name of your municipality.</translation>
     </message>
     <message>
         <source>Werkstattplan %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Workshop plan %1</translation>
     </message>
     <message>
         <source>%1 von „%2“ ändern</source>
-        <translation type="unfinished"></translation>
+        <translation>Change %1 of “%2”</translation>
     </message>
     <message>
         <source>%1 „%2“ anlegen</source>
-        <translation type="unfinished"></translation>
+        <translation>Create %1 “%2”</translation>
     </message>
     <message>
         <source>„%1“ löschen</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete “%1”</translation>
     </message>
     <message>
         <source>„%1“ wurde gelöscht. Mit „Rückgängig“ holen Sie es zurück.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” has been deleted. Select “Undo” to bring it back.</translation>
     </message>
     <message>
         <source>Wiederherstellen</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore</translation>
     </message>
     <message>
         <source>Kommentar schreiben</source>
-        <translation type="unfinished"></translation>
+        <translation>Write a comment</translation>
     </message>
     <message>
         <source>Rückgängig gemacht: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Undone: %1</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Einstellungen</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <source>Sprache</source>
-        <translation type="unfinished"></translation>
+        <translation>Language</translation>
     </message>
     <message>
         <source>Verbindung</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection</translation>
     </message>
     <message>
         <source>Offline arbeiten (nichts senden oder empfangen)</source>
-        <translation type="unfinished"></translation>
+        <translation>Work offline (nothing is sent or received)</translation>
     </message>
     <message>
         <source>Konto</source>
-        <translation type="unfinished"></translation>
+        <translation>Account</translation>
     </message>
     <message>
         <source>Sie arbeiten ohne Server auf diesem Gerät.</source>
-        <translation type="unfinished"></translation>
+        <translation>You are working on this device without a server.</translation>
     </message>
     <message>
         <source>Angemeldet als %1 bei %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed in as %1 on %2</translation>
     </message>
     <message>
         <source>Gerätekennung: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Device ID: %1</translation>
     </message>
 </context>
 <context>
     <name>SetupPage</name>
     <message>
         <source>Willkommen bei Werkstattplan</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome to Werkstattplan</translation>
     </message>
     <message>
         <source>Melden Sie sich mit dem Konto an, das Sie von der Geschäftsstelle erhalten haben. Sie können auch zuerst ohne Server arbeiten und sich später verbinden; Ihre Arbeit wird dann übernommen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Serveradresse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>z. B. https://werkstattplan.example.de</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Benutzername</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passwort</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Das Passwort wird nicht gespeichert. Dieses Gerät bleibt angemeldet, bis Sie sich abmelden.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anmeldung läuft …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anmelden</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in with the account you received from the project office. You can also start working without a server and connect later; your work will then be carried over.</translation>
     </message>
     <message>
         <source>Ohne Server arbeiten</source>
-        <translation type="unfinished"></translation>
+        <translation>Work without a server</translation>
     </message>
     <message>
         <source>Name Ihrer Kommune</source>
-        <translation type="unfinished"></translation>
+        <translation>Name of your municipality</translation>
     </message>
     <message>
         <source>Ohne Server beginnen</source>
-        <translation type="unfinished"></translation>
+        <translation>Start without a server</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <source>Serveradresse</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>z. B. https://werkstattplan.example.de</source>
+        <translation>e.g. https://werkstattplan.example.de</translation>
+    </message>
+    <message>
+        <source>Benutzername</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Passwort</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Das Passwort wird nicht gespeichert. Dieses Gerät bleibt angemeldet, bis Sie sich abmelden.</source>
+        <translation>Your password is not saved. This device stays signed in until you sign out.</translation>
+    </message>
+    <message>
+        <source>Anmeldung läuft …</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>Anmelden</source>
+        <translation>Sign in</translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
         <source>Abgleich</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>„Offline arbeiten“ ist eingeschaltet: Es wird nichts gesendet oder empfangen. Ihre Änderungen bleiben auf diesem Gerät gespeichert, bis Sie wieder verbinden.</source>
+        <translation>“Work offline” is switched on: nothing is sent or received. Your changes stay saved on this device until you connect again.</translation>
+    </message>
+    <message>
+        <source>Noch nicht vom Server bestätigt</source>
+        <translation>Not yet confirmed by the server</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Änderung(en)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>keine</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Zuletzt vollständig abgeglichen</source>
+        <translation>Last fully synced</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Offene Konflikte</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>%1 bei %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <source>Erster Abgleich: %1 von %2 Einträgen</source>
+        <translation>First sync: %1 of %2 entries</translation>
+    </message>
+    <message>
+        <source>Erster Abgleich: %1 von %2</source>
+        <translation>First sync: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Jetzt abgleichen</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Offline arbeiten</source>
+        <translation>Work offline</translation>
+    </message>
+    <message>
+        <source>Offline arbeiten (nichts senden oder empfangen)</source>
+        <translation>Work offline (nothing is sent or received)</translation>
+    </message>
+    <message>
+        <source>Mit Server verbinden</source>
+        <translation>Connect to server</translation>
+    </message>
+    <message>
+        <source>Erneut anmelden</source>
+        <translation>Sign in again</translation>
+    </message>
+    <message>
+        <source>Melden Sie sich mit dem Konto Ihrer Kommune an. Was Sie bisher auf diesem Gerät erarbeitet haben, wird nach dem ersten Abgleich in den Plan Ihrer Kommune übernommen; die lokale Fassung bleibt zusätzlich erhalten.</source>
+        <translation>Sign in with your municipality’s account. Whatever you have worked on so far on this device will be added to your municipality’s plan after the first sync; the local version is kept as well.</translation>
+    </message>
+    <message>
+        <source>Ihre Änderungen bleiben auf diesem Gerät gespeichert und werden nach der Anmeldung übertragen.</source>
+        <translation>Your changes stay saved on this device and will be sent once you have signed in.</translation>
+    </message>
+    <message>
+        <source>Abgelehnte Änderungen (%1)</source>
+        <translation>Rejected changes (%1)</translation>
+    </message>
+    <message>
+        <source>Abgelehnte Änderungen</source>
+        <translation>Rejected changes</translation>
+    </message>
+    <message>
+        <source>Diese Änderungen hat der Server nicht übernommen; der Plan zeigt wieder den Stand des Servers. Hier steht, warum – so geht nichts unbemerkt verloren.</source>
+        <translation>The server did not accept these changes, so the plan shows the server’s version again. The reason is given here – so nothing is lost without you noticing.</translation>
+    </message>
+    <message>
+        <source>Der Server hat keine Ihrer Änderungen abgelehnt.</source>
+        <translation>The server has not rejected any of your changes.</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusBar</name>
-    <message>
-        <source>Nur auf diesem Gerät</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wird abgeglichen …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Abgleich braucht Ihre Hilfe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alles übertragen</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n Änderung(en) noch nicht vom Server bestätigt</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change not yet confirmed by the server</numerusform>
+            <numerusform>%n changes not yet confirmed by the server</numerusform>
         </translation>
     </message>
     <message>
-        <source>Erster Abgleich: %1 von %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Erster Abgleich: %1 von %2 Einträgen</source>
-        <translation type="unfinished"></translation>
+        <translation>First sync: %1 of %2 entries</translation>
     </message>
     <message numerus="yes">
         <source>%n Änderung(en) abgelehnt</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change rejected</numerusform>
+            <numerusform>%n changes rejected</numerusform>
         </translation>
     </message>
     <message>
         <source>Zuletzt vollständig abgeglichen: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Last fully synced: %1</translation>
     </message>
     <message>
         <source>Wieder verbinden</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnect</translation>
     </message>
     <message>
         <source>Jetzt abgleichen</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync now</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Erster Abgleich: %1 %</source>
+        <translation>First sync: %1%</translation>
     </message>
 </context>
 <context>
     <name>ThemesEditor</name>
     <message>
         <source>Thema %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Theme %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineBar</name>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>ohne Status</source>
+        <translation>no status</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Q%1</source>
+        <translation>Q%1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message numerus="yes">
+        <source>%n Maßnahme(n) ohne Zeitraum</source>
+        <translation>
+            <numerusform>%n measure without a time period</numerusform>
+            <numerusform>%n measures without a time period</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Vocabulary</name>
     <message>
         <source>Kommune</source>
-        <translation type="unfinished"></translation>
+        <translation>Municipality</translation>
     </message>
     <message>
         <source>Kennzahl</source>
-        <translation type="unfinished"></translation>
+        <translation>Key figure</translation>
     </message>
     <message>
         <source>Werkstattplan</source>
-        <translation type="unfinished"></translation>
+        <translation>Workshop plan</translation>
     </message>
     <message>
         <source>Handlungsfeld</source>
-        <translation type="unfinished"></translation>
+        <translation>Field of action</translation>
     </message>
     <message>
         <source>Ziel</source>
-        <translation type="unfinished"></translation>
+        <translation>Goal</translation>
     </message>
     <message>
         <source>Maßnahme</source>
-        <translation type="unfinished"></translation>
+        <translation>Measure</translation>
     </message>
     <message>
         <source>Meilenstein</source>
-        <translation type="unfinished"></translation>
+        <translation>Milestone</translation>
     </message>
     <message>
         <source>Kommentar</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <source>Werkstatttreffen</source>
-        <translation type="unfinished"></translation>
+        <translation>Workshop meeting</translation>
     </message>
     <message>
         <source>Verknüpfung mit Treffen</source>
-        <translation type="unfinished"></translation>
+        <translation>Link to meeting</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Bundesland</source>
-        <translation type="unfinished"></translation>
+        <translation>Federal state</translation>
     </message>
     <message>
         <source>Cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster</translation>
     </message>
     <message>
         <source>Art</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Wert</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <source>Einheit</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Jahr</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <source>Titel</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>Leitbild</source>
-        <translation type="unfinished"></translation>
+        <translation>Vision</translation>
     </message>
     <message>
         <source>Prüfstatus</source>
-        <translation type="unfinished"></translation>
+        <translation>Review status</translation>
     </message>
     <message>
         <source>Für andere Kommunen sichtbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Visible to other municipalities</translation>
     </message>
     <message>
         <source>Beschreibung</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Indikator</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator</translation>
     </message>
     <message>
         <source>Zielwert</source>
-        <translation type="unfinished"></translation>
+        <translation>Target value</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Beginn</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Ende</source>
-        <translation type="unfinished"></translation>
+        <translation>End</translation>
     </message>
     <message>
         <source>Verantwortlich</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible</translation>
     </message>
     <message>
         <source>Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>Partners</translation>
     </message>
     <message>
         <source>Budget (Euro)</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget (euros)</translation>
     </message>
     <message>
         <source>Themen</source>
-        <translation type="unfinished"></translation>
+        <translation>Themes</translation>
     </message>
     <message>
         <source>Priorität</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority</translation>
     </message>
     <message>
         <source>Reihenfolge</source>
-        <translation type="unfinished"></translation>
+        <translation>Order</translation>
     </message>
     <message>
         <source>Fällig am</source>
-        <translation type="unfinished"></translation>
+        <translation>Due date</translation>
     </message>
     <message>
         <source>Erledigt</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>Datum</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Gastgeber</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Ort</source>
-        <translation type="unfinished"></translation>
+        <translation>Venue</translation>
     </message>
     <message>
         <source>Teilnehmende</source>
-        <translation type="unfinished"></translation>
+        <translation>Participants</translation>
     </message>
     <message>
         <source>Tagesordnung</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>Notizen</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Löschen/Wiederherstellen</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete/restore</translation>
     </message>
     <message>
         <source>Idee</source>
-        <translation type="unfinished"></translation>
+        <translation>Idea</translation>
     </message>
     <message>
         <source>geplant</source>
-        <translation type="unfinished"></translation>
+        <translation>planned</translation>
     </message>
     <message>
         <source>in Umsetzung</source>
-        <translation type="unfinished"></translation>
+        <translation>in progress</translation>
     </message>
     <message>
         <source>abgeschlossen</source>
-        <translation type="unfinished"></translation>
+        <translation>completed</translation>
     </message>
     <message>
         <source>pausiert</source>
-        <translation type="unfinished"></translation>
+        <translation>paused</translation>
     </message>
     <message>
         <source>verworfen</source>
-        <translation type="unfinished"></translation>
+        <translation>dropped</translation>
     </message>
     <message>
         <source>niedrig</source>
-        <translation type="unfinished"></translation>
+        <translation>low</translation>
     </message>
     <message>
         <source>mittel</source>
-        <translation type="unfinished"></translation>
+        <translation>medium</translation>
     </message>
     <message>
         <source>hoch</source>
-        <translation type="unfinished"></translation>
+        <translation>high</translation>
     </message>
     <message>
         <source>Entwurf</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft</translation>
     </message>
     <message>
         <source>eingereicht</source>
-        <translation type="unfinished"></translation>
+        <translation>submitted</translation>
     </message>
     <message>
         <source>in Prüfung</source>
-        <translation type="unfinished"></translation>
+        <translation>under review</translation>
     </message>
     <message>
         <source>geprüft</source>
-        <translation type="unfinished"></translation>
+        <translation>reviewed</translation>
     </message>
     <message>
         <source>Änderungen erbeten</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes requested</translation>
     </message>
     <message>
         <source>Stadt</source>
-        <translation type="unfinished"></translation>
+        <translation>Town</translation>
     </message>
     <message>
         <source>Gemeinde</source>
-        <translation type="unfinished"></translation>
+        <translation>Community</translation>
     </message>
     <message>
         <source>Initiative</source>
-        <translation type="unfinished"></translation>
+        <translation>Initiative</translation>
     </message>
     <message>
         <source>Rückmeldung</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback</translation>
     </message>
     <message>
         <source>Prüfhinweis</source>
-        <translation type="unfinished"></translation>
+        <translation>Review note</translation>
     </message>
     <message>
         <source>Fachkräftemangel</source>
-        <translation type="unfinished"></translation>
+        <translation>Shortage of skilled workers</translation>
     </message>
     <message>
         <source>Ehrenamt</source>
-        <translation type="unfinished"></translation>
+        <translation>Volunteering</translation>
     </message>
     <message>
         <source>Standort-Kooperationen</source>
-        <translation type="unfinished"></translation>
+        <translation>Location cooperation</translation>
     </message>
     <message>
         <source>Daseinsvorsorge</source>
-        <translation type="unfinished"></translation>
+        <translation>Public services</translation>
     </message>
     <message>
         <source>Mobilität</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobility</translation>
     </message>
     <message>
         <source>Wohnen</source>
-        <translation type="unfinished"></translation>
+        <translation>Housing</translation>
     </message>
     <message>
         <source>Attraktive Ortskerne</source>
-        <translation type="unfinished"></translation>
+        <translation>Attractive town centres</translation>
     </message>
     <message>
         <source>Digitalisierung</source>
-        <translation type="unfinished"></translation>
+        <translation>Digitalisation</translation>
     </message>
     <message>
         <source>Jugend</source>
-        <translation type="unfinished"></translation>
+        <translation>Youth</translation>
     </message>
     <message>
         <source>Älter werden</source>
-        <translation type="unfinished"></translation>
+        <translation>Growing older</translation>
     </message>
     <message>
         <source>Gesundheit und Pflege</source>
-        <translation type="unfinished"></translation>
+        <translation>Health and care</translation>
     </message>
     <message>
         <source>Klima und Energie</source>
-        <translation type="unfinished"></translation>
+        <translation>Climate and energy</translation>
     </message>
     <message>
         <source>Bildung</source>
-        <translation type="unfinished"></translation>
+        <translation>Education</translation>
     </message>
     <message>
         <source>Beteiligung</source>
-        <translation type="unfinished"></translation>
+        <translation>Participation</translation>
     </message>
     <message>
         <source>Wirtschaft</source>
-        <translation type="unfinished"></translation>
+        <translation>Economy</translation>
     </message>
     <message>
         <source>Kultur</source>
-        <translation type="unfinished"></translation>
+        <translation>Culture</translation>
     </message>
     <message>
         <source>Das dürfen Sie hier nicht ändern: Sie bearbeiten nur den Plan Ihrer Kommune und Ihre eigenen Kommentare.</source>
-        <translation type="unfinished"></translation>
+        <translation>You cannot change this here: you can only edit your municipality’s plan and your own comments.</translation>
     </message>
     <message>
         <source>Dieser Wert passt nicht in das Feld. Bitte prüfen Sie die Eingabe.</source>
-        <translation type="unfinished"></translation>
+        <translation>This value does not fit the field. Please check what you entered.</translation>
     </message>
     <message>
         <source>Der Text ist zu lang. Bitte kürzen Sie ihn.</source>
-        <translation type="unfinished"></translation>
+        <translation>The text is too long. Please shorten it.</translation>
     </message>
     <message>
         <source>Der Eintrag ist gelöscht. Stellen Sie ihn zuerst wieder her.</source>
-        <translation type="unfinished"></translation>
+        <translation>The entry has been deleted. Please restore it first.</translation>
     </message>
     <message>
         <source>Der Eintrag ist nicht (mehr) vorhanden.</source>
-        <translation type="unfinished"></translation>
+        <translation>The entry does not exist (or no longer exists).</translation>
     </message>
     <message>
         <source>Benutzername oder Passwort stimmen nicht. Bitte versuchen Sie es noch einmal.</source>
-        <translation type="unfinished"></translation>
+        <translation>The username or password is not correct. Please try again.</translation>
     </message>
     <message>
         <source>Zu viele Anmeldeversuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many sign-in attempts. Please wait a minute and then try again.</translation>
     </message>
     <message>
         <source>Der Server ist nicht erreichbar. Ihre Arbeit ist auf diesem Gerät gespeichert und wird übertragen, sobald die Verbindung wieder besteht.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server cannot be reached. Your work is saved on this device and will be sent as soon as the connection is back.</translation>
     </message>
     <message>
         <source>Diese Version von Werkstattplan ist zu alt für den Server. Bitte installieren Sie die neue Version; Ihre Arbeit bleibt erhalten.</source>
-        <translation type="unfinished"></translation>
+        <translation>This version of Werkstattplan is too old for the server. Please install the new version; your work will not be lost.</translation>
     </message>
     <message>
         <source>Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an; Ihre Arbeit bleibt erhalten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your sign-in has expired. Please sign in again; your work will not be lost.</translation>
     </message>
     <message>
         <source>Die Serveradresse ist ungültig. Sie beginnt mit http:// oder https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server address is not valid. It must start with http:// or https://.</translation>
     </message>
     <message>
         <source>Diese Daten gehören zu einem anderen Konto.</source>
-        <translation type="unfinished"></translation>
+        <translation>This data belongs to a different account.</translation>
     </message>
     <message>
         <source>Die Daten konnten auf diesem Gerät nicht gespeichert werden. Ist der Datenträger voll?</source>
-        <translation type="unfinished"></translation>
+        <translation>The data could not be saved on this device. Is the disk full?</translation>
     </message>
     <message>
         <source>Der Server hat unverständlich geantwortet. Bitte wenden Sie sich an die Geschäftsstelle.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server sent a reply that could not be understood. Please contact the project office.</translation>
     </message>
     <message>
         <source>Sie arbeiten ohne Server. Melden Sie sich an, um Ihren Plan zu teilen.</source>
-        <translation type="unfinished"></translation>
+        <translation>You are working without a server. Sign in to share your plan.</translation>
     </message>
     <message>
         <source>Bitte wählen Sie, welcher Wert gelten soll.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose which value should apply.</translation>
     </message>
     <message>
         <source>Diese Änderung ist nicht möglich.</source>
-        <translation type="unfinished"></translation>
+        <translation>This change is not possible.</translation>
     </message>
     <message>
         <source>Für dieses Konto gibt es noch keinen Plan. Die Geschäftsstelle legt ihn an.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no plan for this account yet. The project office will set it up.</translation>
     </message>
     <message>
         <source>Der Eintrag steht schon am Rand der Liste.</source>
-        <translation type="unfinished"></translation>
+        <translation>The entry is already at the top or bottom of the list.</translation>
     </message>
     <message>
         <source>ja</source>
-        <translation type="unfinished"></translation>
+        <translation>yes</translation>
     </message>
     <message>
         <source>nein</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
     <message>
         <source>Etwas ist schiefgegangen (%1). Ihre Arbeit ist auf diesem Gerät gespeichert.</source>
-        <translation type="unfinished"></translation>
+        <translation>Something went wrong (%1). Your work is saved on this device.</translation>
     </message>
     <message>
         <source>noch nie</source>
-        <translation type="unfinished"></translation>
+        <translation>never</translation>
     </message>
     <message>
         <source>dd.MM.yyyy, HH:mm &apos;Uhr&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>dd/MM/yyyy, HH:mm</translation>
     </message>
     <message>
         <source>gerade eben</source>
-        <translation type="unfinished"></translation>
+        <translation>just now</translation>
     </message>
     <message numerus="yes">
         <source>vor %n Minute(n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>vor %n Stunde(n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>vorhanden</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <source>gelöscht</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>Eintrag angelegt</source>
+        <translation>Entry created</translation>
+    </message>
+    <message>
+        <source>Eintrag gelöscht</source>
+        <translation>Entry deleted</translation>
+    </message>
+    <message>
+        <source>Eintrag wiederhergestellt</source>
+        <translation>Entry restored</translation>
+    </message>
+    <message>
+        <source>In der Liste verschoben</source>
+        <translation>Moved in the list</translation>
+    </message>
+    <message>
+        <source>Die Uhr dieses Geräts geht vor. Bitte stellen Sie Datum und Uhrzeit richtig ein und ändern Sie den Eintrag dann noch einmal.</source>
+        <translation>The clock on this device is running fast. Please set the correct date and time, then change the entry again.</translation>
+    </message>
+    <message>
+        <source>Die Änderung wurde unter einem anderen Konto gemacht. Bitte ändern Sie den Eintrag noch einmal.</source>
+        <translation>The change was made under a different account. Please change the entry again.</translation>
+    </message>
+    <message>
+        <source>Der Eintrag hat auf dem Server eine andere Art. Bitte legen Sie ihn neu an.</source>
+        <translation>The entry is of a different type on the server. Please create it again.</translation>
+    </message>
+    <message>
+        <source>Die Änderung war unvollständig. Bitte ändern Sie den Eintrag noch einmal.</source>
+        <translation>The change was incomplete. Please change the entry again.</translation>
+    </message>
+    <message>
+        <source>Der Server kennt dieses Feld nicht. Bitte wenden Sie sich an die Geschäftsstelle.</source>
+        <translation>The server does not recognise this field. Please contact the project office.</translation>
+    </message>
+    <message>
+        <source>Der Server kennt diese Art von Eintrag nicht. Bitte wenden Sie sich an die Geschäftsstelle.</source>
+        <translation>The server does not recognise this type of entry. Please contact the project office.</translation>
+    </message>
+    <message>
+        <source>Diesen Eintrag gibt es auf dem Server schon.</source>
+        <translation>This entry already exists on the server.</translation>
+    </message>
+    <message>
+        <source>Nur auf diesem Gerät</source>
+        <translation>Only on this device</translation>
+    </message>
+    <message>
+        <source>Ihr Plan ist nur auf diesem Gerät gespeichert. Verbinden Sie sich mit dem Server, um ihn mit den anderen Kommunen und der Geschäftsstelle zu teilen.</source>
+        <translation>Your plan is only saved on this device. Connect to the server to share it with the other municipalities and the project office.</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Gerade besteht keine Verbindung zum Server. Ihre Änderungen sind auf diesem Gerät sicher gespeichert und werden übertragen, sobald die Verbindung wieder besteht.</source>
+        <translation>There is no connection to the server at the moment. Your changes are safely saved on this device and will be sent as soon as the connection is back.</translation>
+    </message>
+    <message>
+        <source>Alles übertragen</source>
+        <translation>Everything sent</translation>
+    </message>
+    <message>
+        <source>Der Server hat alle Ihre Änderungen bestätigt. Neues von anderen kommt von selbst an.</source>
+        <translation>The server has confirmed all your changes. New changes from others arrive automatically.</translation>
+    </message>
+    <message>
+        <source>Wird abgeglichen …</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Ihre Änderungen werden übertragen. Erst wenn der Server sie bestätigt hat, gelten sie als abgeglichen.</source>
+        <translation>Your changes are being sent. They only count as synced once the server has confirmed them.</translation>
+    </message>
+    <message>
+        <source>Abgleich braucht Ihre Hilfe</source>
+        <translation>Sync needs your help</translation>
+    </message>
+    <message>
+        <source>Der Abgleich ist angehalten, bis Sie etwas tun. Ihre Arbeit bleibt auf diesem Gerät gespeichert.</source>
+        <translation>Sync is paused until you take action. Your work stays saved on this device.</translation>
     </message>
 </context>
 </TS>
