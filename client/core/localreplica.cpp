@@ -218,17 +218,37 @@ Status LocalReplica::setBootstrapped(qint64 startCursor)
     return writeState(bootstrappedKey, u"1"_s);
 }
 
+std::optional<Permissions> LocalReplica::permissions()
+{
+    if (!m_account)
+        return std::nullopt;
+    return Permissions(Actor { m_account->user, m_account->isOffice(), m_account->municipalityId },
+                       Permissions::Lookups { [this](const QString &id) { return m_store->currentRecord(id); },
+                                              [this](const QString &id) { return m_store->creatorOf(id); } });
+}
+
 Status LocalReplica::commitLocal(const QList<Change> &changes)
 {
-    std::optional<Permissions> permissions;
-    if (m_account)
-        permissions.emplace(Actor { m_account->user, m_account->isOffice(), m_account->municipalityId },
-                            Permissions::Lookups { [this](const QString &id) { return m_store->currentRecord(id); },
-                                                   [this](const QString &id) { return m_store->creatorOf(id); } });
-    auto admit = [&permissions](const Change &change) -> Status {
-        return permissions ? permissions->mayWrite(change) : Status(Ok {}); // local-only: no account, no rules yet
+    std::optional<Permissions> rules = permissions();
+    auto admit = [&rules](const Change &change) -> Status {
+        return rules ? rules->mayWrite(change) : Status(Ok {});
     };
     return m_store->applyLocal(changes, admit, lastStampKey, m_clock.last().toString());
+}
+
+bool LocalReplica::maySet(const QString &entityId, const QString &field, const QString &value)
+{
+    const auto record = m_store->record(entityId);
+    if (!record || !record->isLive())
+        return false;
+    std::optional<Permissions> rules = permissions();
+    Change probe;
+    probe.op = Change::Op::Set;
+    probe.entityType = record->spec->name;
+    probe.entityId = entityId;
+    probe.field = field;
+    probe.value = value;
+    return !rules || bool(rules->mayWrite(probe));
 }
 
 Result<EntityRecord> LocalReplica::liveRecord(const QString &entityId)

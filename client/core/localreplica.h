@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "model/permissions.h"
 #include "storage/replicastore.h"
 #include "sync/hlc.h"
 #include "sync/localeditor.h"
@@ -89,6 +90,8 @@ public:
     [[nodiscard]] ReplicaStore &store() { return *m_store; }
     [[nodiscard]] const QString &folder() const { return m_folder; }
     [[nodiscard]] QString device() const { return m_clock.device(); }
+    /** Who local edits are by: the account's user, or a placeholder until an account signs in. */
+    [[nodiscard]] QString author() const { return m_editor.author(); }
 
     // Account
     [[nodiscard]] std::optional<AccountInfo> account() const { return m_account; }
@@ -115,6 +118,8 @@ public:
     enum class Keep { Mine, Theirs, Kept, Other };
     /** Settles a conflict: keep one side, or (keep unset) a new value. */
     Status resolve(const QString &conflictId, std::optional<Keep> keep, const QString &value = {});
+    /** True if the account may set this field to value now, by the rules the server applies (to offer a control). */
+    [[nodiscard]] bool maySet(const QString &entityId, const QString &field, const QString &value);
 
     // Outbox
     [[nodiscard]] int pendingCount();
@@ -136,6 +141,8 @@ private:
     LocalReplica(QString folder, std::unique_ptr<ReplicaStore> store, QString device);
     Status loadAccount();
     Status commitLocal(const QList<Change> &changes);
+    /** The account's write rules; none before an account signed in (local work has no rules yet). */
+    std::optional<Permissions> permissions();
     Result<EntityRecord> liveRecord(const QString &entityId);
     QString state(const QString &key);
     Status writeState(const QString &key, const QString &value);

@@ -111,6 +111,97 @@ QHash<QString, QList<ReplicaView::ListItem>> ReplicaView::listChildren(const Ent
     return children;
 }
 
+namespace {
+
+QString table(const QString &type)
+{
+    return u"\"%1\""_s.arg(Schema::instance().entity(type)->table);
+}
+
+/** The SQL condition that a measures row (alias ms) carries a theme: themes are stored as a JSON array of keys. */
+QString themeCondition(const QString &theme)
+{
+    return theme.isEmpty() ? QString() : u" AND ms.themes LIKE ?"_s;
+}
+
+QString themePattern(const QString &theme)
+{
+    return u"%\"%1\"%"_s.arg(theme);
+}
+
+} // namespace
+
+QList<ReplicaView::MunicipalityOverview> ReplicaView::municipalities(const QString &theme)
+{
+    QSqlQuery q(m_store.database());
+    // Measures per plan, through their live goals and fields of action.
+    QHash<QString, int> measuresByPlan;
+    q.prepare(u"SELECT f.plan, count(*) FROM %1 ms JOIN %2 g ON g.id = ms.goal AND g._state = 'live' "
+              "JOIN %3 f ON f.id = g.field_of_action AND f._state = 'live' WHERE ms._state = 'live'%4 GROUP BY f.plan"_s
+                      .arg(table(u"measure"_s), table(u"goal"_s), table(u"field_of_action"_s), themeCondition(theme)));
+    if (!theme.isEmpty())
+        q.addBindValue(themePattern(theme));
+    if (q.exec()) {
+        while (q.next())
+            measuresByPlan.insert(q.value(0).toString(), q.value(1).toInt());
+    }
+
+    QList<MunicipalityOverview> list;
+    q.prepare(u"SELECT m.id, m.name, m.state, m.cluster, m.kind, p.id, p.title, p.review_status, p.shared "
+              "FROM %1 m LEFT JOIN %2 p ON p.municipality = m.id AND p._state = 'live' "
+              "WHERE m._state = 'live' ORDER BY m.cluster, m.name, p.id"_s.arg(table(u"municipality"_s), table(u"plan"_s)));
+    if (!q.exec())
+        return list;
+    const FieldSpec &sharedSpec = *Schema::instance().entity(u"plan"_s)->field(u"shared"_s);
+    while (q.next()) {
+        MunicipalityOverview row { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                   q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                                   q.value(6).toString(), q.value(7).toString(),
+                                   RecordCodec::fromColumn(sharedSpec.type, q.value(8)) == u"true"_s, 0 };
+        row.measures = measuresByPlan.value(row.planId);
+        // A municipality with two plans (rare: a plan moved) is listed once, with its first plan.
+        if (!list.isEmpty() && list.last().id == row.id)
+            continue;
+        list.append(std::move(row));
+    }
+    return list;
+}
+
+QList<ReplicaView::MeasureFacts> ReplicaView::liveMeasures()
+{
+    QList<MeasureFacts> measures;
+    QSqlQuery q(m_store.database());
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT ms.id, ms.title, ms.status, ms.themes, f.title, p.id, m.name, m.cluster FROM %1 ms "
+                "JOIN %2 g ON g.id = ms.goal AND g._state = 'live' "
+                "JOIN %3 f ON f.id = g.field_of_action AND f._state = 'live' "
+                "JOIN %4 p ON p.id = f.plan AND p._state = 'live' "
+                "JOIN %5 m ON m.id = p.municipality AND m._state = 'live' "
+                "WHERE ms._state = 'live' ORDER BY m.name, ms.title"_s.arg(
+                        table(u"measure"_s), table(u"goal"_s), table(u"field_of_action"_s), table(u"plan"_s),
+                        table(u"municipality"_s))))
+        return measures;
+    while (q.next()) {
+        measures.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                          q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString() });
+    }
+    return measures;
+}
+
+QStringList ReplicaView::measuresWithTheme(const QString &theme)
+{
+    QStringList ids;
+    QSqlQuery q(m_store.database());
+    q.prepare(u"SELECT ms.id FROM %1 ms WHERE ms._state = 'live'%2"_s.arg(table(u"measure"_s), themeCondition(theme)));
+    if (!theme.isEmpty())
+        q.addBindValue(themePattern(theme));
+    if (q.exec()) {
+        while (q.next())
+            ids << q.value(0).toString();
+    }
+    return ids;
+}
+
 QString ReplicaView::municipalityName(const QString &planId)
 {
     if (planId.isEmpty())

@@ -43,6 +43,40 @@ public:
      */
     [[nodiscard]] QHash<QString, QList<ListItem>> listChildren(const EntitySpec &spec, const QStringList &parentIds,
                                                                const QStringList &fields);
+    /** A municipality with its plan, as the list of peers shows it. */
+    struct MunicipalityOverview
+    {
+        QString id;
+        QString name;
+        QString state;
+        QString cluster;
+        QString kind;
+        QString planId; ///< empty while the replica holds no plan of it (not shared with this account)
+        QString planTitle;
+        QString reviewStatus;
+        bool shared = false;
+        int measures = 0; ///< live measures of the plan (with the theme, if one was given)
+    };
+    /** Every live municipality, by cluster and name; measures counted in one query for all plans. */
+    [[nodiscard]] QList<MunicipalityOverview> municipalities(const QString &theme = {});
+    /** Ids of the live measures that carry a theme (a key of Schema::themeKeys()). */
+    [[nodiscard]] QStringList measuresWithTheme(const QString &theme);
+
+    /** A live measure with where it stands: for lists and charts across all plans. */
+    struct MeasureFacts
+    {
+        QString id;
+        QString title;
+        QString status;
+        QString themes; ///< as stored: a JSON array of theme keys
+        QString fieldOfAction; ///< the title of its field of action
+        QString planId;
+        QString municipality;
+        QString cluster;
+    };
+    /** Every live measure of every live plan the replica holds, in one query. */
+    [[nodiscard]] QList<MeasureFacts> liveMeasures();
+
     /** Title, name, body or key: whichever the entity type has. */
     [[nodiscard]] static QString label(const EntityRecord &record);
 

@@ -6,6 +6,7 @@
 #include "helpers/serverprocess.h"
 #include "localreplica.h"
 #include "planoutlinemodel.h"
+#include "rowlistmodel.h"
 #include "session/appsetup.h"
 #include "session/session.h"
 #include "syncengine.h"
@@ -377,13 +378,47 @@ private Q_SLOTS:
 
     void peersAndSearch()
     {
+        // A peer's plan opens read-only beside the list.
         showPage(u"peers"_s);
         QTRY_VERIFY(visibleItem(u"peersList"_s));
+        clickNamed(u"peer_Furth"_s);
+        auto *peerOutline = item(u"peerplanOutline"_s);
+        QVERIFY(peerOutline);
+        QTRY_VERIFY(peerOutline->isVisible() && peerOutline->property("count").toInt() > 0);
+        QCOMPARE(m_session->municipalityOf(item(u"peerentityEditor"_s)->property("entityId").toString()), u"Furth"_s);
+        QVERIFY(!visibleItem(u"addMeasure"_s, item(u"peersPage"_s))); // no editing of a peer's plan
         screenshot(u"09-peers"_s);
+
+        // Searching across all plans, offline from the replica; a result opens its entry where it stands.
         showPage(u"search"_s);
         typeInto(visibleItem(u"searchQuery"_s), u"Fachkräfte"_s);
-        QTRY_VERIFY(visibleItem(u"searchResults"_s) && visibleItem(u"searchResults"_s)->property("count").toInt() > 0);
+        QTRY_VERIFY(visibleItem(u"searchResults"_s) && visibleItem(u"searchResults"_s)->property("count").toInt() > 1);
         screenshot(u"10-search"_s);
+        auto *results = qobject_cast<RowListModel *>(visibleItem(u"searchResults"_s)->property("model").value<QObject *>());
+        QVERIFY(results);
+        int peerRow = -1;
+        for (int row = 0; row < results->count() && peerRow < 0; ++row) {
+            if (results->get(row).value(u"planId"_s).toString() != m_session->planId())
+                peerRow = row;
+        }
+        QVERIFY2(peerRow >= 0, "no result from another municipality's plan");
+        const QString opened = results->get(peerRow).value(u"openId"_s).toString();
+        QMetaObject::invokeMethod(visibleItem(u"searchResults"_s), "positionViewAtIndex", Q_ARG(int, peerRow),
+                                  Q_ARG(int, 0 /* ListView.Beginning */));
+        clickNamed(u"searchResult_%1"_s.arg(peerRow));
+        QTRY_COMPARE(m_window->property("page").toString(), u"peers"_s);
+        QTRY_COMPARE(item(u"peerentityEditor"_s)->property("entityId").toString(), opened);
+
+        // A comment on the peer's entry, which the peer's municipality reads after the next sync.
+        clickNamed(u"tabComments"_s);
+        typeInto(visibleItem(u"commentDraft"_s), u"Wie habt ihr die Betriebe gewonnen?"_s, false);
+        clickNamed(u"commentSend"_s);
+        QTRY_COMPARE(visibleItem(u"commentsList"_s)->property("count").toInt(), 1);
+        screenshot(u"14-peer-comment"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(status()->pendingChanges(), 0, 15'000);
+        QCOMPARE(status()->rejectedChanges(), 0); // the server took it
+        clickNamed(u"tabFields"_s);
+
         showPage(u"sync"_s);
         screenshot(u"11-sync-status"_s);
         showPage(u"plan"_s);

@@ -2,12 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="de_DE">
 <context>
+    <name>ChartsPage</name>
+    <message numerus="yes">
+        <source>%n Maßnahme(n)</source>
+        <translation>
+            <numerusform>%n Maßnahme</numerusform>
+            <numerusform>%n Maßnahmen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDelegate</name>
+    <message numerus="yes">
+        <source>%n Maßnahme(n) zur Vorstellung</source>
+        <translation>
+            <numerusform>%n Maßnahme zur Vorstellung</numerusform>
+            <numerusform>%n Maßnahmen zur Vorstellung</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OutlineDelegate</name>
     <message numerus="yes">
         <source>%n Konflikt(e)</source>
         <translation>
             <numerusform>%n Konflikt</numerusform>
             <numerusform>%n Konflikte</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PeerDelegate</name>
+    <message numerus="yes">
+        <source>%n Maßnahme(n)</source>
+        <translation>
+            <numerusform>%n Maßnahme</numerusform>
+            <numerusform>%n Maßnahmen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PeersPage</name>
+    <message numerus="yes">
+        <source>%n Kommune(n) mit Maßnahmen zu diesem Thema</source>
+        <translation>
+            <numerusform>%n Kommune mit Maßnahmen zu diesem Thema</numerusform>
+            <numerusform>%n Kommunen mit Maßnahmen zu diesem Thema</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message numerus="yes">
+        <source>%n Treffer</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
         </translation>
     </message>
 </context>

@@ -2,10 +2,128 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="de_DE">
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>Balkendiagramm</source>
+        <translation>Bar chart</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Noch keine Maßnahmen in den Plänen.</source>
+        <translation>No measures in the plans yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartModel</name>
+    <message>
+        <source>(ohne Angabe)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>ohne Status</source>
+        <translation>no status</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPage</name>
+    <message>
+        <source>Auswertung</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>Auswertung aller Pläne</source>
+        <translation>Charts across all plans</translation>
+    </message>
+    <message>
+        <source>Maßnahmen nach Thema</source>
+        <translation>Measures by theme</translation>
+    </message>
+    <message>
+        <source>nach Handlungsfeld</source>
+        <translation>by field of action</translation>
+    </message>
+    <message>
+        <source>Status nach Cluster</source>
+        <translation>Status by cluster</translation>
+    </message>
+    <message>
+        <source>Maßnahmen des gewählten Balkens</source>
+        <translation>Measures of the chosen bar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Maßnahme(n)</source>
+        <translation>
+            <numerusform>%n measure</numerusform>
+            <numerusform>%n measures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Wählen Sie einen Balken, um seine Maßnahmen zu sehen.</source>
+        <translation>Choose a bar to see its measures.</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceEditor</name>
     <message>
         <source>– nicht gesetzt –</source>
         <translation>– not set –</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDelegate</name>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Erledigt</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Wieder öffnen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Als erledigt markieren</source>
+        <translation>Mark as resolved</translation>
+    </message>
+</context>
+<context>
+    <name>CommentList</name>
+    <message>
+        <source>Kommentare</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>Noch keine Kommentare. Rückmeldungen anderer Kommunen und Prüfhinweise der Geschäftsstelle stehen hier.</source>
+        <translation>No comments yet. Feedback from other municipalities and the project office&apos;s review notes appear here.</translation>
+    </message>
+    <message>
+        <source>Prüfhinweis schreiben …</source>
+        <translation>Write a review note …</translation>
+    </message>
+    <message>
+        <source>Kommentar schreiben …</source>
+        <translation>Write a comment …</translation>
+    </message>
+    <message>
+        <source>Prüfhinweis speichern</source>
+        <translation>Save review note</translation>
+    </message>
+    <message>
+        <source>Kommentar speichern</source>
+        <translation>Save comment</translation>
     </message>
 </context>
 <context>
@@ -245,6 +363,25 @@
     </message>
 </context>
 <context>
+    <name>FigureDialog</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Wert</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Einheit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+</context>
+<context>
     <name>HistoryList</name>
     <message>
         <source>Verlauf</source>
@@ -325,6 +462,94 @@
         <source>Einstellungen</source>
         <translation>Settings</translation>
     </message>
+    <message>
+        <source>Werkstatttreffen</source>
+        <translation>Workshop meetings</translation>
+    </message>
+    <message>
+        <source>Synopse</source>
+        <translation>Synopsis</translation>
+    </message>
+    <message>
+        <source>Auswertung</source>
+        <translation>Charts</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDelegate</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 · bevorstehend</source>
+        <translation>%1 · upcoming</translation>
+    </message>
+    <message>
+        <source>Cluster %1</source>
+        <translation>Cluster %1</translation>
+    </message>
+    <message>
+        <source>Gastgeber: %1</source>
+        <translation>Host: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Maßnahme(n) zur Vorstellung</source>
+        <translation>
+            <numerusform>%n measure to be presented</numerusform>
+            <numerusform>%n measures to be presented</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MeetingMeasures</name>
+    <message>
+        <source>Maßnahmen zur Vorstellung</source>
+        <translation>Measures to be presented</translation>
+    </message>
+    <message>
+        <source>Eigene Maßnahme zur Vorstellung wählen</source>
+        <translation>Choose one of your measures to present</translation>
+    </message>
+    <message>
+        <source>Vorstellen</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Zurücknehmen</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>„%1“ nicht mehr vorstellen</source>
+        <translation>No longer present “%1”</translation>
+    </message>
+    <message>
+        <source>Noch keine Maßnahmen angemeldet.</source>
+        <translation>No measures announced yet.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>Werkstatttreffen</source>
+        <translation>Workshop meetings</translation>
+    </message>
+    <message>
+        <source>+ Werkstatttreffen</source>
+        <translation>+ Workshop meeting</translation>
+    </message>
+    <message>
+        <source>Noch keine Werkstatttreffen geplant.</source>
+        <translation>No workshop meetings planned yet.</translation>
+    </message>
+    <message>
+        <source>Wählen Sie links ein Werkstatttreffen.</source>
+        <translation>Choose a workshop meeting on the left.</translation>
+    </message>
 </context>
 <context>
     <name>MilestoneDelegate</name>
@@ -401,7 +626,158 @@
     </message>
 </context>
 <context>
-    <name>MyPlanPage</name>
+    <name>NavButton</name>
+    <message>
+        <source>%1, %2 offen</source>
+        <translation>%1, %2 open</translation>
+    </message>
+</context>
+<context>
+    <name>NewMeetingDialog</name>
+    <message>
+        <source>Neues Werkstatttreffen</source>
+        <translation>New workshop meeting</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <source>Gastgeber</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Gastgebende Kommune</source>
+        <translation>Host municipality</translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation>Place</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Rückgängig</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Hinweis schließen</source>
+        <translation>Close notice</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineDelegate</name>
+    <message numerus="yes">
+        <source>%n Konflikt(e)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Einklappen</source>
+        <translation>Collapse</translation>
+    </message>
+    <message>
+        <source>Aufklappen</source>
+        <translation>Expand</translation>
+    </message>
+    <message>
+        <source>(ohne Titel)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>Konflikt</source>
+        <translation>Conflict</translation>
+    </message>
+</context>
+<context>
+    <name>PeerDelegate</name>
+    <message>
+        <source>%1 (Ihre Kommune)</source>
+        <translation>%1 (your municipality)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Maßnahme(n)</source>
+        <translation>
+            <numerusform>%n measure</numerusform>
+            <numerusform>%n measures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plan nicht freigegeben</source>
+        <translation>Plan not shared</translation>
+    </message>
+</context>
+<context>
+    <name>PeersPage</name>
+    <message>
+        <source>Andere Kommunen</source>
+        <translation>Other municipalities</translation>
+    </message>
+    <message>
+        <source>Alle Kommunen</source>
+        <translation>All municipalities</translation>
+    </message>
+    <message>
+        <source>Alle Themen</source>
+        <translation>All themes</translation>
+    </message>
+    <message>
+        <source>Nach Thema filtern</source>
+        <translation>Filter by theme</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Kommune(n) mit Maßnahmen zu diesem Thema</source>
+        <translation>
+            <numerusform>%n municipality with measures on this theme</numerusform>
+            <numerusform>%n municipalities with measures on this theme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kommunen</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <source>Cluster %1</source>
+        <translation>Cluster %1</translation>
+    </message>
+    <message>
+        <source>Ohne Cluster</source>
+        <translation>No cluster</translation>
+    </message>
+    <message>
+        <source>Keine Kommune hat Maßnahmen zu diesem Thema.</source>
+        <translation>No municipality has measures on this theme.</translation>
+    </message>
+    <message>
+        <source>Noch keine Kommunen. Sie erscheinen nach dem ersten Abgleich.</source>
+        <translation>No municipalities yet. They appear after the first sync.</translation>
+    </message>
+    <message>
+        <source>Ihr eigener Plan</source>
+        <translation>Your own plan</translation>
+    </message>
+    <message>
+        <source>Plan von %1 – nur lesen, Kommentare möglich</source>
+        <translation>Plan of %1 – read only, comments welcome</translation>
+    </message>
+    <message>
+        <source>Wählen Sie links eine Kommune, um ihren Plan zu lesen.</source>
+        <translation>Choose a municipality on the left to read its plan.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanView</name>
     <message>
         <source>+ Handlungsfeld</source>
         <translation>+ Field of action</translation>
@@ -452,57 +828,6 @@
     </message>
 </context>
 <context>
-    <name>NavButton</name>
-    <message>
-        <source>%1, %2 offen</source>
-        <translation>%1, %2 open</translation>
-    </message>
-</context>
-<context>
-    <name>NoticeBar</name>
-    <message>
-        <source>Rückgängig</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <source>Hinweis schließen</source>
-        <translation>Close notice</translation>
-    </message>
-</context>
-<context>
-    <name>OutlineDelegate</name>
-    <message numerus="yes">
-        <source>%n Konflikt(e)</source>
-        <translation>
-            <numerusform>%n conflict</numerusform>
-            <numerusform>%n conflicts</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Einklappen</source>
-        <translation>Collapse</translation>
-    </message>
-    <message>
-        <source>Aufklappen</source>
-        <translation>Expand</translation>
-    </message>
-    <message>
-        <source>(ohne Titel)</source>
-        <translation>(untitled)</translation>
-    </message>
-    <message>
-        <source>Konflikt</source>
-        <translation>Conflict</translation>
-    </message>
-</context>
-<context>
-    <name>PeersPage</name>
-    <message>
-        <source>Andere Kommunen</source>
-        <translation>Other municipalities</translation>
-    </message>
-</context>
-<context>
     <name>RejectedChangeDelegate</name>
     <message>
         <source>Abgelehnt: %1 „%2“, %3. %4</source>
@@ -549,6 +874,48 @@
     <message>
         <source>Suche</source>
         <translation>Search</translation>
+    </message>
+    <message>
+        <source>Suche in allen Plänen</source>
+        <translation>Search all plans</translation>
+    </message>
+    <message>
+        <source>Wer arbeitet noch an … ? Zum Beispiel: Fachkräftemangel, Ehrenamt, Bürgerbus</source>
+        <translation>Who else works on … ? For example: skilled workers, volunteering, community bus</translation>
+    </message>
+    <message>
+        <source>Suchbegriff</source>
+        <translation>Search term</translation>
+    </message>
+    <message>
+        <source>Die Suche läuft auf diesem Gerät und funktioniert auch ohne Netz.</source>
+        <translation>Search runs on this device and works without a network too.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Treffer</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Suchergebnisse</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Nichts gefunden. Versuchen Sie ein kürzeres oder anderes Wort.</source>
+        <translation>Nothing found. Try a shorter or different word.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultDelegate</name>
+    <message>
+        <source>%1 – %2: %3</source>
+        <translation>%1 – %2: %3</translation>
+    </message>
+    <message>
+        <source>Thema: %1</source>
+        <translation>Theme: %1</translation>
     </message>
 </context>
 <context>
@@ -602,6 +969,18 @@
     <message>
         <source>Rückgängig gemacht: %1</source>
         <translation>Undone: %1</translation>
+    </message>
+    <message>
+        <source>Maßnahme „%1“ zum Werkstatttreffen anmelden</source>
+        <translation>Announce measure “%1” for the workshop meeting</translation>
+    </message>
+    <message>
+        <source>%1 ändern</source>
+        <translation>Change %1</translation>
+    </message>
+    <message>
+        <source>%1 eintragen</source>
+        <translation>Enter %1</translation>
     </message>
 </context>
 <context>
@@ -830,6 +1209,44 @@
     <message>
         <source>Erster Abgleich: %1 %</source>
         <translation>First sync: %1%</translation>
+    </message>
+</context>
+<context>
+    <name>SynopsisPage</name>
+    <message>
+        <source>Synopse</source>
+        <translation>Synopsis</translation>
+    </message>
+    <message>
+        <source>Synopse der Ausgangsdaten</source>
+        <translation>Synopsis of the baseline data</translation>
+    </message>
+    <message>
+        <source>Wählen Sie eine Zelle, um eine Kennzahl einzutragen oder zu ändern.</source>
+        <translation>Choose a cell to enter or change a figure.</translation>
+    </message>
+    <message>
+        <source>Die Kennzahlen pflegt die Geschäftsstelle.</source>
+        <translation>The project office maintains these figures.</translation>
+    </message>
+    <message>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+</context>
+<context>
+    <name>SynopsisRow</name>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>fehlt</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>Stand %1</source>
+        <translation>as of %1</translation>
     </message>
 </context>
 <context>
@@ -1386,6 +1803,30 @@
     <message>
         <source>Der Abgleich ist angehalten, bis Sie etwas tun. Ihre Arbeit bleibt auf diesem Gerät gespeichert.</source>
         <translation>Sync is paused until you take action. Your work stays saved on this device.</translation>
+    </message>
+    <message>
+        <source>Einwohner</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>Anteil 65 Jahre und älter</source>
+        <translation>Share aged 65 and over</translation>
+    </message>
+    <message>
+        <source>Anteil unter 18 Jahren</source>
+        <translation>Share under 18</translation>
+    </message>
+    <message>
+        <source>Durchschnittsalter</source>
+        <translation>Average age</translation>
+    </message>
+    <message>
+        <source>Fläche</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Bevölkerungsentwicklung (10 Jahre)</source>
+        <translation>Population change (10 years)</translation>
     </message>
 </context>
 </TS>

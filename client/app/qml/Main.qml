@@ -14,8 +14,9 @@ ApplicationWindow {
     title: Session.municipalityName !== "" ? qsTr("Werkstattplan – %1").arg(Session.municipalityName)
                                            : qsTr("Werkstattplan")
 
-    /** The page shown: "plan", "peers", "search", "conflicts", "sync", "settings". */
-    property string page: "plan"
+    /** The page shown: one of pages. */
+    property string page: Session.office ? "peers" : "plan"
+    readonly property var pages: ["plan", "peers", "search", "meetings", "synopsis", "charts", "conflicts", "sync", "settings"]
 
     function openEntity(entityId) {
         if (Session.mayEdit(entityId) || Session.planOf(entityId) === Session.planId) {
@@ -32,8 +33,11 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+1"; onActivated: window.page = "plan" }
     Shortcut { sequence: "Ctrl+2"; onActivated: window.page = "peers" }
     Shortcut { sequence: "Ctrl+3"; onActivated: window.page = "search" }
-    Shortcut { sequence: "Ctrl+4"; onActivated: window.page = "conflicts" }
-    Shortcut { sequence: "Ctrl+5"; onActivated: window.page = "sync" }
+    Shortcut { sequence: "Ctrl+4"; onActivated: window.page = "meetings" }
+    Shortcut { sequence: "Ctrl+5"; onActivated: window.page = "synopsis" }
+    Shortcut { sequence: "Ctrl+6"; onActivated: window.page = "charts" }
+    Shortcut { sequence: "Ctrl+7"; onActivated: window.page = "conflicts" }
+    Shortcut { sequence: "Ctrl+8"; onActivated: window.page = "sync" }
 
     SetupPage {
         objectName: "setupPage"
@@ -90,6 +94,24 @@ ApplicationWindow {
                     onClicked: window.page = "search"
                 }
                 NavButton {
+                    objectName: "navMeetings"
+                    text: qsTr("Werkstatttreffen")
+                    selected: window.page === "meetings"
+                    onClicked: window.page = "meetings"
+                }
+                NavButton {
+                    objectName: "navSynopsis"
+                    text: qsTr("Synopse")
+                    selected: window.page === "synopsis"
+                    onClicked: window.page = "synopsis"
+                }
+                NavButton {
+                    objectName: "navCharts"
+                    text: qsTr("Auswertung")
+                    selected: window.page === "charts"
+                    onClicked: window.page = "charts"
+                }
+                NavButton {
                     objectName: "navConflicts"
                     text: qsTr("Konflikte")
                     badge: Session.sync ? Session.sync.openConflicts : 0
@@ -121,12 +143,21 @@ ApplicationWindow {
             StackLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                currentIndex: ["plan", "peers", "search", "conflicts", "sync", "settings"].indexOf(window.page)
+                currentIndex: window.pages.indexOf(window.page)
                 MyPlanPage { id: planPage; objectName: "myPlanPage" }
                 PeersPage { id: peersPage; objectName: "peersPage" }
                 SearchPage {
                     id: searchPage
                     objectName: "searchPage"
+                    onOpenRequested: entityId => window.openEntity(entityId)
+                }
+                MeetingsPage {
+                    objectName: "meetingsPage"
+                    onOpenRequested: entityId => window.openEntity(entityId)
+                }
+                SynopsisPage { objectName: "synopsisPage" }
+                ChartsPage {
+                    objectName: "chartsPage"
                     onOpenRequested: entityId => window.openEntity(entityId)
                 }
                 ConflictsPage {

@@ -1,9 +1,61 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
 import Werkstattplan
 
-Item {
+// The comments on one entry: peer feedback and review notes, each resolvable; a new one written below.
+ColumnLayout {
+    id: root
     property string entityId
-    property bool editable: false
+
+    spacing: Theme.spacing
+
+    ListView {
+        id: list
+        objectName: "commentsList"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        clip: true
+        spacing: Theme.spacing / 2
+        activeFocusOnTab: true
+        keyNavigationEnabled: true
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar {}
+        Accessible.name: qsTr("Kommentare")
+        model: CommentsModel { id: comments; entityId: root.entityId }
+        delegate: CommentDelegate {
+            width: ListView.view.width
+            current: ListView.isCurrentItem && list.activeFocus
+        }
+        Label {
+            anchors.centerIn: parent
+            width: parent.width - Theme.padding * 2
+            visible: list.count === 0
+            wrapMode: Text.Wrap
+            horizontalAlignment: Text.AlignHCenter
+            color: Theme.mutedText
+            text: qsTr("Noch keine Kommentare. Rückmeldungen anderer Kommunen und Prüfhinweise der Geschäftsstelle stehen hier.")
+        }
+    }
+
+    TextArea {
+        id: draft
+        objectName: "commentDraft"
+        Layout.fillWidth: true
+        Layout.preferredHeight: Math.max(implicitHeight, Theme.fontSize * 4)
+        wrapMode: TextEdit.Wrap
+        placeholderText: Session.office ? qsTr("Prüfhinweis schreiben …") : qsTr("Kommentar schreiben …")
+        Accessible.name: placeholderText
+    }
+    Button {
+        objectName: "commentSend"
+        Layout.alignment: Qt.AlignRight
+        text: Session.office ? qsTr("Prüfhinweis speichern") : qsTr("Kommentar speichern")
+        enabled: draft.text.trim() !== "" && root.entityId !== ""
+        onClicked: {
+            if (Session.addComment(root.entityId, draft.text) !== "")
+                draft.clear()
+        }
+    }
 }

@@ -60,9 +60,11 @@ Pane {
         TabBar {
             id: tabs
             Layout.fillWidth: true
-            // Milestones only for measures; the tab is left out rather than hidden, so the bar has no gap.
+            // Tabs that do not apply are left out rather than hidden, so the bar has no gap.
             readonly property var allKeys: ["fields", "milestones", "comments", "history"]
-            readonly property var keys: fields.entityType === "measure" ? allKeys : allKeys.filter(k => k !== "milestones")
+            // Comments belong to plans: meetings and municipalities have none.
+            readonly property var keys: allKeys.filter(k => (k !== "milestones" || fields.entityType === "measure")
+                                                           && (k !== "comments" || Session.planOf(root.entityId) !== ""))
             readonly property var labels: ({ fields: qsTr("Angaben"), milestones: qsTr("Meilensteine"),
                                              comments: qsTr("Kommentare"), history: qsTr("Verlauf") })
             property string currentKey: "fields"

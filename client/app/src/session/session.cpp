@@ -390,18 +390,65 @@ bool Session::setField(const QString &entityId, const QString &field, const QStr
 
 QString Session::addEntity(const QString &type, const QString &parentId, const QString &title)
 {
-    if (!m_replica)
-        return {};
     LocalReplica::Fields fields { { u"title"_s, title } };
     if (type == u"measure"_s)
         fields.append({ u"status"_s, u"idea"_s });
+    return addRecord(type, parentId, fields, tr("%1 „%2“ anlegen").arg(Vocabulary::typeLabel(type), title));
+}
+
+QString Session::addRecord(const QString &type, const QString &parentId, const LocalReplica::Fields &fields,
+                           const QString &undoText)
+{
+    if (!m_replica)
+        return {};
     auto id = m_replica->add(type, parentId, fields);
     if (!check(id))
         return {};
-    pushUndo(tr("%1 „%2“ anlegen").arg(Vocabulary::typeLabel(type), title),
-             [this, id = *id] { return m_replica->remove(id); });
+    pushUndo(undoText, [this, id = *id] { return m_replica->remove(id); });
     edited();
     return *id;
+}
+
+QString Session::addMeeting(const QString &title, const QString &cluster, const QString &date, const QString &hostId,
+                            const QString &place)
+{
+    return addRecord(u"meeting"_s, {},
+                     { { u"title"_s, title }, { u"cluster"_s, cluster }, { u"date"_s, date }, { u"host"_s, hostId },
+                       { u"place"_s, place } },
+                     tr("%1 „%2“ anlegen").arg(Vocabulary::typeLabel(u"meeting"_s), title));
+}
+
+QString Session::linkToMeeting(const QString &measureId, const QString &meetingId)
+{
+    return addRecord(u"meeting_link"_s, measureId, { { u"meeting"_s, meetingId } },
+                     tr("Maßnahme „%1“ zum Werkstatttreffen anmelden").arg(fieldValue(measureId, u"title"_s)));
+}
+
+bool Session::setSynopsisFigure(const QString &municipalityId, const QString &key, const QString &value,
+                                const QString &unit, const QString &year)
+{
+    if (!m_replica)
+        return false;
+    // A figure is one municipality's key in one year (as the synopsis import has it): another year is another figure.
+    const EntitySpec &spec = *Schema::instance().entity(u"synopsis_figure"_s);
+    const LocalReplica::Fields fields { { u"value"_s, value }, { u"unit"_s, unit } };
+    for (const EntityRecord &figure : m_replica->store().children(spec, municipalityId)) {
+        if (figure.value(u"key"_s) != key || figure.value(u"year"_s) != year)
+            continue;
+        LocalReplica::Fields old;
+        for (const auto &[field, _] : fields)
+            old.append({ field, figure.value(field) });
+        if (!check(m_replica->set(figure.id, fields)))
+            return false;
+        pushUndo(tr("%1 ändern").arg(Vocabulary::synopsisKeyLabel(key)),
+                 [this, id = figure.id, old] { return m_replica->set(id, old); });
+        edited();
+        return true;
+    }
+    return !addRecord(u"synopsis_figure"_s, municipalityId,
+                      LocalReplica::Fields { { u"key"_s, key }, { u"year"_s, year } } + fields,
+                      tr("%1 eintragen").arg(Vocabulary::synopsisKeyLabel(key)))
+                    .isEmpty();
 }
 
 bool Session::removeEntity(const QString &entityId)
@@ -470,16 +517,10 @@ QString Session::addComment(const QString &targetId, const QString &body)
 {
     if (!m_replica || body.trimmed().isEmpty())
         return {};
-    const QString plan = planOf(targetId);
-    auto id = m_replica->add(u"comment"_s, plan,
-                             { { u"target"_s, targetId }, { u"body"_s, body.trimmed() },
-                               { u"kind"_s, isOffice() ? u"review"_s : u"peer"_s },
-                               { u"resolved"_s, u"false"_s } });
-    if (!check(id))
-        return {};
-    pushUndo(tr("Kommentar schreiben"), [this, id = *id] { return m_replica->remove(id); });
-    edited();
-    return *id;
+    return addRecord(u"comment"_s, planOf(targetId),
+                     { { u"target"_s, targetId }, { u"body"_s, body.trimmed() },
+                       { u"kind"_s, isOffice() ? u"review"_s : u"peer"_s }, { u"resolved"_s, u"false"_s } },
+                     tr("Kommentar schreiben"));
 }
 
 void Session::undo()
@@ -517,7 +558,12 @@ bool Session::mayEdit(const QString &entityId) const
     if (isLocalOnly())
         return true;
     const auto account = m_replica->account();
-    if (account->isOffice() || account->planId.isEmpty())
+    if (account->isOffice()) {
+        // The office writes what belongs to no plan: municipalities, synopsis, meetings.
+        const auto record = m_replica->store().record(entityId);
+        return record && record->spec->writer == Writer::Office;
+    }
+    if (account->planId.isEmpty())
         return false;
     // The plan itself is known from the account before the first sync has brought it.
     return entityId == account->planId || planOf(entityId) == account->planId;
@@ -547,4 +593,9 @@ QString Session::planOf(const QString &entityId) const
         return {};
     const auto record = m_replica->store().record(entityId);
     return record ? m_view->planOf(*record) : QString();
+}
+
+QString Session::municipalityOf(const QString &entityId) const
+{
+    return m_view ? m_view->municipalityName(planOf(entityId)) : QString();
 }

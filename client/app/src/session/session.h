@@ -99,6 +99,14 @@ public:
     Q_INVOKABLE bool resolveConflict(const QString &conflictId, const QString &side, const QString &value = {});
     /** Writes a comment (peer feedback; "review" for the office) on an entity of a plan. */
     Q_INVOKABLE QString addComment(const QString &targetId, const QString &body);
+    /** The office: a workshop meeting of a cluster; date as yyyy-MM-dd. Returns its id. */
+    Q_INVOKABLE QString addMeeting(const QString &title, const QString &cluster, const QString &date,
+                                   const QString &hostId, const QString &place);
+    /** A municipality: one of its measures is to be presented at a meeting. Returns the link's id. */
+    Q_INVOKABLE QString linkToMeeting(const QString &measureId, const QString &meetingId);
+    /** The office: sets (or adds) one synopsis figure of a municipality: its value and unit in a year. */
+    Q_INVOKABLE bool setSynopsisFigure(const QString &municipalityId, const QString &key, const QString &value,
+                                       const QString &unit, const QString &year);
     Q_INVOKABLE void undo();
 
     // Reading helpers for QML views (no logic: lookups the models share).
@@ -113,6 +121,8 @@ public:
     Q_INVOKABLE QString parentForNew(const QString &type, const QString &near) const;
     /** The plan an entity belongs to. */
     Q_INVOKABLE QString planOf(const QString &entityId) const;
+    /** The name of the municipality whose plan an entity belongs to. */
+    Q_INVOKABLE QString municipalityOf(const QString &entityId) const;
 
 Q_SIGNALS:
     void accountChanged();
@@ -143,6 +153,9 @@ private:
     /** After a local edit. */
     void edited();
     void pushUndo(const QString &text, std::function<Status()> revert);
+    /** Adds an entity with its fields, undoably; its id, or empty (and a notice) if refused. */
+    QString addRecord(const QString &type, const QString &parentId, const LocalReplica::Fields &fields,
+                      const QString &undoText);
     /** True if it went well; else tells the user why. */
     template<typename T>
     bool check(const Result<T> &result)

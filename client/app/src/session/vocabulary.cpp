@@ -162,6 +162,15 @@ const Term errorTerms[] = {
     { "exists", QT_TRANSLATE_NOOP("Vocabulary", "Diesen Eintrag gibt es auf dem Server schon.") },
 };
 
+const Term synopsisTerms[] = {
+    { "population", QT_TRANSLATE_NOOP("Vocabulary", "Einwohner") },
+    { "share_65_plus", QT_TRANSLATE_NOOP("Vocabulary", "Anteil 65 Jahre und älter") },
+    { "share_under_18", QT_TRANSLATE_NOOP("Vocabulary", "Anteil unter 18 Jahren") },
+    { "median_age", QT_TRANSLATE_NOOP("Vocabulary", "Durchschnittsalter") },
+    { "area_km2", QT_TRANSLATE_NOOP("Vocabulary", "Fläche") },
+    { "population_change_10y", QT_TRANSLATE_NOOP("Vocabulary", "Bevölkerungsentwicklung (10 Jahre)") },
+};
+
 struct StateTerm
 {
     SyncStatus::State state;
@@ -196,6 +205,19 @@ const StateTerm *stateTerm(int state)
 Vocabulary::Vocabulary(QObject *parent)
     : QObject(parent)
 { }
+
+QStringList Vocabulary::synopsisKeys()
+{
+    QStringList keys;
+    for (const Term &term : synopsisTerms)
+        keys << QString::fromLatin1(term.key);
+    return keys;
+}
+
+QString Vocabulary::synopsisKeyLabel(const QString &key)
+{
+    return lookup(synopsisTerms, key);
+}
 
 QString Vocabulary::typeLabel(const QString &entityType)
 {

@@ -46,6 +46,11 @@ public:
     /** True if the themes value holds key. */
     Q_INVOKABLE static bool hasTheme(const QString &themes, const QString &key);
 
+    /** The synopsis figures the project compiles for every municipality, in their usual order. */
+    [[nodiscard]] static QStringList synopsisKeys();
+    /** "Einwohner", "Anteil 65 Jahre und älter", …; the key itself for a figure the project does not know. */
+    Q_INVOKABLE static QString synopsisKeyLabel(const QString &key);
+
     /** A plain sentence for an error code, with what to do about it. */
     Q_INVOKABLE static QString errorText(const QString &code);
     /** The name of a SyncStatus::State ("Offline", "Alles übertragen", …). */
