@@ -101,7 +101,7 @@ QString measureHtml(const EntityRecord &m, const QList<EntityRecord> &milestones
     QString html = u"<h4>%1</h4><table cellspacing='0' cellpadding='2'>"_s.arg(esc(m.value(u"title"_s)));
     for (const auto &[label, value] : rows) {
         if (!value.isEmpty())
-            html += u"<tr><td width='110'><b>%1</b></td><td>%2</td></tr>"_s.arg(label, esc(value));
+            html += u"<tr><td width='25%'><b>%1</b></td><td>%2</td></tr>"_s.arg(label, esc(value));
     }
     html += u"</table>"_s;
     if (!m.value(u"description"_s).isEmpty())
@@ -124,7 +124,7 @@ QString stampText(const ExportStamp &stamp)
                       stamp.lastCompleteSync.toUTC().toString(u"dd.MM.yyyy, HH:mm"_s))
             : u"Stand der Daten: noch nie vollständig synchronisiert"_s;
     if (stamp.pending > 0)
-        text += u" (%1 lokale Änderungen noch nicht bestätigt)"_s.arg(stamp.pending);
+        text += u"; lokale Änderungen noch nicht bestätigt: %1"_s.arg(stamp.pending);
     return text;
 }
 
@@ -292,7 +292,7 @@ Status planPdf(ReplicaStore &store, const QString &planId, const ExportStamp &st
 
     // Pages are laid out by the document; each gets a footer line with the sync state and its number.
     const QRectF page = writer.pageLayout().paintRectPixels(writer.resolution());
-    const qreal footerHeight = writer.resolution() * 0.35;
+    const qreal footerHeight = writer.resolution() * 0.45; // two lines of small print
     const QSizeF body(page.width(), page.height() - footerHeight);
     document.setPageSize(body);
     const int pages = document.pageCount();
@@ -312,9 +312,11 @@ Status planPdf(ReplicaStore &store, const QString &planId, const ExportStamp &st
         document.documentLayout()->draw(&painter, context);
         painter.restore();
         painter.setFont(footerFont);
-        const QRectF footer(0, body.height(), body.width(), footerHeight);
-        painter.drawText(footer, Qt::AlignLeft | Qt::AlignBottom, stampText(stamp));
-        painter.drawText(footer, Qt::AlignRight | Qt::AlignBottom, u"Seite %1 von %2"_s.arg(i + 1).arg(pages));
+        const qreal split = body.width() * 0.82;
+        painter.drawText(QRectF(0, body.height(), split, footerHeight), Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap,
+                         stampText(stamp));
+        painter.drawText(QRectF(split, body.height(), body.width() - split, footerHeight),
+                         Qt::AlignRight | Qt::AlignBottom, u"Seite %1 von %2"_s.arg(i + 1).arg(pages));
     }
     if (!painter.end() || !out.commit())
         return Error { u"storage_error"_s, u"cannot write %1: %2"_s.arg(file, out.errorString()) };

@@ -28,6 +28,9 @@ QString figureKey(const QString &municipalityId, const QString &key, const QStri
 
 Result<SynopsisImport::Summary> SynopsisImport::run(LocalReplica &replica, const QString &csvText)
 {
+    // Said at once: the server would refuse every figure of an editor anyway (the synopsis is the office's).
+    if (replica.account() && !replica.account()->isOffice())
+        return Error { u"forbidden"_s, u"only the project office imports the synopsis"_s };
     const EntitySpec &spec = *Schema::instance().entity(u"synopsis_figure"_s);
     QSqlDatabase db = replica.store().database();
 
