@@ -329,7 +329,7 @@ Result<QString> LocalReplica::submit(const QString &planId, const QString &label
     const PlanSnapshot snapshot = PlanSnapshot::build(*plan, [this](const EntitySpec &spec, const QString &parent) {
         return m_store->children(spec, parent);
     });
-    const QString submittedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    const QString submittedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     // The snapshot comes last: it seals the version (Permissions), so every other field must precede it.
     QList<Change> changes;
     Fields fields { { u"submitted_at"_s, submittedAt } };

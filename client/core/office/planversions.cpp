@@ -21,11 +21,12 @@ QList<PlanVersionInfo> PlanVersions::list(const QString &planId)
 {
     QList<PlanVersionInfo> versions;
     QSqlQuery q(m_store.database());
-    // The author is the one who created the version: its create change.
-    q.prepare(u"SELECT v.id, v.plan, v.label, v.submitted_at, "
-              "(SELECT c.author FROM changes c WHERE c.entity_id = v.id AND c.op = 'create' ORDER BY c.seq LIMIT 1) "
-              "FROM plan_versions v WHERE v._state = 'live' AND v.plan = ? AND v.snapshot IS NOT NULL "
-              "ORDER BY v.submitted_at, v.id"_s);
+    // The author is the one who created the version (its create change); the create's stamp orders
+    // versions submitted within the same millisecond.
+    q.prepare(u"SELECT v.id, v.plan, v.label, v.submitted_at, c.author FROM plan_versions v "
+              "LEFT JOIN changes c ON c.entity_id = v.id AND c.op = 'create' "
+              "WHERE v._state = 'live' AND v.plan = ? AND v.snapshot IS NOT NULL "
+              "ORDER BY v.submitted_at, c.hlc, v.id"_s);
     q.addBindValue(planId);
     if (!q.exec())
         return versions;
