@@ -2,6 +2,7 @@
 #include "demodata.h"
 
 #include "common/logging.h"
+#include "model/plansnapshot.h"
 #include "sync/localeditor.h"
 #include "sync/orderkey.h"
 #include "sync/replicastate.h"
@@ -930,6 +931,34 @@ public:
         return id;
     }
 
+    void set(const QString &id, const QString &field, const QString &value)
+    {
+        add(m_editor.set(*m_state.entity(id), field, value));
+    }
+
+    [[nodiscard]] const EntityRecord *record(const QString &id) const { return m_state.entity(id); }
+
+    /** Live entities of one type whose parent field names parentId. */
+    [[nodiscard]] QList<EntityRecord> children(const EntitySpec &spec, const QString &parentId) const
+    {
+        QList<EntityRecord> list;
+        for (const EntityRecord *record : m_state.entities()) {
+            if (record->spec == &spec && record->isLive() && record->value(spec.parentField) == parentId)
+                list << *record;
+        }
+        return list;
+    }
+
+    /** A submitted version of the plan as it stands in the changes so far. */
+    QString submitVersion(const QString &planId, const QString &label, const QString &submittedAt)
+    {
+        const PlanSnapshot snapshot = PlanSnapshot::build(
+                *m_state.entity(planId), [this](const EntitySpec &spec, const QString &parent) { return children(spec, parent); });
+        return create(u"plan_version"_s, {},
+                      { { u"plan"_s, planId }, { u"label"_s, label }, { u"submitted_at"_s, submittedAt },
+                        { u"snapshot"_s, snapshot.encode() } });
+    }
+
     QList<Change> takeChanges() { return std::move(m_changes); }
 
 private:
@@ -1087,6 +1116,67 @@ QStringList addPlan(Builder &b, const Place &place, int placeIndex, QRandomGener
     return linked;
 }
 
+/** Measures of a plan in outline order. */
+QStringList measuresOf(const Builder &b, const QString &planId)
+{
+    const Schema &schema = Schema::instance();
+    QStringList ids;
+    for (const EntityRecord &field : b.children(*schema.entity(u"field_of_action"_s), planId)) {
+        for (const EntityRecord &goal : b.children(*schema.entity(u"goal"_s), field.id)) {
+            for (const EntityRecord &measure : b.children(*schema.entity(u"measure"_s), goal.id))
+                ids << measure.id;
+        }
+    }
+    return ids;
+}
+
+/**
+ * The review so far of the plans submitted in the demo: Riesa submitted
+ * twice, with work in between (so the office's diff shows something), and
+ * has edited since; Zwickau submitted once and got a review note it answered.
+ */
+void addReviews(Builder &b)
+{
+    const QString riesa = u"plan-riesa"_s;
+    b.submitVersion(riesa, u"Erster Entwurf zur Abstimmung"_s, u"2026-09-15T08:30:00Z"_s);
+    const QStringList riesaMeasures = measuresOf(b, riesa);
+    b.set(riesaMeasures.value(0), u"status"_s, u"in_progress"_s);
+    b.set(riesaMeasures.value(1), u"end_date"_s, u"2027-06-30"_s);
+    b.set(riesaMeasures.value(2), u"responsible"_s, u"Stabsstelle Stadtentwicklung"_s);
+    b.submitVersion(riesa, u"Überarbeitet nach dem Werkstatttreffen"_s, u"2026-10-20T13:15:00Z"_s);
+    b.set(riesaMeasures.value(3), u"budget"_s, u"8000"_s);
+
+    const QString zwickau = u"plan-zwickau"_s;
+    b.submitVersion(zwickau, u"Stand für die Geschäftsstelle"_s, u"2026-10-05T09:00:00Z"_s);
+    const QString target = measuresOf(b, zwickau).value(0);
+    const QString note = b.create(u"comment"_s, {},
+            { { u"plan"_s, zwickau }, { u"target"_s, target }, { u"kind"_s, u"review"_s },
+              { u"body"_s, u"Bitte ergänzen Sie einen Zeitplan mit Zwischenschritten und nennen Sie die "
+                           u"Partner, die schon zugesagt haben."_s },
+              { u"resolved"_s, u"false"_s } });
+    b.create(u"comment"_s, {},
+             { { u"plan"_s, zwickau }, { u"reply_to"_s, note }, { u"kind"_s, u"peer"_s },
+               { u"body"_s, u"Danke für den Hinweis – die Meilensteine tragen wir bis Ende November nach."_s } });
+}
+
+/** The cluster Nord's meeting: smaller, online, two measures linked. */
+void addNorthMeeting(Builder &b)
+{
+    const QString id = u"meeting-nord-2026-online"_s;
+    b.create(u"meeting"_s, id,
+             { { u"title"_s, u"Online-Werkstatttreffen Cluster Nord"_s }, { u"cluster"_s, u"Nord"_s },
+               { u"date"_s, u"2026-09-24"_s }, { u"host"_s, u"muni-eutin"_s }, { u"place"_s, u"Videokonferenz"_s },
+               { u"participants"_s, u"Vertretungen von Eutin und Ludwigslust\nGeschäftsstelle: Kommunenmanagement"_s },
+               { u"agenda"_s, u"1. Stand der Werkstattpläne\n2. Mobilität im ländlichen Raum\n3. Verabredungen"_s },
+               { u"notes"_s, u"Beide Kommunen planen Angebote für mobile ältere Menschen und tauschen ihre "
+                             u"Erfahrungen mit Rufbus und Bürgerbus aus."_s } });
+    for (const QString &plan : { u"plan-eutin"_s, u"plan-ludwigslust"_s }) {
+        const QString measure = measuresOf(b, plan).value(0);
+        if (!measure.isEmpty())
+            b.create(u"meeting_link"_s, {}, { { u"measure"_s, measure }, { u"meeting"_s, id } });
+    }
+}
+
 void addMeeting(Builder &b, const QStringList &linkedMeasures)
 {
     QStringList guests;
@@ -1153,5 +1243,7 @@ QList<Change> DemoData::changes(LocalEditor &editor)
     for (int i = 0; i < places().size(); ++i)
         linked << addPlan(builder, places()[i], i, rng);
     addMeeting(builder, linked);
+    addNorthMeeting(builder);
+    addReviews(builder);
     return builder.takeChanges();
 }

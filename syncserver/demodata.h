@@ -23,9 +23,11 @@ struct DemoMunicipality
 /**
  * Demo content for a fresh server: the municipalities of cluster "Süd" of
  * the model project plus a few of cluster "Nord", each with synopsis figures
- * and a complete workshop plan, and one regional workshop meeting. Places
- * and projects follow the report of a real meeting; every figure, plan item
- * and status is invented, and no real person is named.
+ * and a complete workshop plan, two regional workshop meetings, and the
+ * review so far (submitted versions of Riesa and Zwickau, a review note
+ * with its answer). Places and projects follow the report of a real
+ * meeting; every figure, plan item and status is invented, and no real
+ * person is named.
  */
 class DemoData
 {

@@ -2,6 +2,11 @@
 #include "commands.h"
 
 #include "output.h"
+#include "office/dashboard.h"
+#include "office/plandiff.h"
+#include "office/planversions.h"
+#include "office/reviewnotes.h"
+#include "office/synopsisimport.h"
 #include "replicaview.h"
 #include "syncengine.h"
 #include "syncstatus.h"
@@ -40,11 +45,6 @@ QString entityTypeOf(const QString &word)
         { u"plans"_s, u"plan"_s },
     };
     return names.value(word);
-}
-
-QJsonValue nullable(const QString &value)
-{
-    return value.isNull() ? QJsonValue() : QJsonValue(value);
 }
 
 /** Sorts records for listing: by municipality, then by their label, then by id (stable across replicas). */
@@ -125,6 +125,13 @@ int Commands::run(const QStringList &args)
         { u"resolve"_s, { 1, 1 } },
         { u"search"_s, { 1, 1000 } },
         { u"export"_s, { 1, 1 } },
+        { u"submit"_s, { 0, 0 } },
+        { u"versions"_s, { 0, 0 } },
+        { u"diff"_s, { 0, 0 } },
+        { u"review"_s, { 0, 0 } },
+        { u"notes"_s, { 0, 0 } },
+        { u"synopsis"_s, { 2, 2 } },
+        { u"dashboard"_s, { 0, 0 } },
     };
     if (command.isEmpty())
         return fail(u"no command given; see --help"_s);
@@ -161,7 +168,21 @@ int Commands::run(const QStringList &args)
         return resolve(rest[0]);
     if (command == u"search"_s)
         return search(rest.join(u' '));
-    return exportMeasures(rest[0]);
+    if (command == u"submit"_s)
+        return submit();
+    if (command == u"versions"_s)
+        return versions();
+    if (command == u"diff"_s)
+        return diff();
+    if (command == u"review"_s)
+        return review();
+    if (command == u"notes"_s)
+        return notes();
+    if (command == u"synopsis"_s)
+        return synopsis(rest);
+    if (command == u"dashboard"_s)
+        return dashboard();
+    return exportData(rest[0]);
 }
 
 // Sync ------------------------------------------------------------------------------------------
@@ -501,87 +522,221 @@ int Commands::search(const QString &text)
     return ExitOk;
 }
 
-QString Commands::syncedAt()
+ExportStamp Commands::exportStamp()
 {
-    const QDateTime when = m_replica->lastCompleteSync();
-    // The form `status --json` shows, so a script can match an export to a status.
-    return when.isValid() ? when.toUTC().toString(Qt::ISODate) : QString();
+    return { m_replica->lastCompleteSync(), m_replica->pendingCount() };
 }
 
-int Commands::exportMeasures(const QString &format)
+int Commands::writeExport(const QByteArray &data, const QString &what)
 {
-    if (format != u"csv"_s && format != u"json"_s)
-        return fail(u"export csv or export json"_s);
-    ReplicaStore &store = m_replica->store();
-    auto titleOf = [&](const QString &id) {
-        const auto record = id.isEmpty() ? std::nullopt : store.record(id);
-        return record ? record->value(u"title"_s) : QString();
-    };
-    QList<Listed> rows;
-    for (const QString &id : store.entityIds(u"measure"_s)) {
-        auto record = store.record(id);
-        if (!record || !record->isLive())
-            continue;
-        const QString plan = m_view->planOf(*record);
-        // A measure whose goal has not arrived yet belongs to no plan so far: nothing to report on.
-        if (plan.isEmpty())
-            continue;
-        rows.append({ m_view->municipalityName(plan), ReplicaView::label(*record), *record });
-    }
-    sortListed(rows);
-
-    static const QStringList measureFields { u"title"_s, u"status"_s, u"start_date"_s, u"end_date"_s,
-        u"responsible"_s, u"partners"_s, u"budget"_s, u"themes"_s, u"priority"_s, u"description"_s };
-    const QString synced = syncedAt();
-    QString text;
-    if (format == u"json"_s) {
-        QJsonArray measures;
-        for (const Listed &row : std::as_const(rows)) {
-            const QString goal = row.record.value(u"goal"_s);
-            const auto goalRecord = store.record(goal);
-            const QString field = goalRecord ? goalRecord->value(u"field_of_action"_s) : QString();
-            QJsonObject object { { u"id"_s, row.record.id }, { u"municipality"_s, row.municipality },
-                { u"plan"_s, m_view->planOf(row.record) }, { u"field_of_action"_s, titleOf(field) },
-                { u"goal"_s, titleOf(goal) } };
-            for (const QString &name : measureFields)
-                object.insert(name, nullable(row.record.value(name)));
-            measures.append(object);
-        }
-        const QJsonObject document { { u"synced_at"_s, nullable(synced) },
-            { u"exported_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) },
-            { u"pending"_s, m_replica->pendingCount() }, { u"measures"_s, measures } };
-        text = QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented));
-    } else {
-        // The comment line says which sync state the rows reflect; spreadsheet imports can skip it.
-        text = u"# synced_at=%1 pending=%2\r\n"_s.arg(synced.isEmpty() ? u"never"_s : synced)
-                   .arg(m_replica->pendingCount());
-        QStringList header { u"municipality"_s, u"plan"_s, u"field_of_action"_s, u"goal"_s, u"id"_s };
-        header += measureFields;
-        text += header.join(u',') + u"\r\n"_s;
-        for (const Listed &row : std::as_const(rows)) {
-            const QString goal = row.record.value(u"goal"_s);
-            const auto goalRecord = store.record(goal);
-            QStringList cells { row.municipality, m_view->planOf(row.record),
-                titleOf(goalRecord ? goalRecord->value(u"field_of_action"_s) : QString()), titleOf(goal),
-                row.record.id };
-            for (const QString &name : measureFields)
-                cells << row.record.value(name);
-            for (QString &cell : cells)
-                cell = Output::csvField(cell);
-            text += cells.join(u',') + u"\r\n"_s;
-        }
-    }
-
     if (m_options.outFile.isEmpty()) {
-        out() << text;
         out().flush();
+        QFile stdOut;
+        if (!stdOut.open(stdout, QIODevice::WriteOnly) || stdOut.write(data) < 0)
+            return fail(u"cannot write to standard output"_s);
         return ExitOk;
     }
-    // QSaveFile: a half-written export never replaces an earlier complete one.
-    QSaveFile file(m_options.outFile);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
-        return fail(u"cannot write %1: %2"_s.arg(m_options.outFile, file.errorString()));
-    err() << "exported " << rows.size() << " measure(s) to " << m_options.outFile << Qt::endl;
+    if (Status written = Exports::writeFile(m_options.outFile, data); !written)
+        return fail(written.error());
+    err() << "exported " << what << " to " << m_options.outFile << Qt::endl;
+    return ExitOk;
+}
+
+int Commands::exportData(const QString &format)
+{
+    static const QStringList formats { u"csv"_s, u"json"_s, u"measures-csv"_s, u"synopsis-csv"_s, u"pdf"_s };
+    if (!formats.contains(format))
+        return fail(u"export csv, json, measures-csv, synopsis-csv or pdf"_s);
+    if (format == u"synopsis-csv"_s)
+        return writeExport(Exports::synopsisCsv(m_replica->store(), exportStamp()).toUtf8(), u"the synopsis"_s);
+    if (format == u"pdf"_s) {
+        const QString plan = planArgument();
+        if (plan.isEmpty())
+            return ExitUsage;
+        if (m_options.outFile.isEmpty())
+            return fail(u"export pdf needs --out FILE"_s);
+        if (Status written = Exports::planPdf(m_replica->store(), plan, exportStamp(), m_options.outFile); !written)
+            return fail(written.error());
+        err() << "exported " << plan << " to " << m_options.outFile << Qt::endl;
+        return ExitOk;
+    }
+    const QList<Exports::MeasureRow> rows = Exports::measureRows(m_replica->store(), *m_view);
+    const QString text = format == u"json"_s
+            ? QString::fromUtf8(QJsonDocument(Exports::measuresJson(rows, exportStamp())).toJson(QJsonDocument::Indented))
+            : Exports::measuresCsv(rows, exportStamp());
+    return writeExport(text.toUtf8(), u"%1 measure(s)"_s.arg(rows.size()));
+}
+
+// Review ----------------------------------------------------------------------------------------
+
+QString Commands::planArgument()
+{
+    QString plan = m_options.plan;
+    if (plan.isEmpty() && m_replica->account())
+        plan = m_replica->account()->planId;
+    if (plan.isEmpty()) {
+        fail(u"which plan? give --plan ID"_s);
+        return {};
+    }
+    const auto record = m_replica->store().record(plan);
+    if (!record || !record->isLive() || record->spec->name != u"plan"_s) {
+        fail(Error { u"not_found"_s, u"no plan with id \"%1\" in this replica"_s.arg(plan) });
+        return {};
+    }
+    return plan;
+}
+
+int Commands::submit()
+{
+    const QString plan = planArgument();
+    if (plan.isEmpty())
+        return ExitUsage;
+    const auto version = m_replica->submit(plan, m_options.label);
+    if (!version)
+        return fail(version.error());
+    out() << version.value() << Qt::endl;
+    return ExitOk;
+}
+
+int Commands::versions()
+{
+    const QString plan = planArgument();
+    if (plan.isEmpty())
+        return ExitUsage;
+    const QList<PlanVersionInfo> list = PlanVersions(m_replica->store()).list(plan);
+    if (m_options.json) {
+        QJsonArray array;
+        for (const PlanVersionInfo &version : list)
+            array.append(version.toJson());
+        Output::printJson(out(), array);
+        return ExitOk;
+    }
+    Output::Table table({ u"ID"_s, u"SUBMITTED_AT"_s, u"AUTHOR"_s, u"LABEL"_s });
+    for (const PlanVersionInfo &version : list)
+        table.addRow({ version.id, version.submittedAt, version.author, Output::cell(version.label) });
+    table.print(out());
+    return ExitOk;
+}
+
+int Commands::diff()
+{
+    const QString plan = planArgument();
+    if (plan.isEmpty())
+        return ExitUsage;
+    PlanVersions versions(m_replica->store());
+    const QList<PlanVersionInfo> list = versions.list(plan);
+    auto belongs = [&](const QString &id) {
+        return std::any_of(list.cbegin(), list.cend(), [&](const PlanVersionInfo &v) { return v.id == id; });
+    };
+    // Default: the latest version against the plan as it is now.
+    QString from = m_options.from;
+    if (from.isEmpty()) {
+        if (list.isEmpty())
+            return fail(Error { u"not_found"_s, u"%1 has no submitted version yet"_s.arg(plan) });
+        from = list.last().id;
+    }
+    const QString to = m_options.to.isEmpty() ? u"current"_s : m_options.to;
+    for (const QString &id : { from, to }) {
+        if (id != u"current"_s && !belongs(id))
+            return fail(Error { u"not_found"_s, u"%1 is not a submitted version of %2; see: versions"_s.arg(id, plan) });
+    }
+    const auto older = from == u"current"_s ? versions.current(plan) : versions.snapshot(from);
+    const auto newer = to == u"current"_s ? versions.current(plan) : versions.snapshot(to);
+    if (!older)
+        return fail(older.error());
+    if (!newer)
+        return fail(newer.error());
+    const QList<PlanDiffItem> items = PlanDiff::compare(older.value(), newer.value());
+    if (m_options.json) {
+        QJsonArray array;
+        for (const PlanDiffItem &item : items)
+            array.append(item.toJson());
+        Output::printJson(out(), QJsonObject { { u"plan"_s, plan }, { u"from"_s, from }, { u"to"_s, to },
+                                               { u"items"_s, array } });
+        return ExitOk;
+    }
+    Output::Table table({ u"CHANGE"_s, u"TYPE"_s, u"ID"_s, u"TITLE"_s, u"FIELD"_s, u"OLD"_s, u"NEW"_s });
+    for (const PlanDiffItem &item : items)
+        table.addRow({ PlanDiffItem::kindName(item.kind), item.type, item.id, Output::cell(item.title, 40), item.field,
+                       Output::cell(item.oldValue, 30), Output::cell(item.newValue, 30) });
+    table.print(out());
+    return ExitOk;
+}
+
+int Commands::review()
+{
+    static const QStringList statuses { u"in_review"_s, u"reviewed"_s, u"changes_requested"_s };
+    if (!statuses.contains(m_options.reviewStatus))
+        return fail(u"review needs --status in_review|reviewed|changes_requested"_s);
+    if (m_options.plan.isEmpty())
+        return fail(u"review needs --plan ID"_s);
+    const QString plan = planArgument();
+    if (plan.isEmpty())
+        return ExitUsage;
+    if (Status done = m_replica->set(plan, { { u"review_status"_s, m_options.reviewStatus } }); !done)
+        return fail(done.error());
+    return ExitOk;
+}
+
+int Commands::notes()
+{
+    const QString plan = planArgument();
+    if (plan.isEmpty())
+        return ExitUsage;
+    const QList<ReviewNote> list = ReviewNotes::ofPlan(m_replica->store(), plan);
+    if (m_options.json) {
+        QJsonArray array;
+        for (const ReviewNote &note : list)
+            array.append(note.toJson());
+        Output::printJson(out(), array);
+        return ExitOk;
+    }
+    Output::Table table({ u"ID"_s, u"KIND"_s, u"AUTHOR"_s, u"RESOLVED"_s, u"REPLY_TO"_s, u"BODY"_s });
+    for (const ReviewNote &note : list)
+        table.addRow({ note.id, note.kind, note.author, note.resolved ? u"yes"_s : u"no"_s, note.replyTo,
+                       Output::cell(note.body) });
+    table.print(out());
+    return ExitOk;
+}
+
+int Commands::synopsis(const QStringList &args)
+{
+    if (args[0] != u"import"_s)
+        return fail(u"synopsis import FILE"_s);
+    QFile file(args[1]);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(u"cannot read %1: %2"_s.arg(args[1], file.errorString()));
+    const auto imported = SynopsisImport::run(*m_replica, QString::fromUtf8(file.readAll()));
+    if (!imported)
+        return fail(imported.error());
+    out() << "imported " << args[1] << ": created " << imported->created << ", updated " << imported->updated
+          << ", unchanged " << imported->unchanged << Qt::endl;
+    return ExitOk;
+}
+
+int Commands::dashboard()
+{
+    const auto rows = Dashboard::compute(m_replica->store());
+    if (!rows)
+        return fail(rows.error());
+    if (m_options.json) {
+        QJsonArray array;
+        for (const DashboardRow &row : rows.value())
+            array.append(row.toJson());
+        Output::printJson(out(), array);
+        return ExitOk;
+    }
+    Output::Table table({ u"MUNICIPALITY"_s, u"STATE"_s, u"CLUSTER"_s, u"REVIEW_STATUS"_s, u"MEASURES"_s,
+                          u"DONE"_s, u"COMPLETE"_s, u"OPEN_NOTES"_s, u"LAST_CHANGE"_s, u"LAST_SUBMISSION"_s });
+    for (const DashboardRow &row : rows.value()) {
+        table.addRow({ Output::cell(row.name, 30), row.state, row.cluster, row.reviewStatus,
+                       QString::number(row.measures), QString::number(row.measuresByStatus.value(u"done"_s)),
+                       u"%1%"_s.arg(qRound(row.completeness * 100)),
+                       QString::number(row.openReviewNotes),
+                       row.lastChange.isValid() ? row.lastChange.toString(Qt::ISODate) : u"-"_s,
+                       row.lastSubmission.isValid() ? row.lastSubmission.toString(Qt::ISODate) : u"-"_s });
+    }
+    table.print(out());
     return ExitOk;
 }
 

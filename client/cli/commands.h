@@ -3,6 +3,7 @@
 
 #include "localreplica.h"
 #include "replicaview.h"
+#include "office/exports.h"
 
 #include <QStringList>
 
@@ -29,6 +30,11 @@ struct CliOptions
     bool hasValue = false;
     QString value;
     QString outFile;
+    QString plan;
+    QString label;
+    QString from;
+    QString to;
+    QString reviewStatus;
 };
 
 /**
@@ -60,7 +66,14 @@ private:
     int restore(const QString &id);
     int resolve(const QString &conflictId);
     int search(const QString &text);
-    int exportMeasures(const QString &format);
+    int exportData(const QString &format);
+    int submit();
+    int versions();
+    int diff();
+    int review();
+    int notes();
+    int synopsis(const QStringList &args);
+    int dashboard();
 
     int listConflicts(const std::optional<QStringList> &plans);
     int listRejected();
@@ -72,7 +85,12 @@ private:
     /** The plan ids of the municipality named by --municipality; nullopt if none is set. */
     std::optional<QStringList> municipalityPlans(bool *failed);
 
-    [[nodiscard]] QString syncedAt();
+    /** The plan of --plan, else the account's own; empty after printing why there is none. */
+    QString planArgument();
+    /** The sync state exports are stamped with. */
+    [[nodiscard]] ExportStamp exportStamp();
+    /** Writes an export to --out (atomically) or standard output. */
+    int writeExport(const QByteArray &data, const QString &what);
 
     int fail(const Error &error, int code = ExitUsage);
     int fail(const QString &message, int code = ExitUsage);

@@ -6,13 +6,42 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
+
+#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+
+/** The PDF export lays text out with fonts, which needs a QGuiApplication; every other command does without. */
+bool needsGui(int argc, char *argv[])
+{
+    bool exporting = false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "export")
+            exporting = true;
+        else if (exporting && arg == "pdf")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (needsGui(argc, argv)) {
+        // Headless by default: a server or a script has no display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(u"werkstattplan-cli"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(WERKSTATTPLAN_VERSION));
 
@@ -32,7 +61,17 @@ int main(int argc, char *argv[])
         "  delete ID, restore ID           soft delete and restore\n"
         "  resolve CONFLICT_ID --keep mine|theirs | --value TEXT\n"
         "  search TEXT [--json]            full-text search across every plan in the replica\n"
-        "  export csv|json [--out FILE]    measures of every plan, stamped with the last complete sync\n\n"
+        "  export csv|json [--out FILE]    measures of every plan, stamped with the last complete sync\n"
+        "  export measures-csv|synopsis-csv [--out FILE]\n"
+        "  export pdf --plan ID --out FILE one plan as a printable PDF\n"
+        "  submit [--plan ID] [--label TEXT]   submit the plan for review (freezes a version)\n"
+        "  versions [--plan ID] [--json]   the plan's submitted versions\n"
+        "  diff [--plan ID] [--from VERSION] [--to VERSION|current] [--json]\n"
+        "                                  what changed between versions, or since the latest one\n"
+        "  review --plan ID --status in_review|reviewed|changes_requested   (office)\n"
+        "  notes [--plan ID] [--json]      review notes and the answers to them\n"
+        "  synopsis import FILE            synopsis figures from CSV (office; all or nothing)\n"
+        "  dashboard [--json]              every municipality at a glance (office)\n\n"
         "Exit codes: 0 ok, 1 usage or validation error, 2 sync or network error. See docs/cli.md."_s);
     parser.addHelpOption();
     parser.addVersionOption();
@@ -53,9 +92,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption value(u"value"_s, u"resolve: the new value."_s, u"TEXT"_s);
     const QCommandLineOption outFile(
         u"out"_s, u"export: write to this file instead of standard output."_s, u"FILE"_s);
+    const QCommandLineOption plan(u"plan"_s, u"The plan (default: the account's own)."_s, u"ID"_s);
+    const QCommandLineOption label(u"label"_s, u"submit: a label for the version."_s, u"TEXT"_s);
+    const QCommandLineOption from(u"from"_s, u"diff: the older version (default: the latest)."_s, u"VERSION"_s);
+    const QCommandLineOption to(u"to"_s, u"diff: the newer version or current (default)."_s, u"VERSION"_s);
+    const QCommandLineOption status(u"status"_s, u"review: the new review status."_s, u"STATUS"_s);
     const QCommandLineOption verbose(u"verbose"_s, u"Also print the client core's log on standard error."_s);
     parser.addOptions(
-        { replica, json, user, passwordFile, municipality, parent, set, keep, value, outFile, verbose });
+        { replica, json, user, passwordFile, municipality, parent, set, keep, value, outFile, verbose, plan, label,
+          from, to, status });
     parser.addPositionalArgument(u"command"_s, u"What to do (see above)."_s, u"COMMAND [ARGS...]"_s);
 
     // parse(), not process(): a usage error must exit with 1 and the same message format as every other
@@ -92,6 +137,11 @@ int main(int argc, char *argv[])
     options.hasValue = parser.isSet(value);
     options.value = parser.value(value);
     options.outFile = parser.value(outFile);
+    options.plan = parser.value(plan);
+    options.label = parser.value(label);
+    options.from = parser.value(from);
+    options.to = parser.value(to);
+    options.reviewStatus = parser.value(status);
 
     Commands commands(options);
     return commands.run(parser.positionalArguments());

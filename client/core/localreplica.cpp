@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "model/permissions.h"
+#include "model/plansnapshot.h"
 #include "sync/orderkey.h"
 
 #include <QDateTime>
@@ -261,7 +262,8 @@ Result<EntityRecord> LocalReplica::liveRecord(const QString &entityId)
     return *record;
 }
 
-Result<QString> LocalReplica::add(const QString &type, const QString &parentId, const Fields &fields)
+Result<QString> LocalReplica::newEntity(const QString &type, const QString &parentId, const Fields &fields,
+                                        QList<Change> &changes)
 {
     const EntitySpec *spec = Schema::instance().entity(type);
     if (!spec)
@@ -270,7 +272,7 @@ Result<QString> LocalReplica::add(const QString &type, const QString &parentId, 
     draft.spec = spec;
     draft.id = LocalEditor::newId();
     draft.fields.resize(spec->fields.size());
-    QList<Change> changes { m_editor.create(type, draft.id) };
+    QList<Change> made { m_editor.create(type, draft.id) };
     Fields all = fields;
     if (!spec->parentField.isEmpty()) {
         if (parentId.isEmpty())
@@ -293,11 +295,74 @@ Result<QString> LocalReplica::add(const QString &type, const QString &parentId, 
     for (const auto &[field, value] : all) {
         if (!spec->field(field))
             return Error { u"unknown_field"_s, u"%1 has no field '%2'"_s.arg(type, field) };
-        changes << m_editor.set(draft, field, value);
+        made << m_editor.set(draft, field, value);
+    }
+    changes << made;
+    return draft.id;
+}
+
+Result<QString> LocalReplica::add(const QString &type, const QString &parentId, const Fields &fields)
+{
+    QList<Change> changes;
+    const auto id = newEntity(type, parentId, fields, changes);
+    if (!id)
+        return id;
+    if (Status committed = commitLocal(changes); !committed)
+        return committed.error();
+    return id;
+}
+
+Result<QStringList> LocalReplica::applyEdits(const QList<EntityEdit> &edits)
+{
+    QList<Change> changes;
+    QStringList ids;
+    for (const EntityEdit &edit : edits) {
+        if (edit.id.isEmpty()) {
+            const auto id = newEntity(edit.type, edit.parentId, edit.fields, changes);
+            if (!id)
+                return id.error();
+            ids << id.value();
+            continue;
+        }
+        const auto record = liveRecord(edit.id);
+        if (!record)
+            return record.error();
+        for (const auto &[field, value] : edit.fields) {
+            if (!record->spec->field(field))
+                return Error { u"unknown_field"_s, u"%1 has no field '%2'"_s.arg(record->spec->name, field) };
+            changes << m_editor.set(record.value(), field, value);
+        }
+        ids << edit.id;
     }
     if (Status committed = commitLocal(changes); !committed)
         return committed.error();
-    return draft.id;
+    return ids;
+}
+
+Result<QString> LocalReplica::submit(const QString &planId, const QString &label)
+{
+    const auto plan = liveRecord(planId);
+    if (!plan)
+        return plan.error();
+    if (plan->spec->name != u"plan"_s)
+        return Error { u"bad_request"_s, u"%1 is a %2, not a plan"_s.arg(planId, plan->spec->name) };
+    const PlanSnapshot snapshot = PlanSnapshot::build(*plan, [this](const EntitySpec &spec, const QString &parent) {
+        return m_store->children(spec, parent);
+    });
+    const QString submittedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    // The snapshot comes last: it seals the version (Permissions), so every other field must precede it.
+    QList<Change> changes;
+    Fields fields { { u"submitted_at"_s, submittedAt } };
+    if (!label.isEmpty())
+        fields.prepend({ u"label"_s, label });
+    fields.append({ u"snapshot"_s, snapshot.encode() });
+    const auto version = newEntity(u"plan_version"_s, planId, fields, changes);
+    if (!version)
+        return version;
+    changes << m_editor.set(*plan, u"review_status"_s, u"submitted"_s);
+    if (Status committed = commitLocal(changes); !committed)
+        return committed.error();
+    return version;
 }
 
 Status LocalReplica::set(const QString &entityId, const Fields &fields)

@@ -111,6 +111,22 @@ public:
     using Fields = QList<QPair<QString, QString>>;
     /** Creates an entity under parentId (its parent field, or a comment's plan) and returns its id. */
     Result<QString> add(const QString &type, const QString &parentId, const Fields &fields);
+    /** A new entity (id empty: type, parent and fields) or an edit of an existing one (id and fields). */
+    struct EntityEdit
+    {
+        QString id;
+        QString type;
+        QString parentId;
+        Fields fields;
+    };
+    /** Creates and edits entities in one local transaction, all or nothing; their ids in the same order. */
+    Result<QStringList> applyEdits(const QList<EntityEdit> &edits);
+    /**
+     * Submits a plan for review: freezes its content as a new plan_version
+     * and sets the plan's review status to submitted, in one transaction.
+     * Returns the version's id.
+     */
+    Result<QString> submit(const QString &planId, const QString &label = {});
     Status set(const QString &entityId, const Fields &fields);
     Status remove(const QString &entityId);
     Status restore(const QString &entityId);
@@ -143,6 +159,9 @@ private:
     Status commitLocal(const QList<Change> &changes);
     /** The account's write rules; none before an account signed in (local work has no rules yet). */
     std::optional<Permissions> permissions();
+    /** The changes that create an entity (appended to changes); its new id. Writes nothing. */
+    Result<QString> newEntity(const QString &type, const QString &parentId, const Fields &fields,
+                              QList<Change> &changes);
     Result<EntityRecord> liveRecord(const QString &entityId);
     QString state(const QString &key);
     Status writeState(const QString &key, const QString &value);

@@ -60,6 +60,9 @@ Status Permissions::mayWrite(const Change &change)
         return mayWriteComment(change);
     case Writer::PlanEditor:
     case Writer::ReviewWorkflow:
+        if (spec.name == u"plan_version"_s)
+            if (Status sealed = mayWriteVersion(change); !sealed)
+                return sealed;
         return mayWritePlanContent(change, spec);
     }
     return forbidden(u"unknown rule"_s);
@@ -115,6 +118,19 @@ Status Permissions::mayWritePlanContent(const Change &change, const EntitySpec &
             return forbidden(u"%1 can only be placed in your own plan"_s.arg(change.entityId));
     }
     return Ok {};
+}
+
+Status Permissions::mayWriteVersion(const Change &change)
+{
+    // A submitted version is a record of what was submitted: each field is written once, and the
+    // snapshot, written last, seals it. No later edit, delete or restore by anyone.
+    if (change.op == Change::Op::Create)
+        return Ok {};
+    const auto version = m_lookups.record(change.entityId);
+    const bool sealed = version && !version->value(u"snapshot"_s).isEmpty();
+    if (change.op == Change::Op::Set && !sealed && (!version || version->value(change.field).isEmpty()))
+        return Ok {};
+    return forbidden(u"%1 is a submitted version and cannot be changed"_s.arg(change.entityId));
 }
 
 Status Permissions::mayWriteComment(const Change &change)

@@ -47,6 +47,7 @@ private:
     Status mayWritePlan(const Change &change);
     Status mayWritePlanContent(const Change &change, const EntitySpec &spec);
     Status mayWriteComment(const Change &change);
+    Status mayWriteVersion(const Change &change);
     QString municipalityOfPlan(const QString &planId);
 
     Actor m_actor;

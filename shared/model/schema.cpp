@@ -84,6 +84,11 @@ Schema::Schema()
     FieldSpec themes = typed(u"themes"_s, FieldType::Themes);
     themes.choices = themeKeys();
 
+    // A submitted version's plan content as compressed JSON (PlanSnapshot): opaque, so not searched.
+    FieldSpec snapshot = longText(u"snapshot"_s);
+    snapshot.maxLength = snapshotMax;
+    snapshot.searchable = false;
+
     m_entities = {
         { u"municipality"_s, u"municipalities"_s, {}, Writer::Office,
           { text(u"name"_s), text(u"state"_s), text(u"cluster"_s),
@@ -111,7 +116,11 @@ Schema::Schema()
             typed(u"done"_s, FieldType::Bool), position() } },
         { u"comment"_s, u"comments"_s, u"plan"_s, Writer::Author,
           { reference(u"plan"_s, u"plan"_s), reference(u"target"_s, {}), longText(u"body"_s),
-            choice(u"kind"_s, { u"peer"_s, u"review"_s }), typed(u"resolved"_s, FieldType::Bool) } },
+            choice(u"kind"_s, { u"peer"_s, u"review"_s }), typed(u"resolved"_s, FieldType::Bool),
+            reference(u"reply_to"_s, u"comment"_s) } },
+        // A submitted version ("Stand vom …"): written once by the plan's editors, then immutable.
+        { u"plan_version"_s, u"plan_versions"_s, u"plan"_s, Writer::PlanEditor,
+          { reference(u"plan"_s, u"plan"_s), text(u"label"_s), text(u"submitted_at"_s), snapshot } },
         { u"meeting"_s, u"meetings"_s, {}, Writer::Office,
           { text(u"title"_s), text(u"cluster"_s), typed(u"date"_s, FieldType::Date),
             reference(u"host"_s, u"municipality"_s), text(u"place"_s), longText(u"participants"_s),

@@ -44,6 +44,7 @@ struct FieldSpec
     int maxLength = 0; ///< in UTF-16 code units; 0 means the type's default
     Writer writer = Writer::PlanEditor; ///< overrides the entity's writer when it differs
     bool overridesWriter = false;
+    bool searchable = true; ///< text fields only: kept in the full-text index (not opaque data such as snapshots)
 
     [[nodiscard]] ConflictPolicy conflictPolicy() const
     {
@@ -79,6 +80,12 @@ public:
     /** Size caps, in UTF-16 code units, documented in docs/merge.md. */
     static constexpr int shortTextMax = 500;
     static constexpr int longTextMax = 20000;
+    /**
+     * Cap of a submitted version's frozen plan (plan_version.snapshot), stored
+     * compressed as base64: a plan of 300 measures with full texts takes about
+     * a tenth of it, and a push of several versions stays below 8 MiB.
+     */
+    static constexpr int snapshotMax = 1000000;
 
     static const Schema &instance();
 

@@ -728,6 +728,10 @@ Result<BatchOutcome> ReplicaStore::applyBatch(const QList<Change> &changes, cons
     for (const Change &change : changes) {
         auto valid = validateChange(change);
         Status admitted = valid && admit ? admit(valid.value()) : Status(Ok {});
+        // A change stored before was admitted then: a retried push is a duplicate, even where the
+        // rules depend on the state it created (a sealed version).
+        if (!admitted && findChange(change.id))
+            admitted = Ok {};
         Result<ApplyOutcome> applied = !valid ? Result<ApplyOutcome>(valid.error())
                 : !admitted                   ? Result<ApplyOutcome>(admitted.error())
                                               : ChangeApplier::apply(*this, valid.value());

@@ -205,8 +205,9 @@ Result<int> version(QSqlDatabase &db)
 
 bool isSearchable(const FieldSpec &field)
 {
-    return field.type == FieldType::ShortText || field.type == FieldType::LongText
-            || field.type == FieldType::Themes;
+    return field.searchable
+            && (field.type == FieldType::ShortText || field.type == FieldType::LongText
+                || field.type == FieldType::Themes);
 }
 
 QString searchTextExpression(const EntitySpec &entity)

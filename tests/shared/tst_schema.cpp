@@ -95,6 +95,7 @@ void TestSchema::entitiesExist_data()
     QTest::addRow("comment belongs to a plan") << u"comment"_s << u"plan"_s;
     QTest::addRow("meeting is a root") << u"meeting"_s << QString();
     QTest::addRow("meeting_link belongs to a measure") << u"meeting_link"_s << u"measure"_s;
+    QTest::addRow("plan_version belongs to a plan") << u"plan_version"_s << u"plan"_s;
 }
 
 void TestSchema::entitiesExist()
@@ -121,7 +122,7 @@ void TestSchema::entitiesExist()
 void TestSchema::schemaIsConsistent()
 {
     const Schema &schema = Schema::instance();
-    QCOMPARE(schema.entities().size(), 10);
+    QCOMPARE(schema.entities().size(), 11);
     QVERIFY(!schema.entity(u"unknown"_s));
     QVERIFY(!schema.entity(QString()));
     QVERIFY(!schema.entity(u"Measure"_s)); // names are case sensitive
@@ -181,6 +182,12 @@ void TestSchema::fieldPolicies()
     QCOMPARE(Schema::instance().entity(u"comment"_s)->writer, Writer::Author);
     QCOMPARE(Schema::instance().entity(u"municipality"_s)->writer, Writer::Office);
 
+    // A version's snapshot is opaque data with its own cap, kept out of the search index.
+    const FieldSpec &snapshot = fieldSpec(u"plan_version"_s, u"snapshot"_s);
+    QCOMPARE(snapshot.maxLength, Schema::snapshotMax);
+    QVERIFY(!snapshot.searchable);
+    QCOMPARE(fieldSpec(u"comment"_s, u"reply_to"_s).target, u"comment"_s);
+
     QCOMPARE(Schema::themeKeys().size(), 16);
     QVERIFY(Schema::themeKeys().contains(u"climate"_s));
     QCOMPARE(fieldSpec(u"measure"_s, u"themes"_s).choices, Schema::themeKeys());
@@ -220,6 +227,10 @@ void TestSchema::normalize_data()
     QTest::addRow("long text at the cap") << m << u"description"_s << QString(20000, u'y') << QString(20000, u'y')
                                           << ok;
     QTest::addRow("long text over the cap") << m << u"description"_s << QString(20001, u'y') << unset << tooLong;
+    QTest::addRow("snapshot has its own cap") << u"plan_version"_s << u"snapshot"_s << QString(100000, u'z')
+                                              << QString(100000, u'z') << ok;
+    QTest::addRow("snapshot over its cap") << u"plan_version"_s << u"snapshot"_s << QString(Schema::snapshotMax + 1, u'z')
+                                           << unset << tooLong;
     QTest::addRow("short text cap does not apply to long text") << m << u"description"_s << QString(501, u'y')
                                                                 << QString(501, u'y') << ok;
 

@@ -1327,6 +1327,10 @@
         <translation>Link to meeting</translation>
     </message>
     <message>
+        <source>Eingereichter Stand</source>
+        <translation>Submitted version</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1453,6 +1457,22 @@
     <message>
         <source>Notizen</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Antwort auf</source>
+        <translation>Reply to</translation>
+    </message>
+    <message>
+        <source>Bezeichnung</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Eingereicht am</source>
+        <translation>Submitted on</translation>
+    </message>
+    <message>
+        <source>Eingefrorener Inhalt</source>
+        <translation>Frozen content</translation>
     </message>
     <message>
         <source>Löschen/Wiederherstellen</source>

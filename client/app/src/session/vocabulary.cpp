@@ -43,6 +43,7 @@ const Term typeTerms[] = {
     { "comment", QT_TRANSLATE_NOOP("Vocabulary", "Kommentar") },
     { "meeting", QT_TRANSLATE_NOOP("Vocabulary", "Werkstatttreffen") },
     { "meeting_link", QT_TRANSLATE_NOOP("Vocabulary", "Verknüpfung mit Treffen") },
+    { "plan_version", QT_TRANSLATE_NOOP("Vocabulary", "Eingereichter Stand") },
 };
 
 const Term fieldTerms[] = {
@@ -80,6 +81,10 @@ const Term fieldTerms[] = {
     { "participants", QT_TRANSLATE_NOOP("Vocabulary", "Teilnehmende") },
     { "agenda", QT_TRANSLATE_NOOP("Vocabulary", "Tagesordnung") },
     { "notes", QT_TRANSLATE_NOOP("Vocabulary", "Notizen") },
+    { "reply_to", QT_TRANSLATE_NOOP("Vocabulary", "Antwort auf") },
+    { "label", QT_TRANSLATE_NOOP("Vocabulary", "Bezeichnung") },
+    { "submitted_at", QT_TRANSLATE_NOOP("Vocabulary", "Eingereicht am") },
+    { "snapshot", QT_TRANSLATE_NOOP("Vocabulary", "Eingefrorener Inhalt") },
     { "_state", QT_TRANSLATE_NOOP("Vocabulary", "Löschen/Wiederherstellen") },
 };
 

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dashboard.h"
+
+#include "storage/replicastore.h"
+#include "sync/hlc.h"
+
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QJsonValue nullable(const QString &value)
+{
+    return value.isEmpty() ? QJsonValue() : QJsonValue(value);
+}
+
+QString isoTime(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
+}
+
+// The plan of every entity in a plan's content, as SQL: measures reach their plan through goal and field.
+const QString contentOfPlans = u"WITH content(id, plan) AS ("
+                               "SELECT id, id FROM plans "
+                               "UNION ALL SELECT id, plan FROM fields_of_action "
+                               "UNION ALL SELECT id, plan FROM plan_versions "
+                               "UNION ALL SELECT g.id, f.plan FROM goals g JOIN fields_of_action f ON f.id = g.field_of_action "
+                               "UNION ALL SELECT m.id, f.plan FROM measures m JOIN goals g ON g.id = m.goal "
+                               "JOIN fields_of_action f ON f.id = g.field_of_action "
+                               "UNION ALL SELECT s.id, f.plan FROM milestones s JOIN measures m ON m.id = s.measure "
+                               "JOIN goals g ON g.id = m.goal JOIN fields_of_action f ON f.id = g.field_of_action) "_s;
+
+} // namespace
+
+QJsonObject DashboardRow::toJson() const
+{
+    QJsonObject byStatus;
+    for (auto it = measuresByStatus.cbegin(); it != measuresByStatus.cend(); ++it)
+        byStatus.insert(it.key().isEmpty() ? u"none"_s : it.key(), it.value());
+    return { { u"municipality_id"_s, municipalityId }, { u"municipality"_s, name }, { u"state"_s, state },
+             { u"cluster"_s, cluster }, { u"plan"_s, nullable(planId) }, { u"review_status"_s, nullable(reviewStatus) },
+             { u"measures"_s, measures }, { u"measures_by_status"_s, byStatus },
+             { u"completeness"_s, qRound(completeness * 1000) / 1000.0 }, { u"open_review_notes"_s, openReviewNotes },
+             { u"last_change"_s, nullable(isoTime(lastChange)) },
+             { u"last_submission"_s, nullable(isoTime(lastSubmission)) } };
+}
+
+Result<QList<DashboardRow>> Dashboard::compute(ReplicaStore &store)
+{
+    QSqlQuery q(store.database());
+    auto run = [&q](const QString &sql) -> Status {
+        if (!q.exec(sql))
+            return Error { u"storage_error"_s, q.lastError().text() };
+        return Ok {};
+    };
+
+    QList<DashboardRow> rows;
+    QHash<QString, qsizetype> byPlan;
+    if (Status ok = run(u"SELECT m.id, m.name, m.state, m.cluster, "
+                        "(SELECT p.id FROM plans p WHERE p.municipality = m.id AND p._state = 'live' ORDER BY p.id LIMIT 1) "
+                        "FROM municipalities m WHERE m._state = 'live'"_s);
+        !ok)
+        return ok.error();
+    while (q.next()) {
+        DashboardRow row;
+        row.municipalityId = q.value(0).toString();
+        row.name = q.value(1).toString();
+        row.state = q.value(2).toString();
+        row.cluster = q.value(3).toString();
+        row.planId = q.value(4).toString();
+        rows << row;
+    }
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (!rows[i].planId.isEmpty())
+            byPlan.insert(rows[i].planId, i);
+    }
+    auto rowOf = [&](const QVariant &plan) -> DashboardRow * {
+        const auto it = byPlan.constFind(plan.toString());
+        return it == byPlan.cend() ? nullptr : &rows[*it];
+    };
+
+    if (Status ok = run(u"SELECT id, review_status FROM plans WHERE _state = 'live'"_s); !ok)
+        return ok.error();
+    while (q.next()) {
+        if (DashboardRow *row = rowOf(q.value(0)))
+            row->reviewStatus = q.value(1).toString();
+    }
+
+    QHash<DashboardRow *, int> completeByRow;
+    if (Status ok = run(u"SELECT f.plan, coalesce(m.status, ''), count(*), "
+                        "sum(CASE WHEN (m.start_date IS NOT NULL OR m.end_date IS NOT NULL) "
+                        "AND coalesce(m.responsible, '') <> '' THEN 1 ELSE 0 END) "
+                        "FROM measures m JOIN goals g ON g.id = m.goal JOIN fields_of_action f ON f.id = g.field_of_action "
+                        "WHERE m._state = 'live' GROUP BY f.plan, coalesce(m.status, '')"_s);
+        !ok)
+        return ok.error();
+    while (q.next()) {
+        if (DashboardRow *row = rowOf(q.value(0))) {
+            row->measuresByStatus[q.value(1).toString()] += q.value(2).toInt();
+            row->measures += q.value(2).toInt();
+            completeByRow[row] += q.value(3).toInt();
+        }
+    }
+    for (auto it = completeByRow.cbegin(); it != completeByRow.cend(); ++it)
+        it.key()->completeness = it.key()->measures > 0 ? double(it.value()) / it.key()->measures : 0;
+
+    if (Status ok = run(u"SELECT plan, count(*) FROM comments WHERE _state = 'live' AND kind = 'review' "
+                        "AND reply_to IS NULL AND coalesce(resolved, 0) = 0 GROUP BY plan"_s);
+        !ok)
+        return ok.error();
+    while (q.next()) {
+        if (DashboardRow *row = rowOf(q.value(0)))
+            row->openReviewNotes = q.value(1).toInt();
+    }
+
+    if (Status ok = run(u"SELECT plan, max(submitted_at) FROM plan_versions "
+                        "WHERE _state = 'live' AND snapshot IS NOT NULL GROUP BY plan"_s);
+        !ok)
+        return ok.error();
+    while (q.next()) {
+        if (DashboardRow *row = rowOf(q.value(0)))
+            row->lastSubmission = QDateTime::fromString(q.value(1).toString(), Qt::ISODate);
+    }
+
+    // HLC text order is stamp order, so max() finds the newest stamp.
+    if (Status ok = run(contentOfPlans
+                        + u"SELECT content.plan, max(c.hlc) FROM content JOIN changes c ON c.entity_id = content.id "
+                          "WHERE NOT (c.entity_type = 'plan' AND c.field = 'review_status') GROUP BY content.plan"_s);
+        !ok)
+        return ok.error();
+    while (q.next()) {
+        if (DashboardRow *row = rowOf(q.value(0))) {
+            const Hlc stamp = Hlc::fromString(q.value(1).toString());
+            row->lastChange = QDateTime::fromMSecsSinceEpoch(stamp.wallMs, Qt::UTC);
+        }
+    }
+
+    std::sort(rows.begin(), rows.end(), [](const DashboardRow &a, const DashboardRow &b) {
+        if (const int c = a.cluster.localeAwareCompare(b.cluster); c != 0)
+            return c < 0;
+        if (const int c = a.name.localeAwareCompare(b.name); c != 0)
+            return c < 0;
+        return a.municipalityId < b.municipalityId;
+    });
+    return rows;
+}

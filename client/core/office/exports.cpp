@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exports.h"
+
+#include "csv.h"
+#include "replicaview.h"
+#include "storage/replicastore.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSqlQuery>
+#include <QTextDocument>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+QString ExportStamp::syncedAt() const
+{
+    return lastCompleteSync.isValid() ? lastCompleteSync.toUTC().toString(Qt::ISODate) : QString();
+}
+
+QString ExportStamp::csvCommentLine() const
+{
+    const QString synced = syncedAt();
+    return u"# synced_at=%1 pending=%2\r\n"_s.arg(synced.isEmpty() ? u"never"_s : synced).arg(pending);
+}
+
+namespace Exports {
+
+namespace {
+
+QJsonValue nullable(const QString &value)
+{
+    return value.isNull() ? QJsonValue() : QJsonValue(value);
+}
+
+// German terms of the PDF: the plan's own language, whatever the reader's interface speaks.
+QString german(const QString &key)
+{
+    static const QHash<QString, QString> terms {
+        { u"status.idea"_s, u"Idee"_s }, { u"status.planned"_s, u"geplant"_s },
+        { u"status.in_progress"_s, u"in Umsetzung"_s }, { u"status.done"_s, u"abgeschlossen"_s },
+        { u"status.paused"_s, u"pausiert"_s }, { u"status.dropped"_s, u"verworfen"_s },
+        { u"priority.low"_s, u"niedrig"_s }, { u"priority.medium"_s, u"mittel"_s }, { u"priority.high"_s, u"hoch"_s },
+        { u"review_status.draft"_s, u"Entwurf"_s }, { u"review_status.submitted"_s, u"eingereicht"_s },
+        { u"review_status.in_review"_s, u"in Prüfung"_s }, { u"review_status.reviewed"_s, u"geprüft"_s },
+        { u"review_status.changes_requested"_s, u"Änderungen erbeten"_s },
+        { u"themes.skilled_workers"_s, u"Fachkräftemangel"_s }, { u"themes.volunteering"_s, u"Ehrenamt"_s },
+        { u"themes.location_cooperation"_s, u"Standort-Kooperationen"_s },
+        { u"themes.public_services"_s, u"Daseinsvorsorge"_s }, { u"themes.mobility"_s, u"Mobilität"_s },
+        { u"themes.housing"_s, u"Wohnen"_s }, { u"themes.town_centre"_s, u"Attraktive Ortskerne"_s },
+        { u"themes.digitalisation"_s, u"Digitalisierung"_s }, { u"themes.youth"_s, u"Jugend"_s },
+        { u"themes.older_people"_s, u"Älter werden"_s }, { u"themes.health_care"_s, u"Gesundheit und Pflege"_s },
+        { u"themes.climate"_s, u"Klima und Energie"_s }, { u"themes.education"_s, u"Bildung"_s },
+        { u"themes.participation"_s, u"Beteiligung"_s }, { u"themes.economy"_s, u"Wirtschaft"_s },
+        { u"themes.culture"_s, u"Kultur"_s },
+    };
+    return terms.value(key, key.section(u'.', 1));
+}
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped().replace(u"\n"_s, u"<br>"_s);
+}
+
+QString germanDate(const QString &iso)
+{
+    const QDate date = QDate::fromString(iso, Qt::ISODate);
+    return date.isValid() ? date.toString(u"dd.MM.yyyy"_s) : iso;
+}
+
+QString themesText(const QString &json)
+{
+    QStringList names;
+    for (const QJsonValue &key : QJsonDocument::fromJson(json.toUtf8()).array())
+        names << german(u"themes."_s + key.toString());
+    return names.join(u", "_s);
+}
+
+QString measureHtml(const EntityRecord &m, const QList<EntityRecord> &milestones)
+{
+    const QLocale de(QLocale::German, QLocale::Germany);
+    QString period;
+    if (!m.value(u"start_date"_s).isEmpty() || !m.value(u"end_date"_s).isEmpty())
+        period = u"%1 – %2"_s.arg(germanDate(m.value(u"start_date"_s)), germanDate(m.value(u"end_date"_s)));
+    QList<std::pair<QString, QString>> rows {
+        { u"Status"_s, m.value(u"status"_s).isEmpty() ? QString() : german(u"status."_s + m.value(u"status"_s)) },
+        { u"Zeitraum"_s, period },
+        { u"Verantwortlich"_s, m.value(u"responsible"_s) },
+        { u"Partner"_s, m.value(u"partners"_s) },
+        { u"Budget"_s, m.value(u"budget"_s).isEmpty() ? QString()
+                                                      : de.toCurrencyString(m.value(u"budget"_s).toDouble(), u"€"_s, 0) },
+        { u"Themen"_s, themesText(m.value(u"themes"_s)) },
+        { u"Priorität"_s, m.value(u"priority"_s).isEmpty() ? QString() : german(u"priority."_s + m.value(u"priority"_s)) },
+    };
+    QString html = u"<h4>%1</h4><table cellspacing='0' cellpadding='2'>"_s.arg(esc(m.value(u"title"_s)));
+    for (const auto &[label, value] : rows) {
+        if (!value.isEmpty())
+            html += u"<tr><td width='25%'><b>%1</b></td><td>%2</td></tr>"_s.arg(label, esc(value));
+    }
+    html += u"</table>"_s;
+    if (!m.value(u"description"_s).isEmpty())
+        html += u"<p>%1</p>"_s.arg(esc(m.value(u"description"_s)));
+    if (!milestones.isEmpty()) {
+        html += u"<p><b>Meilensteine</b></p><ul>"_s;
+        for (const EntityRecord &ms : milestones) {
+            html += u"<li>%1 %2%3</li>"_s.arg(germanDate(ms.value(u"due_date"_s)), esc(ms.value(u"title"_s)),
+                                               ms.value(u"done"_s) == u"true"_s ? u" (erreicht)"_s : QString());
+        }
+        html += u"</ul>"_s;
+    }
+    return html;
+}
+
+QString stampText(const ExportStamp &stamp)
+{
+    QString text = stamp.lastCompleteSync.isValid()
+            ? u"Stand der Daten: letzte vollständige Synchronisierung am %1 UTC"_s.arg(
+                      stamp.lastCompleteSync.toUTC().toString(u"dd.MM.yyyy, HH:mm"_s))
+            : u"Stand der Daten: noch nie vollständig synchronisiert"_s;
+    if (stamp.pending > 0)
+        text += u"; lokale Änderungen noch nicht bestätigt: %1"_s.arg(stamp.pending);
+    return text;
+}
+
+QString planHtml(ReplicaStore &store, const EntityRecord &plan, const ExportStamp &stamp)
+{
+    ReplicaView view(store);
+    const auto municipality = store.record(plan.value(u"municipality"_s));
+    QString html = u"<h1>%1</h1>"_s.arg(esc(plan.value(u"title"_s)));
+    if (municipality)
+        html += u"<p><b>Kommune:</b> %1 (%2, Cluster %3)</p>"_s.arg(esc(municipality->value(u"name"_s)),
+                                                                    esc(municipality->value(u"state"_s)),
+                                                                    esc(municipality->value(u"cluster"_s)));
+    if (!plan.value(u"review_status"_s).isEmpty())
+        html += u"<p><b>Prüfstatus:</b> %1</p>"_s.arg(german(u"review_status."_s + plan.value(u"review_status"_s)));
+    html += u"<p><i>%1</i></p>"_s.arg(esc(stampText(stamp)));
+    if (!plan.value(u"vision"_s).isEmpty())
+        html += u"<h2>Leitbild</h2><p>%1</p>"_s.arg(esc(plan.value(u"vision"_s)));
+    const Schema &schema = Schema::instance();
+    for (const EntityRecord &field : view.orderedChildren(*schema.entity(u"field_of_action"_s), plan.id)) {
+        html += u"<h2>Handlungsfeld: %1</h2>"_s.arg(esc(field.value(u"title"_s)));
+        if (!field.value(u"description"_s).isEmpty())
+            html += u"<p>%1</p>"_s.arg(esc(field.value(u"description"_s)));
+        for (const EntityRecord &goal : view.orderedChildren(*schema.entity(u"goal"_s), field.id)) {
+            html += u"<h3>Ziel: %1</h3>"_s.arg(esc(goal.value(u"title"_s)));
+            if (!goal.value(u"description"_s).isEmpty())
+                html += u"<p>%1</p>"_s.arg(esc(goal.value(u"description"_s)));
+            if (!goal.value(u"indicator"_s).isEmpty() || !goal.value(u"target_value"_s).isEmpty())
+                html += u"<p><b>Indikator:</b> %1 &nbsp; <b>Zielwert:</b> %2</p>"_s.arg(
+                        esc(goal.value(u"indicator"_s)), esc(goal.value(u"target_value"_s)));
+            for (const EntityRecord &measure : view.orderedChildren(*schema.entity(u"measure"_s), goal.id))
+                html += measureHtml(measure, view.orderedChildren(*schema.entity(u"milestone"_s), measure.id));
+        }
+    }
+    return html;
+}
+
+} // namespace
+
+const QStringList &measureFields()
+{
+    static const QStringList fields { u"title"_s, u"status"_s, u"start_date"_s, u"end_date"_s, u"responsible"_s,
+                                      u"partners"_s, u"budget"_s, u"themes"_s, u"priority"_s, u"description"_s };
+    return fields;
+}
+
+QList<MeasureRow> measureRows(ReplicaStore &store, ReplicaView &view)
+{
+    auto titleOf = [&](const QString &id) {
+        const auto record = id.isEmpty() ? std::nullopt : store.record(id);
+        return record ? record->value(u"title"_s) : QString();
+    };
+    QList<MeasureRow> rows;
+    for (const QString &id : store.entityIds(u"measure"_s)) {
+        auto record = store.record(id);
+        if (!record || !record->isLive())
+            continue;
+        const QString plan = view.planOf(*record);
+        // A measure whose goal has not arrived yet belongs to no plan so far: nothing to report on.
+        if (plan.isEmpty())
+            continue;
+        const QString goal = record->value(u"goal"_s);
+        const auto goalRecord = store.record(goal);
+        rows.append({ view.municipalityName(plan), plan,
+                      titleOf(goalRecord ? goalRecord->value(u"field_of_action"_s) : QString()), titleOf(goal),
+                      std::move(*record) });
+    }
+    std::sort(rows.begin(), rows.end(), [](const MeasureRow &a, const MeasureRow &b) {
+        if (const int c = a.municipality.localeAwareCompare(b.municipality); c != 0)
+            return c < 0;
+        if (const int c = ReplicaView::label(a.record).localeAwareCompare(ReplicaView::label(b.record)); c != 0)
+            return c < 0;
+        return a.record.id < b.record.id;
+    });
+    return rows;
+}
+
+QString measuresCsv(const QList<MeasureRow> &rows, const ExportStamp &stamp)
+{
+    // The comment line says which sync state the rows reflect; spreadsheet imports can skip it.
+    QString text = stamp.csvCommentLine();
+    text += Csv::line(QStringList { u"municipality"_s, u"plan"_s, u"field_of_action"_s, u"goal"_s, u"id"_s }
+                      + measureFields());
+    for (const MeasureRow &row : rows) {
+        QStringList cells { row.municipality, row.planId, row.fieldOfAction, row.goal, row.record.id };
+        for (const QString &name : measureFields())
+            cells << row.record.value(name);
+        text += Csv::line(cells);
+    }
+    return text;
+}
+
+QJsonObject measuresJson(const QList<MeasureRow> &rows, const ExportStamp &stamp)
+{
+    QJsonArray measures;
+    for (const MeasureRow &row : rows) {
+        QJsonObject object { { u"id"_s, row.record.id }, { u"municipality"_s, row.municipality },
+                             { u"plan"_s, row.planId }, { u"field_of_action"_s, row.fieldOfAction },
+                             { u"goal"_s, row.goal } };
+        for (const QString &name : measureFields())
+            object.insert(name, nullable(row.record.value(name)));
+        measures.append(object);
+    }
+    return { { u"synced_at"_s, nullable(stamp.syncedAt()) },
+             { u"exported_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) },
+             { u"pending"_s, stamp.pending }, { u"measures"_s, measures } };
+}
+
+QString numberText(const QVariant &column)
+{
+    // The canonical form Schema::normalize gives numbers, so values compare and round-trip as text.
+    return column.isNull() ? QString() : QString::number(column.toDouble(), 'g', 15);
+}
+
+const QStringList &synopsisColumns()
+{
+    static const QStringList columns { u"municipality"_s, u"key"_s, u"value"_s, u"unit"_s, u"year"_s };
+    return columns;
+}
+
+QString synopsisCsv(ReplicaStore &store, const ExportStamp &stamp)
+{
+    QSqlQuery q(store.database());
+    q.exec(u"SELECT m.name, f.key, f.value, f.unit, f.year FROM synopsis_figures f "
+           "JOIN municipalities m ON m.id = f.municipality AND m._state = 'live' WHERE f._state = 'live'"_s);
+    QList<QStringList> rows;
+    while (q.next()) {
+        rows.append(QStringList { q.value(0).toString(), q.value(1).toString(), numberText(q.value(2)),
+                                  q.value(3).toString(), numberText(q.value(4)) });
+    }
+    std::sort(rows.begin(), rows.end(), [](const QStringList &a, const QStringList &b) {
+        if (const int c = a[0].localeAwareCompare(b[0]); c != 0)
+            return c < 0;
+        return std::pair(a[1], a[4]) < std::pair(b[1], b[4]);
+    });
+    QString text = stamp.csvCommentLine() + Csv::line(synopsisColumns(), u';');
+    for (const QStringList &row : std::as_const(rows))
+        text += Csv::line(row, u';');
+    return text;
+}
+
+Status planPdf(ReplicaStore &store, const QString &planId, const ExportStamp &stamp, const QString &file)
+{
+    const auto plan = store.record(planId);
+    if (!plan || !plan->isLive() || plan->spec->name != u"plan"_s)
+        return Error { u"not_found"_s, u"no plan %1 in this replica"_s.arg(planId) };
+
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly))
+        return Error { u"storage_error"_s, u"cannot write %1: %2"_s.arg(file, out.errorString()) };
+    QPdfWriter writer(&out);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(20, 18, 20, 18), QPageLayout::Millimeter);
+    writer.setResolution(300);
+    writer.setTitle(plan->value(u"title"_s));
+    writer.setCreator(u"Werkstattplan"_s);
+
+    QTextDocument document;
+    document.documentLayout()->setPaintDevice(&writer);
+    QFont font(u"DejaVu Sans"_s);
+    font.setPointSizeF(10);
+    document.setDefaultFont(font);
+    document.setDefaultStyleSheet(u"h1 { font-size: 18pt; } h2 { font-size: 14pt; margin-top: 14px; } "
+                                  "h3 { font-size: 12pt; } h4 { font-size: 11pt; margin-top: 10px; }"_s);
+    document.setHtml(planHtml(store, *plan, stamp));
+
+    // Pages are laid out by the document; each gets a footer line with the sync state and its number.
+    const QRectF page = writer.pageLayout().paintRectPixels(writer.resolution());
+    const qreal footerHeight = writer.resolution() * 0.45; // two lines of small print
+    const QSizeF body(page.width(), page.height() - footerHeight);
+    document.setPageSize(body);
+    const int pages = document.pageCount();
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return Error { u"storage_error"_s, u"cannot start the PDF %1"_s.arg(file) };
+    QFont footerFont = font;
+    footerFont.setPointSizeF(8);
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0)
+            writer.newPage();
+        painter.save();
+        painter.translate(0, -i * body.height());
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = QRectF(0, i * body.height(), body.width(), body.height());
+        painter.setClipRect(context.clip);
+        document.documentLayout()->draw(&painter, context);
+        painter.restore();
+        painter.setFont(footerFont);
+        const qreal split = body.width() * 0.82;
+        painter.drawText(QRectF(0, body.height(), split, footerHeight), Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap,
+                         stampText(stamp));
+        painter.drawText(QRectF(split, body.height(), body.width() - split, footerHeight),
+                         Qt::AlignRight | Qt::AlignBottom, u"Seite %1 von %2"_s.arg(i + 1).arg(pages));
+    }
+    if (!painter.end() || !out.commit())
+        return Error { u"storage_error"_s, u"cannot write %1: %2"_s.arg(file, out.errorString()) };
+    return Ok {};
+}
+
+Status writeFile(const QString &file, const QByteArray &data)
+{
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(data) < 0 || !out.commit())
+        return Error { u"storage_error"_s, u"cannot write %1: %2"_s.arg(file, out.errorString()) };
+    return Ok {};
+}
+
+} // namespace Exports
