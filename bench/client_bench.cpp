@@ -7,11 +7,16 @@
 //   - start to the first frame of "my plan" with its outline filled, in this
 //     process (Session + AppSetup::load as main() does) and as a process
 //     (`werkstattplan --data DIR --screenshot F --screenshot-delay 0`);
-//   - full-text search across all plans: ReplicaStore::search plus loading
-//     each hit's record, its plan and its municipality's name (what a result
-//     row shows).
+//   - full-text search across all plans, as the search page runs it
+//     (SearchModel: the hits with their titles, plans, municipalities and
+//     snippets, and the measures of a theme the query names).
 //
-//   client_bench [--plans 40] [--measures 300] [--runs 5] [--json]
+//   - the project office's overview on a second replica of many municipalities
+//     (1,000 by default, with small plans): opening the dashboard page to its
+//     first frame with rows, and filtering it by cluster or federal state.
+//
+//   client_bench [--plans 40] [--measures 300] [--runs 5]
+//                [--dashboard-municipalities 1000] [--dashboard-measures 20] [--json]
 //
 // Runs headless (QT_QPA_PLATFORM=offscreen unless set). Progress goes to
 // stderr; stdout carries only the table or the JSON object (with --json the
@@ -23,7 +28,9 @@
 #include "helpers/syncclient.h"
 
 #include "appsetup.h"
+#include "dashboardmodel.h"
 #include "planoutlinemodel.h"
+#include "searchmodel.h"
 #include "session.h"
 #include "sync/protocol.h"
 
@@ -62,6 +69,10 @@ using namespace BenchReport;
 const QString password = u"bench-passwort-2026"_s;
 /** The account whose client is measured: "my plan" is its plan. */
 const QString me = u"gemeinde-01"_s;
+const QStringList federalStates { u"Baden-Württemberg"_s, u"Bayern"_s, u"Brandenburg"_s, u"Hessen"_s,
+                                   u"Mecklenburg-Vorpommern"_s, u"Niedersachsen"_s, u"Nordrhein-Westfalen"_s,
+                                   u"Rheinland-Pfalz"_s, u"Saarland"_s, u"Sachsen"_s, u"Sachsen-Anhalt"_s,
+                                   u"Schleswig-Holstein"_s, u"Thüringen"_s };
 const QStringList searchQueries { u"Fachkräfte"_s, u"Ehrenamt"_s, u"Mobilität"_s, u"Bürgerbus"_s,
                                   u"Ortskern"_s, u"Förderung Landkreis"_s, u"Jugend"_s, u"Stadtwerke"_s };
 
@@ -96,8 +107,8 @@ Replica buildReplica(const QString &folder, int plans, int measures)
         QTextStream lines(&file);
         for (int i = 1; i <= plans; ++i) {
             users << u"gemeinde-%1"_s.arg(i, 2, 10, QLatin1Char('0'));
-            lines << users.last() << ';' << password << ';' << u"Gemeinde %1"_s.arg(i, 2, 10, QLatin1Char('0'))
-                  << u";Sachsen;Cluster %1\n"_s.arg(i % 4 + 1);
+            lines << users.last() << ';' << password << ';' << u"Gemeinde %1"_s.arg(i, 2, 10, QLatin1Char('0')) << ';'
+                  << federalStates[i % federalStates.size()] << u";Cluster %1\n"_s.arg(i % 8 + 1);
         }
         lines.flush();
         const auto imported = server.admin({ u"import-accounts"_s, file.fileName() });
@@ -252,35 +263,93 @@ struct SearchFigures
     qint64 hits = 0;
 };
 
-/** Each query as a search page would run it: the hits, then each hit's record, plan and municipality. */
+/** Each query as the search page runs it: SearchModel reads its rows (hits, titles, plans, municipalities, snippets). */
 SearchFigures measureSearch(const QString &clientDir, int rounds)
 {
     SearchFigures figures;
     Session session(clientDir);
     if (!session.openLast())
         fail(u"the client data folder does not open"_s);
-    ReplicaStore &store = session.replica()->store();
+    Session::setInstance(&session);
+    SearchModel model;
     for (int round = 0; round < rounds; ++round) {
         for (const QString &query : searchQueries) {
             QElapsedTimer timer;
             timer.start();
-            // A view per query, as a model reading its rows anew would have: no cache from the last query.
-            ReplicaView view(store);
-            const auto ids = store.search(query);
-            if (!ids)
-                fail(u"search \"%1\": %2"_s.arg(query, ids.errorMessage()));
-            int shown = 0;
-            for (const QString &id : ids.value()) {
-                const auto record = store.record(id);
-                if (!record)
-                    continue;
-                const QString plan = view.planOf(*record);
-                shown += int(!ReplicaView::label(*record).isEmpty() || !view.municipalityName(plan).isEmpty());
-            }
+            model.setQuery(query);
+            model.refresh();
             figures.ms.push_back(msSince(timer));
             if (round == 0)
-                figures.hits += shown;
+                figures.hits += model.count();
         }
+    }
+    Session::setInstance(nullptr);
+    return figures;
+}
+
+struct DashboardFigures
+{
+    std::vector<double> openMs; ///< the page shown to its first frame with rows, in the running app
+    std::vector<double> filterMs; ///< a cluster or federal state chosen: DashboardModel reads its rows again
+    int rows = 0;
+};
+
+/**
+ * The office's overview on a replica with many municipalities: the app is started as main() does; then
+ * the dashboard page is opened (made, its rows computed, first frame) and filtered, runs times each.
+ */
+DashboardFigures measureDashboard(const QString &clientDir, int runs)
+{
+    DashboardFigures figures;
+    for (int run = 0; run < runs; ++run) {
+        auto session = std::make_unique<Session>(clientDir);
+        if (!session->openLast())
+            fail(u"the client data folder does not open"_s);
+        auto engine = std::make_unique<QQmlApplicationEngine>();
+        if (!AppSetup::load(*engine, *session))
+            fail(u"Main.qml did not load"_s);
+        auto *window = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
+        QEventLoop settle;
+        QTimer::singleShot(200, &settle, &QEventLoop::quit); // my plan's first frames, not part of the figure
+        settle.exec();
+
+        QElapsedTimer timer;
+        timer.start();
+        window->setProperty("page", u"dashboard"_s);
+        QQuickItem *table = nullptr;
+        QEventLoop loop;
+        QObject::connect(window, &QQuickWindow::frameSwapped, &loop, [&] {
+            if (!table)
+                table = window->findChild<QQuickItem *>(u"dashboardTable"_s);
+            if (table && table->isVisible() && table->property("count").toInt() > 0) {
+                figures.openMs.push_back(msSince(timer));
+                figures.rows = table->property("count").toInt();
+                loop.quit();
+            }
+        });
+        window->update();
+        QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
+        loop.exec();
+        if (int(figures.openMs.size()) != run + 1)
+            fail(u"the dashboard showed no rows within 30 s"_s);
+
+        auto *model = qobject_cast<DashboardModel *>(table->property("model").value<QObject *>());
+        if (!model)
+            fail(u"the dashboard has no DashboardModel"_s);
+        const QStringList clusters = model->clusters();
+        const QStringList states = model->federalStates();
+        for (int i = 0; i < 4; ++i) {
+            QElapsedTimer filter;
+            filter.start();
+            if (i % 2 == 0)
+                model->setCluster(clusters.value(i % clusters.size()));
+            else
+                model->setFederalState(states.value(i % states.size()));
+            model->refresh();
+            figures.filterMs.push_back(msSince(filter));
+        }
+        engine.reset();
+        session.reset();
     }
     return figures;
 }
@@ -306,8 +375,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption measuresOption(u"measures"_s, u"Measures per plan (default 300)."_s, u"N"_s, u"300"_s);
     const QCommandLineOption runsOption(u"runs"_s, u"Repetitions of each start-up figure (default 5)."_s, u"N"_s,
                                         u"5"_s);
+    const QCommandLineOption municipalitiesOption(u"dashboard-municipalities"_s,
+                                                  u"Municipalities in the replica of the dashboard figures."_s,
+                                                  u"count"_s, u"1000"_s);
+    const QCommandLineOption dashboardMeasuresOption(u"dashboard-measures"_s,
+                                                     u"Measures per plan in the replica of the dashboard figures."_s,
+                                                     u"count"_s, u"20"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"Print one JSON object of the figures instead of a table."_s);
-    parser.addOptions({ plansOption, measuresOption, runsOption, jsonOption });
+    parser.addOptions({ plansOption, measuresOption, runsOption, municipalitiesOption, dashboardMeasuresOption,
+                        jsonOption });
     parser.process(app);
     bool ok = false;
     const int plans = parser.value(plansOption).toInt(&ok);
@@ -319,6 +395,12 @@ int main(int argc, char *argv[])
     const int runs = parser.value(runsOption).toInt(&ok);
     if (!ok || runs < 1)
         fail(u"--runs needs a positive number"_s);
+    const int municipalities = parser.value(municipalitiesOption).toInt(&ok);
+    if (!ok || municipalities < 1)
+        fail(u"--dashboard-municipalities needs a positive number"_s);
+    const int dashboardMeasures = parser.value(dashboardMeasuresOption).toInt(&ok);
+    if (!ok || dashboardMeasures < 1)
+        fail(u"--dashboard-measures needs a positive number"_s);
     const bool json = parser.isSet(jsonOption);
 
     QTemporaryDir work;
@@ -346,6 +428,15 @@ int main(int argc, char *argv[])
     const std::vector<double> outlineMs = measureOutline(replica.clientDir, runs, &modelRows);
     const SearchFigures search = measureSearch(replica.clientDir, 5);
     progress() << "searched " << search.ms.size() << " times" << Qt::endl;
+
+    progress() << "== dashboard: " << municipalities << " municipalities, " << dashboardMeasures << " measures each =="
+               << Qt::endl;
+    QTemporaryDir dashboardWork;
+    if (!dashboardWork.isValid())
+        fail(u"cannot create a temporary directory"_s);
+    const Replica many = buildReplica(dashboardWork.path(), municipalities, dashboardMeasures);
+    const DashboardFigures dashboard = measureDashboard(many.clientDir, runs);
+    progress() << "dashboard opened and filtered " << runs << " times" << Qt::endl;
 
     QList<Figure> rows;
     auto row = [&rows](const QString &key, const QString &label, double value, int decimals, const QString &unit,
@@ -375,11 +466,19 @@ int main(int argc, char *argv[])
         percentile(outlineMs, 0.5), 1, u"ms"_s);
     row(u"search_queries_count"_s, u"search: queries (%1 words x 5)"_s.arg(searchQueries.size()),
         double(search.ms.size()), 0, u"queries"_s);
-    row(u"search_hits_count"_s, u"search: hits shown for the %1 words (at most 100 each)"_s.arg(searchQueries.size()),
+    row(u"search_hits_count"_s, u"search: results shown for the %1 words (at most 200 each)"_s.arg(searchQueries.size()),
         double(search.hits), 0, u"hits"_s);
-    row(u"search_p50_ms"_s, u"search: all plans, hits with record, plan and municipality, median"_s, searchMedian, 1,
+    row(u"search_p50_ms"_s, u"search: all plans, SearchModel rows, median"_s, searchMedian, 1,
         u"ms"_s, u"< 50"_s, searchMedian < 50 ? 1 : 0);
     row(u"search_p95_ms"_s, u"search: p95"_s, searchP95, 1, u"ms"_s, u"< 50"_s, searchP95 < 50 ? 1 : 0);
+    const double openMedian = percentile(dashboard.openMs, 0.5);
+    const double filterMedian = percentile(dashboard.filterMs, 0.5);
+    row(u"dashboard_rows_count"_s, u"dashboard: municipalities listed (%1 measures each)"_s.arg(dashboardMeasures),
+        dashboard.rows, 0, u"rows"_s);
+    row(u"dashboard_open_ms"_s, u"dashboard: page opened to its first frame with rows, median of %1"_s.arg(runs),
+        openMedian, 0, u"ms"_s, u"< 300"_s, openMedian < 300 ? 1 : 0);
+    row(u"dashboard_filter_ms"_s, u"dashboard: filter by cluster or state, median"_s, filterMedian, 1, u"ms"_s,
+        u"< 50"_s, filterMedian < 50 ? 1 : 0);
 
     QTextStream out(stdout);
     QTextStream &table = json ? progress() : out;

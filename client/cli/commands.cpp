@@ -524,7 +524,7 @@ int Commands::search(const QString &text)
 
 ExportStamp Commands::exportStamp()
 {
-    return { m_replica->lastCompleteSync(), m_replica->pendingCount() };
+    return ExportStamp::of(*m_replica);
 }
 
 int Commands::writeExport(const QByteArray &data, const QString &what)

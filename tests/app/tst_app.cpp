@@ -459,6 +459,87 @@ private Q_SLOTS:
         QVERIFY(!m_session->planId().isEmpty());
     }
 
+    void submitForReview()
+    {
+        startClient(m_data.filePath(u"client"_s), u"de"_s); // Adorf again, as it was left
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->isReady() && status()->state() == SyncStatus::Online, 20'000);
+        showPage(u"plan"_s);
+        clickNamed(u"submitPlan"_s);
+        QTRY_VERIFY(visibleItem(u"confirmSubmit"_s));
+        QMetaObject::invokeMethod(item(u"confirmSubmit"_s), "accept");
+        QTRY_COMPARE(replicaValue(m_session->planId(), u"review_status"_s), u"submitted"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(status()->pendingChanges(), 0, 15'000);
+        QCOMPARE(status()->rejectedChanges(), 0);
+    }
+
+    void officeReviewsAndReports()
+    {
+        startClient(m_data.filePath(u"client-office"_s), u"de"_s);
+        signInThroughSetupPage(u"geschaeftsstelle"_s);
+        QVERIFY(m_session->isOffice());
+
+        // Every plan at a glance; Adorf's submission just arrived.
+        QTRY_COMPARE(m_window->property("page").toString(), u"dashboard"_s);
+        auto *table = visibleItem(u"dashboardTable"_s);
+        QVERIFY(table);
+        QTRY_VERIFY(table->property("count").toInt() >= 12);
+        screenshot(u"20-dashboard"_s);
+
+        // Filtered by cluster: only the clusters' own municipalities stay.
+        auto *dashboard = qobject_cast<RowListModel *>(table->property("model").value<QObject *>());
+        QVERIFY(dashboard);
+        const int all = dashboard->count();
+        dashboard->setProperty("cluster", u"Nord"_s);
+        QTRY_VERIFY(dashboard->count() > 0 && dashboard->count() < all);
+        for (int row = 0; row < dashboard->count(); ++row)
+            QCOMPARE(dashboard->get(row).value(u"cluster"_s).toString(), u"Nord"_s);
+        dashboard->setProperty("cluster", QString());
+        QTRY_COMPARE(dashboard->count(), all);
+
+        // Riesa's review: what changed since its previous submission.
+        clickNamed(u"dashboardRow_Riesa"_s);
+        QTRY_COMPARE(m_window->property("page").toString(), u"review"_s);
+        QTRY_VERIFY(visibleItem(u"reviewDiff"_s) && visibleItem(u"reviewDiff"_s)->property("count").toInt() > 0);
+        screenshot(u"21-review-diff"_s);
+
+        // A review note on the first changed item, and the review status moved on.
+        clickNamed(u"diffItem_0"_s);
+        typeInto(visibleItem(u"commentDraft"_s), u"Bitte den Zeitplan mit dem Kreis abstimmen."_s, false);
+        clickNamed(u"commentSend"_s);
+        clickNamed(u"reviewSet_in_review"_s);
+        QTRY_COMPARE(replicaValue(u"plan-riesa"_s, u"review_status"_s), u"in_review"_s);
+        screenshot(u"22-review-note"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(status()->pendingChanges(), 0, 15'000);
+        QCOMPARE(status()->rejectedChanges(), 0);
+
+        // Riesa sees both.
+        OtherClient riesa;
+        QVERIFY(riesa.signIn(m_server.baseUrl(), u"riesa"_s, m_passwords.value(u"riesa"_s)));
+        QCOMPARE(riesa.value(u"plan-riesa"_s, u"review_status"_s), u"in_review"_s);
+        bool noteArrived = false;
+        for (const QString &id : riesa.replica->store().entityIds(u"comment"_s))
+            noteArrived |= riesa.value(id, u"body"_s) == u"Bitte den Zeitplan mit dem Kreis abstimmen."_s
+                    && riesa.value(id, u"kind"_s) == u"review"_s;
+        QVERIFY(noteArrived);
+
+        showPage(u"synopsis"_s);
+        QTRY_VERIFY(visibleItem(u"synopsisTable"_s) && visibleItem(u"synopsisTable"_s)->property("count").toInt() >= 12);
+        screenshot(u"23-synopsis"_s);
+
+        showPage(u"charts"_s);
+        clickNamed(u"bar_0"_s);
+        QTRY_VERIFY(visibleItem(u"chartMeasures"_s)->property("count").toInt() > 0);
+        screenshot(u"24-charts-themes"_s);
+        clickNamed(u"chartByCluster"_s);
+        QTRY_VERIFY(visibleItem(u"bar_0"_s));
+        screenshot(u"25-charts-clusters"_s);
+
+        showPage(u"meetings"_s);
+        clickNamed(u"meeting_0"_s);
+        QTRY_VERIFY(visibleItem(u"meetingMeasures"_s));
+        screenshot(u"26-meeting"_s);
+    }
+
     void cleanupTestCase()
     {
         m_engine.reset();

@@ -15,8 +15,16 @@ ApplicationWindow {
                                            : qsTr("Werkstattplan")
 
     /** The page shown: one of pages. */
-    property string page: Session.office ? "peers" : "plan"
-    readonly property var pages: ["plan", "peers", "search", "meetings", "synopsis", "charts", "conflicts", "sync", "settings"]
+    property string page: Session.office ? "dashboard" : "plan"
+    readonly property var pages: ["plan", "dashboard", "review", "peers", "search", "meetings", "synopsis", "charts",
+                                  "conflicts", "sync", "settings"]
+
+    /** The office opens a plan's review. */
+    function openReview(planId, municipality) {
+        reviewPage.planId = planId
+        reviewPage.municipality = municipality
+        page = "review"
+    }
 
     function openEntity(entityId) {
         if (Session.mayEdit(entityId) || Session.planOf(entityId) === Session.planId) {
@@ -30,7 +38,7 @@ ApplicationWindow {
 
     Shortcut { sequences: [StandardKey.Undo]; enabled: Session.canUndo; onActivated: Session.undo() }
     Shortcut { sequence: "Ctrl+F"; onActivated: { window.page = "search"; searchPage.focusQuery() } }
-    Shortcut { sequence: "Ctrl+1"; onActivated: window.page = "plan" }
+    Shortcut { sequence: "Ctrl+1"; onActivated: window.page = Session.office ? "dashboard" : "plan" }
     Shortcut { sequence: "Ctrl+2"; onActivated: window.page = "peers" }
     Shortcut { sequence: "Ctrl+3"; onActivated: window.page = "search" }
     Shortcut { sequence: "Ctrl+4"; onActivated: window.page = "meetings" }
@@ -80,6 +88,13 @@ ApplicationWindow {
                     visible: Session.planId !== ""
                     selected: window.page === "plan"
                     onClicked: window.page = "plan"
+                }
+                NavButton {
+                    objectName: "navDashboard"
+                    text: qsTr("Übersicht")
+                    visible: Session.office
+                    selected: window.page === "dashboard" || window.page === "review"
+                    onClicked: window.page = "dashboard"
                 }
                 NavButton {
                     objectName: "navPeers"
@@ -145,20 +160,38 @@ ApplicationWindow {
                 Layout.fillHeight: true
                 currentIndex: window.pages.indexOf(window.page)
                 MyPlanPage { id: planPage; objectName: "myPlanPage" }
+                LazyPage {
+                    sourceComponent: DashboardPage {
+                        objectName: "dashboardPage"
+                        onReviewRequested: (planId, municipality) => window.openReview(planId, municipality)
+                    }
+                }
+                ReviewPage {
+                    id: reviewPage
+                    objectName: "reviewPage"
+                    onOpenRequested: entityId => window.openEntity(entityId)
+                    onBackRequested: window.page = "dashboard"
+                }
                 PeersPage { id: peersPage; objectName: "peersPage" }
                 SearchPage {
                     id: searchPage
                     objectName: "searchPage"
                     onOpenRequested: entityId => window.openEntity(entityId)
                 }
-                MeetingsPage {
-                    objectName: "meetingsPage"
-                    onOpenRequested: entityId => window.openEntity(entityId)
+                LazyPage {
+                    sourceComponent: MeetingsPage {
+                        objectName: "meetingsPage"
+                        onOpenRequested: entityId => window.openEntity(entityId)
+                    }
                 }
-                SynopsisPage { objectName: "synopsisPage" }
-                ChartsPage {
-                    objectName: "chartsPage"
-                    onOpenRequested: entityId => window.openEntity(entityId)
+                LazyPage {
+                    sourceComponent: SynopsisPage { objectName: "synopsisPage" }
+                }
+                LazyPage {
+                    sourceComponent: ChartsPage {
+                        objectName: "chartsPage"
+                        onOpenRequested: entityId => window.openEntity(entityId)
+                    }
                 }
                 ConflictsPage {
                     objectName: "conflictsPage"

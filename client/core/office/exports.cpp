@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exports.h"
 
+#include "localreplica.h"
+
 #include "csv.h"
 #include "replicaview.h"
 #include "storage/replicastore.h"
@@ -18,6 +20,11 @@
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
+
+ExportStamp ExportStamp::of(LocalReplica &replica)
+{
+    return { replica.lastCompleteSync(), replica.pendingCount() };
+}
 
 QString ExportStamp::syncedAt() const
 {

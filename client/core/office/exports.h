@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QList>
 
+class LocalReplica;
 class ReplicaStore;
 class ReplicaView;
 
@@ -17,6 +18,8 @@ struct ExportStamp
     QDateTime lastCompleteSync; ///< invalid: never synced completely
     int pending = 0; ///< local changes the server has not confirmed (the export already contains them)
 
+    /** The replica's sync state now. */
+    [[nodiscard]] static ExportStamp of(LocalReplica &replica);
     /** ISO 8601 UTC to the second (the form `status --json` shows), or empty. */
     [[nodiscard]] QString syncedAt() const;
     /** The first line of a CSV export: "# synced_at=TIME|never pending=N". */

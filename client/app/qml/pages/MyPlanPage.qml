@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
 import Werkstattplan
 
 // The municipality's own plan.
@@ -10,9 +11,22 @@ Page {
 
     background: Rectangle { color: Theme.window }
 
-    PlanView {
-        id: view
+    ColumnLayout {
         anchors.fill: parent
-        planId: Session.planId
+        spacing: 0
+        ReviewStatusBar {
+            planId: Session.planId
+            visible: Session.planId !== "" && !Session.localOnly
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.padding
+            Layout.rightMargin: Theme.padding
+            Layout.topMargin: Theme.padding
+        }
+        PlanView {
+            id: view
+            planId: Session.planId
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+        }
     }
 }

@@ -29,6 +29,7 @@ Page {
                 font.bold: true
                 Layout.fillWidth: true
             }
+            SynopsisActions { }
         }
         Label {
             text: Session.office ? qsTr("Wählen Sie eine Zelle, um eine Kennzahl einzutragen oder zu ändern.")

@@ -2,12 +2,15 @@
 #include "session.h"
 
 #include "common/logging.h"
+#include "office/exports.h"
+#include "office/synopsisimport.h"
 #include "sync/orderkey.h"
 #include "vocabulary.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QSettings>
 #include <QTimer>
 #include <QTranslator>
@@ -521,6 +524,70 @@ QString Session::addComment(const QString &targetId, const QString &body)
                      { { u"target"_s, targetId }, { u"body"_s, body.trimmed() },
                        { u"kind"_s, isOffice() ? u"review"_s : u"peer"_s }, { u"resolved"_s, u"false"_s } },
                      tr("Kommentar schreiben"));
+}
+
+bool Session::submitPlan()
+{
+    if (!m_replica || m_planId.isEmpty())
+        return false;
+    if (!check(m_replica->submit(m_planId)))
+        return false;
+    edited();
+    Q_EMIT notice(tr("Ihr Plan ist eingereicht. Die Geschäftsstelle sieht diesen Stand nach dem nächsten Abgleich."));
+    return true;
+}
+
+bool Session::exported(const Status &written, const QUrl &file)
+{
+    if (!written) {
+        Q_EMIT notice(tr("Die Datei konnte nicht geschrieben werden: %1").arg(written.error().message));
+        return false;
+    }
+    Q_EMIT notice(tr("Gespeichert: %1").arg(file.toLocalFile()));
+    return true;
+}
+
+bool Session::exportPlanPdf(const QString &planId, const QUrl &file)
+{
+    if (!m_replica)
+        return false;
+    return exported(Exports::planPdf(m_replica->store(), planId, ExportStamp::of(*m_replica), file.toLocalFile()), file);
+}
+
+bool Session::exportMeasuresCsv(const QUrl &file)
+{
+    if (!m_replica)
+        return false;
+    const QString csv = Exports::measuresCsv(Exports::measureRows(m_replica->store(), *m_view), ExportStamp::of(*m_replica));
+    return exported(Exports::writeFile(file.toLocalFile(), csv.toUtf8()), file);
+}
+
+bool Session::exportSynopsisCsv(const QUrl &file)
+{
+    if (!m_replica)
+        return false;
+    const QString csv = Exports::synopsisCsv(m_replica->store(), ExportStamp::of(*m_replica));
+    return exported(Exports::writeFile(file.toLocalFile(), csv.toUtf8()), file);
+}
+
+bool Session::importSynopsisCsv(const QUrl &file)
+{
+    if (!m_replica)
+        return false;
+    QFile in(file.toLocalFile());
+    if (!in.open(QIODevice::ReadOnly)) {
+        Q_EMIT notice(tr("Die Datei %1 lässt sich nicht öffnen.").arg(file.toLocalFile()));
+        return false;
+    }
+    const auto summary = SynopsisImport::run(*m_replica, QString::fromUtf8(in.readAll()));
+    if (!summary) {
+        Q_EMIT notice(tr("Nichts übernommen: %1").arg(summary.error().message));
+        return false;
+    }
+    edited();
+    Q_EMIT notice(tr("Synopse übernommen: %1 neu, %2 geändert, %3 unverändert.")
+                          .arg(summary->created).arg(summary->updated).arg(summary->unchanged));
+    return true;
 }
 
 void Session::undo()

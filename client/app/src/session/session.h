@@ -109,6 +109,16 @@ public:
                                        const QString &unit, const QString &year);
     Q_INVOKABLE void undo();
 
+    // Review and reports
+    /** The municipality submits its plan for review: freezes it as a version ("Stand vom …"). */
+    Q_INVOKABLE bool submitPlan();
+    /** Exports, made from this device's replica and stamped with its sync state; false (and a notice) on failure. */
+    Q_INVOKABLE bool exportPlanPdf(const QString &planId, const QUrl &file);
+    Q_INVOKABLE bool exportMeasuresCsv(const QUrl &file);
+    Q_INVOKABLE bool exportSynopsisCsv(const QUrl &file);
+    /** The office imports synopsis figures from a CSV file (all or nothing); tells how it went. */
+    Q_INVOKABLE bool importSynopsisCsv(const QUrl &file);
+
     // Reading helpers for QML views (no logic: lookups the models share).
     Q_INVOKABLE QString fieldValue(const QString &entityId, const QString &field) const;
     Q_INVOKABLE QString entityType(const QString &entityId) const;
@@ -153,6 +163,8 @@ private:
     /** After a local edit. */
     void edited();
     void pushUndo(const QString &text, std::function<Status()> revert);
+    /** Writes an export; tells the user where it went, or why it failed. */
+    bool exported(const Status &written, const QUrl &file);
     /** Adds an entity with its fields, undoably; its id, or empty (and a notice) if refused. */
     QString addRecord(const QString &type, const QString &parentId, const LocalReplica::Fields &fields,
                       const QString &undoText);
