@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "storage/recordcodec.h"
+#include "storage/sqlitestatement.h"
 #include "storage/sqlschema.h"
 #include "sync/replicastate.h"
 #include "sync/statedigest.h"
@@ -383,6 +384,8 @@ ReplicaStore::ReplicaStore(QSqlDatabase db, QString path, Options options)
       m_options(std::move(options)),
       m_postgres(SqlSchema::dialectOf(m_db) == SqlSchema::Dialect::Postgres)
 {
+    if (!m_postgres)
+        m_sqlite = SqliteStatement::handle(m_db);
 }
 
 ReplicaStore::~ReplicaStore()
@@ -391,6 +394,8 @@ ReplicaStore::~ReplicaStore()
     m_tables.clear();
     for (auto &query : m_fixed)
         query.reset();
+    for (auto &direct : m_direct)
+        direct.reset();
     dropConnection(m_db);
 }
 
@@ -456,17 +461,56 @@ QSqlQuery &ReplicaStore::statement(Statement which)
     return *query;
 }
 
+SqliteStatement *ReplicaStore::directStatement(Statement which)
+{
+    if (!m_sqlite)
+        return nullptr;
+    std::unique_ptr<SqliteStatement> &direct = m_direct[size_t(which)];
+    if (!direct) {
+        direct = std::make_unique<SqliteStatement>(m_sqlite, statementSql(int(which)));
+        if (!direct->isValid())
+            qCCritical(lcStorage) << "cannot prepare" << statementSql(int(which)) << direct->lastError().text();
+    }
+    return direct.get();
+}
+
+namespace {
+/** Binds with fill and runs a write statement of either kind: the rows it changed, or -1. */
+template <typename Query, typename Fill>
+int runWrite(Query &query, Fill &fill, QSqlError &error, qint64 *insertId)
+{
+    fill(query);
+    if (!query.exec()) {
+        error = query.lastError();
+        return -1;
+    }
+    if (insertId)
+        *insertId = query.lastInsertId().toLongLong();
+    return query.numRowsAffected();
+}
+} // namespace
+
+template <typename Fill>
+int ReplicaStore::write(Statement which, Fill &&fill, qint64 *insertId)
+{
+    if (SqliteStatement *direct = directStatement(which))
+        return runWrite(*direct, fill, m_writeError, insertId);
+    return runWrite(statement(which), fill, m_writeError, insertId);
+}
+
 ReplicaStore::TableStatements &ReplicaStore::tableStatements(const EntitySpec &spec)
 {
     auto it = m_tables.find(&spec);
     if (it == m_tables.end()) {
         const TableSql &sql = tableSql(spec);
-        TableStatements statements { QSqlQuery(m_db), QSqlQuery(m_db) };
+        TableStatements statements { QSqlQuery(m_db), QSqlQuery(m_db), nullptr };
         for (auto [query, text] : { std::pair { &statements.load, &sql.load }, { &statements.upsert, &sql.upsert } }) {
             query->setForwardOnly(!m_postgres);
             if (!query->prepare(withNamedPlaceholders(*text)))
                 qCCritical(lcStorage) << "cannot prepare" << *text << query->lastError().text();
         }
+        if (m_sqlite)
+            statements.directUpsert = std::make_unique<SqliteStatement>(m_sqlite, sql.upsert);
         it = m_tables.emplace(&spec, std::move(statements)).first;
     }
     return it->second;
@@ -491,24 +535,25 @@ Change ReplicaStore::changeFromQuery(const QSqlQuery &query, int c)
 
 bool ReplicaStore::appendChange(const Change &change)
 {
-    QSqlQuery &q = statement(Statement::AppendChange);
-    bind(q, 0, change.id);
-    bind(q, 1, Change::opName(change.op));
-    bind(q, 2, change.entityType);
-    bind(q, 3, change.entityId);
-    bind(q, 4, change.field);
-    bind(q, 5, change.value.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(change.value));
-    bind(q, 6, change.hlc.toString());
-    bind(q, 7, change.device);
-    bind(q, 8, change.author);
-    // Empty lists are stored as '' (not NULL): the columns are NOT NULL.
-    bind(q, 9, change.base.isEmpty() ? u""_s : change.base.join(u','));
-    bind(q, 10, change.seen.isEmpty() ? u""_s : change.seen.join(u','));
-    if (!q.exec()) {
-        m_failure = sqlError(u"cannot log change"_s, q.lastError());
+    const int rows = write(Statement::AppendChange, [&change](auto &q) {
+        bind(q, 0, change.id);
+        bind(q, 1, Change::opName(change.op));
+        bind(q, 2, change.entityType);
+        bind(q, 3, change.entityId);
+        bind(q, 4, change.field);
+        bind(q, 5, change.value.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(change.value));
+        bind(q, 6, change.hlc.toString());
+        bind(q, 7, change.device);
+        bind(q, 8, change.author);
+        // Empty lists are stored as '' (not NULL): the columns are NOT NULL.
+        bind(q, 9, change.base.isEmpty() ? u""_s : change.base.join(u','));
+        bind(q, 10, change.seen.isEmpty() ? u""_s : change.seen.join(u','));
+    });
+    if (rows < 0) {
+        m_failure = sqlError(u"cannot log change"_s, m_writeError);
         return false;
     }
-    return q.numRowsAffected() > 0;
+    return rows > 0;
 }
 
 std::optional<Change> ReplicaStore::findChange(const QString &changeId)
@@ -620,31 +665,40 @@ bool ReplicaStore::flush(CachedRecord &cached)
     if (record.isEmpty())
         return true;
     const EntitySpec &spec = *record.spec;
-    QSqlQuery &upsert = tableStatements(spec).upsert;
-    int column = 0;
-    bind(upsert, column++, record.id);
-    for (qsizetype i = 0; i < spec.fields.size(); ++i)
-        bind(upsert, column++, RecordCodec::toColumn(spec.fields[i].type, record.fields[i].value));
-    bind(upsert, column++, record.lifecycle.value.isNull() ? QVariant(QMetaType::fromType<QString>())
-                                                               : QVariant(record.lifecycle.value));
-    bind(upsert, column++, RecordCodec::encodeMetaCompact(record));
-    if (!upsert.exec()) {
-        m_failure = sqlError(u"cannot store %1"_s.arg(record.id), upsert.lastError());
+    auto fillRecord = [&](auto &upsert) {
+        int column = 0;
+        bind(upsert, column++, record.id);
+        for (qsizetype i = 0; i < spec.fields.size(); ++i)
+            bind(upsert, column++, RecordCodec::toColumn(spec.fields[i].type, record.fields[i].value));
+        bind(upsert, column++, record.lifecycle.value.isNull() ? QVariant(QMetaType::fromType<QString>())
+                                                                   : QVariant(record.lifecycle.value));
+        bind(upsert, column++, RecordCodec::encodeMetaCompact(record));
+    };
+    TableStatements &table = tableStatements(spec);
+    if ((table.directUpsert ? runWrite(*table.directUpsert, fillRecord, m_writeError, nullptr)
+                            : runWrite(table.upsert, fillRecord, m_writeError, nullptr))
+        < 0) {
+        m_failure = sqlError(u"cannot store %1"_s.arg(record.id), m_writeError);
         return false;
     }
     if (!cached.stored || m_options.scopeOf) {
-        QSqlQuery &index = statement(m_options.scopeOf ? Statement::IndexEntityScoped : Statement::IndexEntity);
-        bind(index, 0, record.id);
-        bind(index, 1, spec.name);
-        if (m_options.scopeOf)
-            bind(index, 2, m_options.scopeOf(record, *this));
-        if (!index.exec()) {
-            m_failure = sqlError(u"cannot index %1"_s.arg(record.id), index.lastError());
+        qint64 insertId = -1;
+        const int rows = write(
+                m_options.scopeOf ? Statement::IndexEntityScoped : Statement::IndexEntity,
+                [&](auto &index) {
+                    bind(index, 0, record.id);
+                    bind(index, 1, spec.name);
+                    if (m_options.scopeOf)
+                        bind(index, 2, m_options.scopeOf(record, *this));
+                },
+                &insertId);
+        if (rows < 0) {
+            m_failure = sqlError(u"cannot index %1"_s.arg(record.id), m_writeError);
             return false;
         }
         // A new row's key comes with the insert; the search index needs it next.
-        if (!cached.stored && cached.key < 0 && !m_options.scopeOf && !m_postgres && index.numRowsAffected() > 0)
-            cached.key = index.lastInsertId().toLongLong();
+        if (!cached.stored && cached.key < 0 && !m_options.scopeOf && !m_postgres && rows > 0)
+            cached.key = insertId;
     }
     cached.stored = true;
     const QList<Conflict> conflicts = MergeEngine::conflicts(record);
@@ -656,21 +710,20 @@ bool ReplicaStore::flush(CachedRecord &cached)
 
 bool ReplicaStore::writeConflicts(const EntityRecord &record, const QList<Conflict> &conflicts)
 {
-    QSqlQuery &clear = statement(Statement::ClearConflicts);
-    bind(clear, 0, record.id);
-    if (!clear.exec()) {
-        m_failure = sqlError(u"cannot update conflicts"_s, clear.lastError());
+    if (write(Statement::ClearConflicts, [&](auto &clear) { bind(clear, 0, record.id); }) < 0) {
+        m_failure = sqlError(u"cannot update conflicts"_s, m_writeError);
         return false;
     }
-    QSqlQuery &insert = statement(Statement::InsertConflict);
     for (const Conflict &conflict : conflicts) {
         const QVariantList values { conflict.id, Conflict::kindName(conflict.kind), conflict.entityType,
                                     conflict.entityId, conflict.field, conflict.kept.changeId,
                                     conflict.kept.value, conflict.other.changeId, conflict.other.value };
-        for (int i = 0; i < values.size(); ++i)
-            bind(insert, i, values[i]);
-        if (!insert.exec()) {
-            m_failure = sqlError(u"cannot store conflict"_s, insert.lastError());
+        auto fill = [&](auto &insert) {
+            for (int i = 0; i < values.size(); ++i)
+                bind(insert, i, values[i]);
+        };
+        if (write(Statement::InsertConflict, fill) < 0) {
+            m_failure = sqlError(u"cannot store conflict"_s, m_writeError);
             return false;
         }
     }
@@ -695,22 +748,16 @@ bool ReplicaStore::writeSearchText(CachedRecord &cached)
         key.finish();
     }
     // An entity that was not in the database has no row in the index yet; any other may have one.
-    if (cached.maybeIndexed) {
-        QSqlQuery &remove = statement(Statement::SearchDelete);
-        bind(remove, 0, cached.key);
-        if (!remove.exec()) {
-            m_failure = sqlError(u"cannot index text"_s, remove.lastError());
-            return false;
-        }
+    if (cached.maybeIndexed && write(Statement::SearchDelete, [&](auto &remove) { bind(remove, 0, cached.key); }) < 0) {
+        m_failure = sqlError(u"cannot index text"_s, m_writeError);
+        return false;
     }
-    if (!text.isNull()) {
-        QSqlQuery &insert = statement(Statement::SearchInsert);
-        bind(insert, 0, cached.key);
-        bind(insert, 1, text);
-        if (!insert.exec()) {
-            m_failure = sqlError(u"cannot index text"_s, insert.lastError());
-            return false;
-        }
+    if (!text.isNull() && write(Statement::SearchInsert, [&](auto &insert) {
+            bind(insert, 0, cached.key);
+            bind(insert, 1, text);
+        }) < 0) {
+        m_failure = sqlError(u"cannot index text"_s, m_writeError);
+        return false;
     }
     cached.maybeIndexed = !text.isNull();
     cached.indexedText = std::move(text);

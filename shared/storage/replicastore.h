@@ -17,6 +17,9 @@
 #include <unordered_map>
 #include <vector>
 
+class SqliteStatement;
+struct sqlite3;
+
 /** Which entities an account may read (see ReplicaStore::changesAfter). */
 struct ReadScope
 {
@@ -248,6 +251,7 @@ private:
     {
         QSqlQuery load;
         QSqlQuery upsert;
+        std::unique_ptr<SqliteStatement> directUpsert; ///< upsert on SQLite's own API, if the store has it
     };
 
     ReplicaStore(QSqlDatabase db, QString path, Options options);
@@ -258,6 +262,11 @@ private:
     Status finishWrite();
     QSqlQuery &prepared(const QString &sql);
     QSqlQuery &statement(Statement which);
+    /** A write statement on SQLite's own API; null on PostgreSQL (or a Qt with another SQLite). */
+    SqliteStatement *directStatement(Statement which);
+    /** Binds (fill(query)) and runs a write statement; the rows it changed, or -1 (m_writeError says why). */
+    template <typename Fill>
+    int write(Statement which, Fill &&fill, qint64 *insertId = nullptr);
     TableStatements &tableStatements(const EntitySpec &spec);
     std::optional<EntityRecord> loadRecord(const EntitySpec &spec, const QString &entityId);
     CachedRecord *cachedRecord(const EntitySpec &spec, const QString &entityId);
@@ -276,6 +285,9 @@ private:
     bool m_postgres = false;
     std::unordered_map<QString, QSqlQuery> m_statements; // node-based: callers hold references
     std::array<std::optional<QSqlQuery>, size_t(Statement::Count)> m_fixed;
+    sqlite3 *m_sqlite = nullptr; ///< the connection beneath m_db, for the writes made per change
+    std::array<std::unique_ptr<SqliteStatement>, size_t(Statement::Count)> m_direct;
+    QSqlError m_writeError; ///< why the last write() failed
     std::unordered_map<const EntitySpec *, TableStatements> m_tables; // node-based: callers hold references
     /**
      * Records of the current batch and, on SQLite, of recent ones (bounded;

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QString>
+#include <QStringEncoder>
+#include <QVariant>
+
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+/**
+ * A prepared write statement run on the SQLite connection beneath a
+ * QSqlDatabase, for the writes a store makes per change: it binds text as
+ * UTF-8 (the Qt driver binds UTF-16, which SQLite converts again for every
+ * value) and spares QSqlQuery's bookkeeping. Runs inside the transactions the
+ * QSqlDatabase begins and commits. The store finalizes its statements before
+ * it closes the connection.
+ */
+class SqliteStatement
+{
+public:
+    /**
+     * The connection beneath db, if it is SQLite and the Qt driver runs the
+     * same SQLite as this program (otherwise stores keep to QSqlQuery).
+     */
+    static sqlite3 *handle(const QSqlDatabase &db);
+
+    SqliteStatement(sqlite3 *db, const QString &sql);
+    ~SqliteStatement();
+    Q_DISABLE_COPY_MOVE(SqliteStatement)
+
+    [[nodiscard]] bool isValid() const { return m_statement != nullptr; }
+    /** Binds the value of parameter index (from 0) as QSqlQuery would: null, text, number or blob. */
+    void bindValue(int index, const QVariant &value);
+    /** Binds text (a null string as SQL NULL). */
+    void bindText(int index, QStringView text);
+    /** Runs the statement to its end; false on failure (lastError() says why). */
+    bool exec();
+    /** Rows the last exec() inserted, changed or deleted. */
+    [[nodiscard]] int numRowsAffected() const;
+    /** The rowid of the last row inserted on the connection. */
+    [[nodiscard]] QVariant lastInsertId() const;
+    [[nodiscard]] QSqlError lastError() const { return m_error; }
+
+private:
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+    std::vector<QByteArray> m_values; ///< bound text and blobs, kept until bound again
+    QStringEncoder m_encoder { QStringEncoder::Utf8, QStringEncoder::Flag::Stateless };
+    QSqlError m_error;
+};
+
+/** Binds a value into either kind of statement, so one function can fill both. */
+inline void bind(SqliteStatement &statement, int index, const QVariant &value)
+{
+    statement.bindValue(index, value);
+}
