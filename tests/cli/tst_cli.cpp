@@ -142,16 +142,7 @@ void TestCli::cleanup()
 
 std::unique_ptr<Laptop> TestCli::laptop(const Account &account, const QString &name)
 {
-    auto device = std::make_unique<Laptop>(name);
-    const CliRun connected = device->run({ u"connect"_s, m_server.url(), u"--user"_s, account.user,
-        u"--password-file"_s, m_secrets.filePath(account.user) });
-    if (!connected.ok()) {
-        qWarning().noquote() << connected.describe();
-        return nullptr;
-    }
-    if (!device->sync())
-        return nullptr;
-    return device;
+    return connectedLaptop(m_server, account.user, m_secrets.filePath(account.user), name);
 }
 
 QString TestCli::makeMeasure(const Laptop &laptop, const QString &title)
@@ -368,14 +359,10 @@ void TestCli::peerCannotEditAnotherPlan()
     QVERIFY(riesa->sync());
 
     // A change crafted past the CLI is refused by the server itself.
-    SyncClient client { QUrl(m_server.url()) };
-    QCOMPARE(client.login(m_riesa.user, m_riesa.password, u"crafted-device"_s).status, 200);
-    ClientReplica crafted(m_riesa.user, u"crafted-device"_s);
-    const PullResult pulled = client.pullAll(0);
-    QVERIFY(pulled.ok);
-    crafted.receive(pulled.plainChanges());
-    const Change forged = crafted.makeSet(measure, u"title"_s, u"Übernommen von Riesa"_s);
-    const PushResult pushed = client.push({ forged });
+    CraftedClient crafted(m_server, m_riesa.user, m_riesa.password, u"crafted-device"_s);
+    QVERIFY(crafted.signedIn);
+    const Change forged = crafted.replica.makeSet(measure, u"title"_s, u"Übernommen von Riesa"_s);
+    const PushResult pushed = crafted.client.push({ forged });
     QCOMPARE(pushed.status(), 200);
     QCOMPARE(pushed.outcomeOf(forged.id), u"forbidden"_s);
 

@@ -3,6 +3,7 @@
 // End-to-end tests of werkstattplan-cli: the real server, restartable on its port, and devices driven by
 // real CLI processes, each with its own replica folder.
 
+#include "helpers/clientreplica.h"
 #include "helpers/serverprocess.h"
 #include "helpers/syncclient.h"
 
@@ -284,6 +285,43 @@ private:
     QString m_name;
     QTemporaryDir m_dir;
     QProcessEnvironment m_env;
+};
+
+/** A new laptop connected to the server as user (password read from passwordFile) and synced; null on failure. */
+inline std::unique_ptr<Laptop> connectedLaptop(const Server &server, const QString &user, const QString &passwordFile,
+                                               const QString &name)
+{
+    auto device = std::make_unique<Laptop>(name);
+    const CliRun connected = device->run(
+            { u"connect"_s, server.url(), u"--user"_s, user, u"--password-file"_s, passwordFile });
+    if (!connected.ok()) {
+        qWarning().noquote() << connected.describe();
+        return nullptr;
+    }
+    if (!device->sync())
+        return nullptr;
+    return device;
+}
+
+/**
+ * A client of user's that bypasses the CLI: signed in on its own device and
+ * holding everything the server lets it pull, to craft changes the CLI would refuse.
+ */
+struct CraftedClient
+{
+    CraftedClient(const Server &server, const QString &user, const QString &password, const QString &device)
+        : client(QUrl(server.url())),
+          replica(user, device)
+    {
+        signedIn = client.login(user, password, device).status == 200;
+        const PullResult pulled = client.pullAll(0);
+        signedIn = signedIn && pulled.ok;
+        replica.receive(pulled.plainChanges());
+    }
+
+    SyncClient client;
+    ClientReplica replica;
+    bool signedIn = false;
 };
 
 } // namespace CliTest

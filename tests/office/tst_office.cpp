@@ -133,14 +133,7 @@ void TestOffice::cleanup()
 
 std::unique_ptr<Laptop> TestOffice::laptop(const Account &account, const QString &name)
 {
-    auto device = std::make_unique<Laptop>(name);
-    const CliRun connected = device->run({ u"connect"_s, m_server.url(), u"--user"_s, account.user,
-                                           u"--password-file"_s, m_secrets.filePath(account.user) });
-    if (!connected.ok()) {
-        qWarning().noquote() << connected.describe();
-        return nullptr;
-    }
-    return device->sync() ? std::move(device) : nullptr;
+    return connectedLaptop(m_server, account.user, m_secrets.filePath(account.user), name);
 }
 
 QJsonObject TestOffice::someMeasure(const Laptop &laptop, const QString &municipality, int index) const
@@ -185,15 +178,11 @@ void TestOffice::submissionFreezesAVersion()
     QVERIFY2(edited.errorText().contains(u"forbidden"_s), edited.describe());
     QCOMPARE(riesa->run({ u"delete"_s, version }).exitCode, 1);
 
-    SyncClient client { QUrl(m_server.url()) };
-    const Account &account = m_accounts[u"riesa"_s];
-    QCOMPARE(client.login(account.user, account.password, u"crafted-device"_s).status, 200);
-    ClientReplica crafted(account.user, u"crafted-device"_s);
-    const PullResult pulled = client.pullAll(0);
-    QVERIFY(pulled.ok);
-    crafted.receive(pulled.plainChanges());
-    const Change forged = crafted.makeSet(version, u"snapshot"_s, crafted.value(version, u"snapshot"_s).left(40));
-    const PushResult pushed = client.push({ forged });
+    CraftedClient crafted(m_server, u"riesa"_s, m_accounts[u"riesa"_s].password, u"crafted-device"_s);
+    QVERIFY(crafted.signedIn);
+    const Change forged
+            = crafted.replica.makeSet(version, u"snapshot"_s, crafted.replica.value(version, u"snapshot"_s).left(40));
+    const PushResult pushed = crafted.client.push({ forged });
     QCOMPARE(pushed.status(), 200);
     QCOMPARE(pushed.outcomeOf(forged.id), u"forbidden"_s);
     QVERIFY(office->sync());
@@ -255,20 +244,16 @@ void TestOffice::editorCannotSetTheReviewStatus()
     QCOMPARE(riesa->status().value(u"pending"_s).toInt(-1), 0);
 
     // The server refuses the change itself, per change, with "forbidden", and keeps the rest of the push.
-    SyncClient client { QUrl(m_server.url()) };
-    const Account &account = m_accounts[u"riesa"_s];
-    QCOMPARE(client.login(account.user, account.password, u"crafted-review"_s).status, 200);
-    ClientReplica crafted(account.user, u"crafted-review"_s);
-    const PullResult pulled = client.pullAll(0);
-    QVERIFY(pulled.ok);
-    crafted.receive(pulled.plainChanges());
-    const Change forged = crafted.makeSet(u"plan-riesa"_s, u"review_status"_s, u"reviewed"_s);
-    const Change allowed = crafted.makeSet(u"plan-riesa"_s, u"vision"_s, crafted.value(u"plan-riesa"_s, u"vision"_s));
-    const PushResult pushed = client.push({ forged, allowed });
+    CraftedClient crafted(m_server, u"riesa"_s, m_accounts[u"riesa"_s].password, u"crafted-review"_s);
+    QVERIFY(crafted.signedIn);
+    const Change forged = crafted.replica.makeSet(u"plan-riesa"_s, u"review_status"_s, u"reviewed"_s);
+    const Change allowed
+            = crafted.replica.makeSet(u"plan-riesa"_s, u"vision"_s, crafted.replica.value(u"plan-riesa"_s, u"vision"_s));
+    const PushResult pushed = crafted.client.push({ forged, allowed });
     QCOMPARE(pushed.status(), 200);
     QCOMPARE(pushed.outcomeOf(forged.id), u"forbidden"_s);
     QCOMPARE(pushed.outcomeOf(allowed.id), QString());
-    const PullResult after = client.pullAll(0);
+    const PullResult after = crafted.client.pullAll(0);
     QVERIFY(after.ok);
     QVERIFY(!after.ids().contains(forged.id));
 

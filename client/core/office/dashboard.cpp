@@ -24,10 +24,9 @@ QString isoTime(const QDateTime &time)
     return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
 }
 
-// The plan of every entity in a plan's content, as SQL: measures reach their plan through goal and field.
+// The plan of every entity in a plan's content but the plan itself: measures reach it through goal and field.
 const QString contentOfPlans = u"WITH content(id, plan) AS ("
-                               "SELECT id, id FROM plans "
-                               "UNION ALL SELECT id, plan FROM fields_of_action "
+                               "SELECT id, plan FROM fields_of_action "
                                "UNION ALL SELECT id, plan FROM plan_versions "
                                "UNION ALL SELECT g.id, f.plan FROM goals g JOIN fields_of_action f ON f.id = g.field_of_action "
                                "UNION ALL SELECT m.id, f.plan FROM measures m JOIN goals g ON g.id = m.goal "
@@ -127,18 +126,32 @@ Result<QList<DashboardRow>> Dashboard::compute(ReplicaStore &store)
             row->lastSubmission = QDateTime::fromString(q.value(1).toString(), Qt::ISODate);
     }
 
-    // HLC text order is stamp order, so max() finds the newest stamp.
+    // HLC text order is stamp order, so max() finds the newest stamp. One index seek per entity
+    // (changes_by_entity_time holds entity and stamp); the plan's own changes apart, as its review
+    // status is the office's, not the municipality's work.
+    auto newer = [&](const QVariant &plan, const QVariant &hlc) {
+        DashboardRow *row = rowOf(plan);
+        const Hlc stamp = Hlc::fromString(hlc.toString());
+        if (!row || stamp.isNull())
+            return;
+        const QDateTime time = QDateTime::fromMSecsSinceEpoch(stamp.wallMs, Qt::UTC);
+        if (!row->lastChange.isValid() || time > row->lastChange)
+            row->lastChange = time;
+    };
     if (Status ok = run(contentOfPlans
-                        + u"SELECT content.plan, max(c.hlc) FROM content JOIN changes c ON c.entity_id = content.id "
-                          "WHERE NOT (c.entity_type = 'plan' AND c.field = 'review_status') GROUP BY content.plan"_s);
+                        + u"SELECT plan, max(newest) FROM (SELECT content.plan AS plan, "
+                          "(SELECT max(c.hlc) FROM changes c WHERE c.entity_id = content.id) AS newest FROM content) "
+                          "GROUP BY plan"_s);
         !ok)
         return ok.error();
-    while (q.next()) {
-        if (DashboardRow *row = rowOf(q.value(0))) {
-            const Hlc stamp = Hlc::fromString(q.value(1).toString());
-            row->lastChange = QDateTime::fromMSecsSinceEpoch(stamp.wallMs, Qt::UTC);
-        }
-    }
+    while (q.next())
+        newer(q.value(0), q.value(1));
+    if (Status ok = run(u"SELECT p.id, (SELECT max(c.hlc) FROM changes c WHERE c.entity_id = p.id "
+                        "AND c.field <> 'review_status') FROM plans p"_s);
+        !ok)
+        return ok.error();
+    while (q.next())
+        newer(q.value(0), q.value(1));
 
     std::sort(rows.begin(), rows.end(), [](const DashboardRow &a, const DashboardRow &b) {
         if (const int c = a.cluster.localeAwareCompare(b.cluster); c != 0)
