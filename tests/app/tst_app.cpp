@@ -68,11 +68,13 @@ private:
     QString m_language = u"de"_s;
     bool m_firstSyncShot = false;
 
-    /** Starts the client on a data folder, as the program does, and waits for its window. */
-    void startClient(const QString &folder, const QString &language)
+    /** Starts the client on a data folder, as the program does (openLast: on the replica used last), and waits for its window. */
+    void startClient(const QString &folder, const QString &language, bool openLast = false)
     {
         m_engine.reset();
         m_session = std::make_unique<Session>(folder);
+        if (openLast)
+            QVERIFY(m_session->openLast());
         m_session->setLanguage(language);
         m_language = language;
         m_engine = std::make_unique<QQmlApplicationEngine>();
@@ -461,12 +463,20 @@ private Q_SLOTS:
 
     void submitForReview()
     {
-        startClient(m_data.filePath(u"client"_s), u"de"_s); // Adorf again, as it was left
-        QTRY_VERIFY_WITH_TIMEOUT(m_session->isReady() && status()->state() == SyncStatus::Online, 20'000);
+        // Adorf's client started again, as main() starts it: on the replica it used last.
+        m_engine.reset();
+        m_session.reset();
+        startClient(m_data.filePath(u"client"_s), u"de"_s, true);
+        QVERIFY(m_session->isReady());
+        m_session->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(status()->state(), SyncStatus::Online, 20'000);
         showPage(u"plan"_s);
         clickNamed(u"submitPlan"_s);
-        QTRY_VERIFY(visibleItem(u"confirmSubmit"_s));
-        QMetaObject::invokeMethod(item(u"confirmSubmit"_s), "accept");
+        QObject *confirm = find(u"confirmSubmit"_s);
+        QVERIFY(confirm);
+        QTRY_VERIFY(confirm->property("opened").toBool());
+        screenshot(u"15-submit"_s);
+        QMetaObject::invokeMethod(confirm, "accept");
         QTRY_COMPARE(replicaValue(m_session->planId(), u"review_status"_s), u"submitted"_s);
         QTRY_COMPARE_WITH_TIMEOUT(status()->pendingChanges(), 0, 15'000);
         QCOMPARE(status()->rejectedChanges(), 0);

@@ -275,6 +275,103 @@
     </message>
 </context>
 <context>
+    <name>DashboardDelegate</name>
+    <message>
+        <source>%1: %2, %3 Maßnahmen</source>
+        <translation>%1: %2, %3 measures</translation>
+    </message>
+    <message>
+        <source>kein Plan</source>
+        <translation>no plan</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>noch nie</source>
+        <translation>never</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardHeader</name>
+    <message>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Prüfstatus</source>
+        <translation>Review status</translation>
+    </message>
+    <message>
+        <source>Maßnahmen</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>Vollständig</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Offene Hinweise</source>
+        <translation>Open notes</translation>
+    </message>
+    <message>
+        <source>Eingereicht</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Nach %1 sortieren</source>
+        <translation>Sort by %1</translation>
+    </message>
+    <message>
+        <source>Zuletzt geändert</source>
+        <translation>Last changed</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Übersicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Alle Pläne im Überblick</source>
+        <translation>All plans at a glance</translation>
+    </message>
+    <message>
+        <source>Alle Cluster</source>
+        <translation>All clusters</translation>
+    </message>
+    <message>
+        <source>Nach Cluster filtern</source>
+        <translation>Filter by cluster</translation>
+    </message>
+    <message>
+        <source>Alle Bundesländer</source>
+        <translation>All federal states</translation>
+    </message>
+    <message>
+        <source>Nach Bundesland filtern</source>
+        <translation>Filter by federal state</translation>
+    </message>
+    <message>
+        <source>%1 von %2 Kommunen</source>
+        <translation>%1 of %2 municipalities</translation>
+    </message>
+    <message>
+        <source>Pläne aller Kommunen</source>
+        <translation>Plans of all municipalities</translation>
+    </message>
+    <message>
+        <source>Keine Kommune passt zu diesem Filter.</source>
+        <translation>No municipality matches this filter.</translation>
+    </message>
+</context>
+<context>
     <name>DateEditor</name>
     <message>
         <source>TT.MM.JJJJ</source>
@@ -317,6 +414,29 @@
     </message>
 </context>
 <context>
+    <name>DiffDelegate</name>
+    <message>
+        <source>%1 „%2“: %3 geändert</source>
+        <translation>%1 “%2”: %3 changed</translation>
+    </message>
+    <message>
+        <source>%1 „%2“: %3</source>
+        <translation>%1 “%2”: %3</translation>
+    </message>
+    <message>
+        <source>%1 „%2“</source>
+        <translation>%1 “%2”</translation>
+    </message>
+    <message>
+        <source>(leer)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Im Plan zeigen</source>
+        <translation>Show in plan</translation>
+    </message>
+</context>
+<context>
     <name>EntityEditor</name>
     <message>
         <source>Dieser Eintrag ist gelöscht.</source>
@@ -349,6 +469,33 @@
     <message>
         <source>Wählen Sie links einen Eintrag aus.</source>
         <translation>Select an entry on the left.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportButtons</name>
+    <message>
+        <source>Plan als PDF …</source>
+        <translation>Plan as PDF …</translation>
+    </message>
+    <message>
+        <source>Maßnahmen als CSV …</source>
+        <translation>Measures as CSV …</translation>
+    </message>
+    <message>
+        <source>Synopse als CSV …</source>
+        <translation>Synopsis as CSV …</translation>
+    </message>
+    <message>
+        <source>PDF-Dokumente (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV-Tabellen (*.csv)</source>
+        <translation>CSV tables (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export speichern</source>
+        <translation>Save export</translation>
     </message>
 </context>
 <context>
@@ -473,6 +620,10 @@
     <message>
         <source>Auswertung</source>
         <translation>Charts</translation>
+    </message>
+    <message>
+        <source>Übersicht</source>
+        <translation>Overview</translation>
     </message>
 </context>
 <context>
@@ -777,6 +928,36 @@
     </message>
 </context>
 <context>
+    <name>PlanDiffModel</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>heute</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>neu</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>entfernt</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>geändert</source>
+        <translation>changed</translation>
+    </message>
+</context>
+<context>
+    <name>PlanVersionsModel</name>
+    <message>
+        <source>Stand vom %1</source>
+        <translation>Version of %1</translation>
+    </message>
+</context>
+<context>
     <name>PlanView</name>
     <message>
         <source>+ Handlungsfeld</source>
@@ -867,6 +1048,96 @@
     <message>
         <source>(leer)</source>
         <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Prüfung</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>← Übersicht</source>
+        <translation>← Overview</translation>
+    </message>
+    <message>
+        <source>Prüfung: %1</source>
+        <translation>Review: %1</translation>
+    </message>
+    <message>
+        <source>Änderungen zur vorigen Einreichung</source>
+        <translation>Changes from the previous submission</translation>
+    </message>
+    <message>
+        <source>Änderungen seit der letzten Einreichung</source>
+        <translation>Changes since the last submission</translation>
+    </message>
+    <message>
+        <source>Was verglichen wird</source>
+        <translation>What is compared</translation>
+    </message>
+    <message>
+        <source>Änderungen</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Dieser Plan wurde noch nicht eingereicht.</source>
+        <translation>This plan has not been submitted yet.</translation>
+    </message>
+    <message>
+        <source>Es gibt erst eine Einreichung; wählen Sie „Änderungen seit der letzten Einreichung“.</source>
+        <translation>There is only one submission so far; choose “Changes since the last submission”.</translation>
+    </message>
+    <message>
+        <source>Keine Änderungen.</source>
+        <translation>No changes.</translation>
+    </message>
+    <message>
+        <source>Prüfhinweise zum ganzen Plan</source>
+        <translation>Review notes on the whole plan</translation>
+    </message>
+    <message>
+        <source>Prüfhinweise zu „%1“</source>
+        <translation>Review notes on “%1”</translation>
+    </message>
+    <message>
+        <source>Zum ganzen Plan</source>
+        <translation>To the whole plan</translation>
+    </message>
+    <message>
+        <source>Versionen: %1</source>
+        <translation>Versions: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStatusBar</name>
+    <message>
+        <source>Prüfstatus: %1</source>
+        <translation>Review status: %1</translation>
+    </message>
+    <message>
+        <source>Zur Prüfung einreichen …</source>
+        <translation>Submit for review …</translation>
+    </message>
+    <message>
+        <source>In Prüfung nehmen</source>
+        <translation>Start review</translation>
+    </message>
+    <message>
+        <source>Änderungen erbitten</source>
+        <translation>Request changes</translation>
+    </message>
+    <message>
+        <source>Als geprüft markieren</source>
+        <translation>Mark as reviewed</translation>
+    </message>
+    <message>
+        <source>Plan einreichen</source>
+        <translation>Submit plan</translation>
+    </message>
+    <message>
+        <source>Der jetzige Stand Ihres Plans wird als Version festgehalten („Stand vom …“). Die Geschäftsstelle sieht ihn nach dem nächsten Abgleich und kann ihn mit dem vorigen Stand vergleichen. Sie können danach weiterarbeiten.</source>
+        <translation>Your plan as it stands now is kept as a version (“Version of …”). The project office sees it after the next sync and can compare it with the previous one. You can go on working afterwards.</translation>
     </message>
 </context>
 <context>
@@ -981,6 +1252,30 @@
     <message>
         <source>%1 eintragen</source>
         <translation>Enter %1</translation>
+    </message>
+    <message>
+        <source>Ihr Plan ist eingereicht. Die Geschäftsstelle sieht diesen Stand nach dem nächsten Abgleich.</source>
+        <translation>Your plan has been submitted. The project office sees this version after the next sync.</translation>
+    </message>
+    <message>
+        <source>Die Datei konnte nicht geschrieben werden: %1</source>
+        <translation>The file could not be written: %1</translation>
+    </message>
+    <message>
+        <source>Gespeichert: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>Die Datei %1 lässt sich nicht öffnen.</source>
+        <translation>The file %1 cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Nichts übernommen: %1</source>
+        <translation>Nothing imported: %1</translation>
+    </message>
+    <message>
+        <source>Synopse übernommen: %1 neu, %2 geändert, %3 unverändert.</source>
+        <translation>Synopsis imported: %1 new, %2 changed, %3 unchanged.</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1504,21 @@
     <message>
         <source>Erster Abgleich: %1 %</source>
         <translation>First sync: %1%</translation>
+    </message>
+</context>
+<context>
+    <name>SynopsisActions</name>
+    <message>
+        <source>CSV importieren …</source>
+        <translation>Import CSV …</translation>
+    </message>
+    <message>
+        <source>Synopse aus CSV übernehmen</source>
+        <translation>Import the synopsis from CSV</translation>
+    </message>
+    <message>
+        <source>CSV-Tabellen (*.csv)</source>
+        <translation>CSV tables (*.csv)</translation>
     </message>
 </context>
 <context>

@@ -4,15 +4,17 @@ import QtQuick
 import Werkstattplan
 
 // The columns of the office's overview, shared by its header and its rows: sort key and width.
+// The municipality's column takes the room the others leave.
 QtObject {
     readonly property var keys: ["name", "reviewStatus", "measures", "completeness", "openReviewNotes", "lastChange", "lastSubmission"]
-    function width(key) {
-        switch (key) {
-        case "name": return Theme.fontSize * 17
-        case "measures": return Theme.fontSize * 14
-        case "completeness": return Theme.fontSize * 7
-        case "openReviewNotes": return Theme.fontSize * 7
-        }
-        return Theme.fontSize * 10
+    readonly property var ems: ({ reviewStatus: 9, measures: 12, completeness: 8, openReviewNotes: 9, lastChange: 13,
+                                  lastSubmission: 13 })
+    function width(key, available) {
+        if (key !== "name")
+            return Theme.fontSize * ems[key]
+        let others = 0
+        for (const k in ems)
+            others += ems[k]
+        return Math.max(Theme.fontSize * 14, available - Theme.fontSize * (others + 1))
     }
 }

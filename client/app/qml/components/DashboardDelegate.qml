@@ -34,7 +34,7 @@ ItemDelegate {
     contentItem: Row {
         leftPadding: Theme.spacing / 2
         Column {
-            width: DashboardColumns.width("name")
+            width: DashboardColumns.width("name", root.width)
             Label { text: root.name; font.bold: true; width: parent.width - Theme.spacing; elide: Text.ElideRight }
             Label {
                 text: [root.cluster, root.federalState].filter(s => s !== "").join(" · ")
@@ -45,7 +45,7 @@ ItemDelegate {
             }
         }
         Label {
-            width: DashboardColumns.width("reviewStatus")
+            width: DashboardColumns.width("reviewStatus", root.width)
             anchors.verticalCenter: parent.verticalCenter
             text: root.planId === "" ? qsTr("kein Plan") : root.reviewStatus
             color: root.reviewStatusKey === "submitted" ? Theme.accent : Theme.text
@@ -53,7 +53,7 @@ ItemDelegate {
             elide: Text.ElideRight
         }
         Item {
-            width: DashboardColumns.width("measures")
+            width: DashboardColumns.width("measures", root.width)
             height: parent.height
             Row {
                 id: bar
@@ -75,26 +75,26 @@ ItemDelegate {
             }
         }
         Label {
-            width: DashboardColumns.width("completeness")
+            width: DashboardColumns.width("completeness", root.width)
             anchors.verticalCenter: parent.verticalCenter
             text: root.measures > 0 ? qsTr("%1 %").arg(Math.round(root.completeness * 100)) : "–"
             color: root.measures > 0 && root.completeness < 0.5 ? Theme.conflict : Theme.text
         }
         Label {
-            width: DashboardColumns.width("openReviewNotes")
+            width: DashboardColumns.width("openReviewNotes", root.width)
             anchors.verticalCenter: parent.verticalCenter
             text: root.openReviewNotes > 0 ? root.openReviewNotes : "–"
             font.bold: root.openReviewNotes > 0
         }
         Label {
-            width: DashboardColumns.width("lastChange")
+            width: DashboardColumns.width("lastChange", root.width)
             anchors.verticalCenter: parent.verticalCenter
             text: root.lastChange !== "" ? root.lastChange : qsTr("noch nie")
             font.pixelSize: Theme.smallFont
             elide: Text.ElideRight
         }
         Label {
-            width: DashboardColumns.width("lastSubmission")
+            width: DashboardColumns.width("lastSubmission", root.width)
             anchors.verticalCenter: parent.verticalCenter
             text: root.lastSubmission !== "" ? root.lastSubmission : "–"
             font.pixelSize: Theme.smallFont

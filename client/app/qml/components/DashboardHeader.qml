@@ -11,7 +11,7 @@ Rectangle {
 
     readonly property var labels: ({ name: qsTr("Kommune"), reviewStatus: qsTr("Prüfstatus"), measures: qsTr("Maßnahmen"),
                                      completeness: qsTr("Vollständig"), openReviewNotes: qsTr("Offene Hinweise"),
-                                     lastChange: qsTr("Letzter Abgleich"), lastSubmission: qsTr("Eingereicht") })
+                                     lastChange: qsTr("Zuletzt geändert"), lastSubmission: qsTr("Eingereicht") })
 
     height: row.implicitHeight + Theme.spacing
     color: Theme.window
@@ -26,7 +26,7 @@ Rectangle {
                 required property string modelData
                 readonly property bool sorted: root.model && root.model.sortBy === modelData
                 objectName: "sortBy_" + modelData
-                width: DashboardColumns.width(modelData)
+                width: DashboardColumns.width(modelData, root.width)
                 text: root.labels[modelData] + (sorted ? (root.model.descending ? " ▼" : " ▲") : "")
                 font.bold: true
                 Accessible.name: qsTr("Nach %1 sortieren").arg(root.labels[modelData])

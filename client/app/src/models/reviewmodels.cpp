@@ -6,6 +6,7 @@
 #include "session/session.h"
 #include "session/vocabulary.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 using namespace Qt::Literals::StringLiterals;
