@@ -19,10 +19,16 @@
 #include <QList>
 #include <QRandomGenerator>
 
+#include <optional>
+
 namespace PlanGenerator {
 
 using namespace Qt::Literals::StringLiterals;
 
+inline const QStringList federalStates { u"Baden-Württemberg"_s, u"Bayern"_s, u"Brandenburg"_s, u"Hessen"_s,
+                                          u"Mecklenburg-Vorpommern"_s, u"Niedersachsen"_s, u"Nordrhein-Westfalen"_s,
+                                          u"Rheinland-Pfalz"_s, u"Saarland"_s, u"Sachsen"_s, u"Sachsen-Anhalt"_s,
+                                          u"Schleswig-Holstein"_s, u"Thüringen"_s };
 inline const QStringList foaTitles { u"Fachkräfte und Wirtschaft"_s, u"Daseinsvorsorge und Mobilität"_s,
                                      u"Ehrenamt und Zusammenhalt"_s, u"Wohnen und Ortskern"_s };
 constexpr int goalsPerField = 3;
@@ -126,6 +132,51 @@ inline Result<QList<Change>> buildPlan(const QString &planId, const QString &use
                                { u"themes"_s, themes.join(u',') },
                                { u"priority"_s, pick(priorities) },
                                { u"position"_s, lastPosition[goal] } });
+    }
+    if (failure)
+        return *failure;
+    return changes;
+}
+
+/**
+ * The changes that make a municipality (its federal state and cluster by index) with its plan of measures
+ * and, for every tenth, the review so far (a submitted version and a review note), as an office replica
+ * holds them.
+ */
+inline Result<QList<Change>> municipalityWithPlan(int index, int measures)
+{
+    HlcClock clock(u"office-bench"_s);
+    LocalEditor editor(clock, u"office"_s);
+    ReplicaState state;
+    QList<Change> changes;
+    std::optional<Error> failure;
+    auto add = [&](const Change &change) {
+        if (!state.apply(change) && !failure)
+            failure = Error { u"generator"_s, u"a generated change does not apply"_s };
+        changes << change;
+    };
+    auto create = [&](const QString &type, const QString &id, const QList<std::pair<QString, QString>> &fields) {
+        add(editor.create(type, id));
+        for (const auto &[field, value] : fields)
+            add(editor.set(*state.entity(id), field, value));
+    };
+    const QString muni = u"muni-%1"_s.arg(index);
+    const QString plan = u"plan-%1"_s.arg(index);
+    create(u"municipality"_s, muni,
+           { { u"name"_s, u"Gemeinde %1"_s.arg(index) }, { u"state"_s, federalStates[index % federalStates.size()] },
+             { u"cluster"_s, u"Cluster %1"_s.arg(index % 8 + 1) } });
+    create(u"plan"_s, plan, { { u"municipality"_s, muni }, { u"title"_s, u"Werkstattplan %1"_s.arg(index) },
+                              { u"review_status"_s, u"draft"_s } });
+    auto content = PlanGenerator::buildPlan(plan, u"user-%1"_s.arg(index), u"dev-%1"_s.arg(index), measures,
+                                            quint32(index));
+    if (!content)
+        return content.error();
+    changes << content.value();
+    if (index % 10 == 0) {
+        create(u"plan_version"_s, LocalEditor::newId(),
+               { { u"plan"_s, plan }, { u"submitted_at"_s, u"2026-10-01T10:00:00Z"_s }, { u"snapshot"_s, u"eJw="_s } });
+        create(u"comment"_s, LocalEditor::newId(),
+               { { u"plan"_s, plan }, { u"kind"_s, u"review"_s }, { u"body"_s, u"Bitte ergänzen."_s } });
     }
     if (failure)
         return *failure;
