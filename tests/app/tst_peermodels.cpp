@@ -192,6 +192,15 @@ void TestPeerModels::commentOnAMeasureShowsAndResolves()
     comments.refresh();
     QCOMPARE(value(comments, 0, "resolved").toBool(), true);
 
+    // An answer follows the comment it answers, not the order of writing.
+    const QString answer = m_session->addComment(m_ownMeasure, u"Die Halle stellt der Sportverein."_s, first);
+    QVERIFY(!answer.isEmpty());
+    QCOMPARE(m_session->fieldValue(answer, u"reply_to"_s), first);
+    comments.refresh();
+    QCOMPARE(column(comments, "commentId"), (QStringList { first, answer, second }));
+    QCOMPARE(value(comments, 1, "isAnswer").toBool(), true);
+    QCOMPARE(value(comments, 0, "isAnswer").toBool(), false);
+
     // Comments on another entry are not listed here.
     comments.setEntityId(m_session->planId());
     comments.refresh();

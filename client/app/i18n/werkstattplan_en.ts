@@ -98,6 +98,10 @@
         <source>Als erledigt markieren</source>
         <translation>Mark as resolved</translation>
     </message>
+    <message>
+        <source>Antworten</source>
+        <translation>Answer</translation>
+    </message>
 </context>
 <context>
     <name>CommentList</name>
@@ -124,6 +128,18 @@
     <message>
         <source>Kommentar speichern</source>
         <translation>Save comment</translation>
+    </message>
+    <message>
+        <source>Antwort an %1</source>
+        <translation>Answer to %1</translation>
+    </message>
+    <message>
+        <source>Keine Antwort</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>Stattdessen einen neuen Kommentar schreiben</source>
+        <translation>Write a new comment instead</translation>
     </message>
 </context>
 <context>

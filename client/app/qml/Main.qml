@@ -21,23 +21,23 @@ ApplicationWindow {
 
     /** The office opens a plan's review. */
     function openReview(planId, municipality) {
-        reviewPage.planId = planId
-        reviewPage.municipality = municipality
-        page = "review"
+        page = "review" // the page is made when first shown
+        reviewPage.item.planId = planId
+        reviewPage.item.municipality = municipality
     }
 
     function openEntity(entityId) {
         if (Session.mayEdit(entityId) || Session.planOf(entityId) === Session.planId) {
             page = "plan"
-            planPage.select(entityId)
+            planPage.item.select(entityId)
         } else {
             page = "peers"
-            peersPage.openEntity(entityId)
+            peersPage.item.openEntity(entityId)
         }
     }
 
     Shortcut { sequences: [StandardKey.Undo]; enabled: Session.canUndo; onActivated: Session.undo() }
-    Shortcut { sequence: "Ctrl+F"; onActivated: { window.page = "search"; searchPage.focusQuery() } }
+    Shortcut { sequence: "Ctrl+F"; onActivated: { window.page = "search"; searchPage.item.focusQuery() } }
     Shortcut { sequence: "Ctrl+1"; onActivated: window.page = Session.office ? "dashboard" : "plan" }
     Shortcut { sequence: "Ctrl+2"; onActivated: window.page = "peers" }
     Shortcut { sequence: "Ctrl+3"; onActivated: window.page = "search" }
@@ -159,24 +159,34 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 currentIndex: window.pages.indexOf(window.page)
-                MyPlanPage { id: planPage; objectName: "myPlanPage" }
+                LazyPage {
+                    id: planPage
+                    sourceComponent: MyPlanPage { objectName: "myPlanPage" }
+                }
                 LazyPage {
                     sourceComponent: DashboardPage {
                         objectName: "dashboardPage"
                         onReviewRequested: (planId, municipality) => window.openReview(planId, municipality)
                     }
                 }
-                ReviewPage {
+                LazyPage {
                     id: reviewPage
-                    objectName: "reviewPage"
-                    onOpenRequested: entityId => window.openEntity(entityId)
-                    onBackRequested: window.page = "dashboard"
+                    sourceComponent: ReviewPage {
+                        objectName: "reviewPage"
+                        onOpenRequested: entityId => window.openEntity(entityId)
+                        onBackRequested: window.page = "dashboard"
+                    }
                 }
-                PeersPage { id: peersPage; objectName: "peersPage" }
-                SearchPage {
+                LazyPage {
+                    id: peersPage
+                    sourceComponent: PeersPage { objectName: "peersPage" }
+                }
+                LazyPage {
                     id: searchPage
-                    objectName: "searchPage"
-                    onOpenRequested: entityId => window.openEntity(entityId)
+                    sourceComponent: SearchPage {
+                        objectName: "searchPage"
+                        onOpenRequested: entityId => window.openEntity(entityId)
+                    }
                 }
                 LazyPage {
                     sourceComponent: MeetingsPage {
@@ -193,15 +203,21 @@ ApplicationWindow {
                         onOpenRequested: entityId => window.openEntity(entityId)
                     }
                 }
-                ConflictsPage {
-                    objectName: "conflictsPage"
-                    onOpenRequested: entityId => window.openEntity(entityId)
+                LazyPage {
+                    sourceComponent: ConflictsPage {
+                        objectName: "conflictsPage"
+                        onOpenRequested: entityId => window.openEntity(entityId)
+                    }
                 }
-                SyncPage {
-                    objectName: "syncPage"
-                    onOpenRequested: entityId => window.openEntity(entityId)
+                LazyPage {
+                    sourceComponent: SyncPage {
+                        objectName: "syncPage"
+                        onOpenRequested: entityId => window.openEntity(entityId)
+                    }
                 }
-                SettingsPage { objectName: "settingsPage" }
+                LazyPage {
+                    sourceComponent: SettingsPage { objectName: "settingsPage" }
+                }
             }
             SyncStatusBar {
                 Layout.fillWidth: true

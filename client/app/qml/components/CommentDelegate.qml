@@ -4,7 +4,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Werkstattplan
 
-// One comment: who wrote it and when, its text, and whether it is resolved.
+// One comment: who wrote it and when, its text, and whether it is resolved; answers stand indented.
 Pane {
     id: root
     required property int index
@@ -16,7 +16,10 @@ Pane {
     required property string kindLabel
     required property bool resolved
     required property bool mayResolve
+    required property bool mine
+    required property bool isAnswer
     property bool current: false
+    signal answerRequested(string commentId, string author)
 
     padding: Theme.spacing
     opacity: resolved ? 0.7 : 1
@@ -54,6 +57,13 @@ Pane {
                 Layout.fillWidth: true
             }
             Item { visible: !root.resolved; Layout.fillWidth: true }
+            Button {
+                objectName: "commentAnswer_" + root.index
+                visible: !root.mine && !root.isAnswer
+                flat: true
+                text: qsTr("Antworten")
+                onClicked: root.answerRequested(root.commentId, root.author)
+            }
             Button {
                 objectName: "commentResolve_" + root.index
                 visible: root.mayResolve

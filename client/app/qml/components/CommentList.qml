@@ -8,8 +8,12 @@ import Werkstattplan
 ColumnLayout {
     id: root
     property string entityId
+    /** The comment the draft answers; empty for a new comment. */
+    property string answering: ""
+    property string answeringAuthor: ""
 
     spacing: Theme.spacing
+    onEntityIdChanged: answering = ""
 
     ListView {
         id: list
@@ -25,8 +29,14 @@ ColumnLayout {
         Accessible.name: qsTr("Kommentare")
         model: CommentsModel { id: comments; entityId: root.entityId }
         delegate: CommentDelegate {
-            width: ListView.view.width
+            x: isAnswer ? Theme.padding * 2 : 0
+            width: ListView.view.width - x
             current: ListView.isCurrentItem && list.activeFocus
+            onAnswerRequested: (commentId, author) => {
+                root.answering = commentId
+                root.answeringAuthor = author
+                draft.forceActiveFocus()
+            }
         }
         Label {
             anchors.centerIn: parent
@@ -39,6 +49,20 @@ ColumnLayout {
         }
     }
 
+    RowLayout {
+        visible: root.answering !== ""
+        Layout.fillWidth: true
+        Label {
+            text: qsTr("Antwort an %1").arg(root.answeringAuthor)
+            color: Theme.mutedText
+            Layout.fillWidth: true
+        }
+        ToolButton {
+            text: qsTr("Keine Antwort")
+            Accessible.name: qsTr("Stattdessen einen neuen Kommentar schreiben")
+            onClicked: root.answering = ""
+        }
+    }
     TextArea {
         id: draft
         objectName: "commentDraft"
@@ -54,8 +78,10 @@ ColumnLayout {
         text: Session.office ? qsTr("Prüfhinweis speichern") : qsTr("Kommentar speichern")
         enabled: draft.text.trim() !== "" && root.entityId !== ""
         onClicked: {
-            if (Session.addComment(root.entityId, draft.text) !== "")
+            if (Session.addComment(root.entityId, draft.text, root.answering) !== "") {
                 draft.clear()
+                root.answering = ""
+            }
         }
     }
 }

@@ -7,10 +7,12 @@
  * The comments on one entry of a plan, oldest first: peer feedback and the
  * office's review notes, open ones and resolved ones.
  *
+ * Answers follow the comment they answer, indented.
+ *
  * Roles: commentId, body, author, time (local date and time), kind ("peer",
  * "review"), kindLabel, resolved, mine (written by this account), mayResolve
  * (the account may mark it resolved or open again: its author, the plan's
- * municipality or the office).
+ * municipality or the office), isAnswer (it answers another comment).
  */
 class CommentsModel : public RowListModel
 {

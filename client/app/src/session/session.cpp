@@ -516,14 +516,15 @@ bool Session::resolveConflict(const QString &conflictId, const QString &side, co
     return true;
 }
 
-QString Session::addComment(const QString &targetId, const QString &body)
+QString Session::addComment(const QString &targetId, const QString &body, const QString &replyToId)
 {
     if (!m_replica || body.trimmed().isEmpty())
         return {};
-    return addRecord(u"comment"_s, planOf(targetId),
-                     { { u"target"_s, targetId }, { u"body"_s, body.trimmed() },
-                       { u"kind"_s, isOffice() ? u"review"_s : u"peer"_s }, { u"resolved"_s, u"false"_s } },
-                     tr("Kommentar schreiben"));
+    LocalReplica::Fields fields { { u"target"_s, targetId }, { u"body"_s, body.trimmed() },
+                                  { u"kind"_s, isOffice() ? u"review"_s : u"peer"_s }, { u"resolved"_s, u"false"_s } };
+    if (!replyToId.isEmpty())
+        fields.append({ u"reply_to"_s, replyToId });
+    return addRecord(u"comment"_s, planOf(targetId), fields, tr("Kommentar schreiben"));
 }
 
 bool Session::submitPlan()

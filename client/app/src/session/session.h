@@ -97,8 +97,11 @@ public:
     Q_INVOKABLE bool moveEntity(const QString &entityId, int step);
     /** side: "kept" (the current value), "other", or "merged" with the value to keep. */
     Q_INVOKABLE bool resolveConflict(const QString &conflictId, const QString &side, const QString &value = {});
-    /** Writes a comment (peer feedback; "review" for the office) on an entity of a plan. */
-    Q_INVOKABLE QString addComment(const QString &targetId, const QString &body);
+    /**
+     * Writes a comment (peer feedback; "review" for the office) on an entity of a plan; replyToId: the
+     * comment it answers, e.g. a municipality's answer to a review note.
+     */
+    Q_INVOKABLE QString addComment(const QString &targetId, const QString &body, const QString &replyToId = {});
     /** The office: a workshop meeting of a cluster; date as yyyy-MM-dd. Returns its id. */
     Q_INVOKABLE QString addMeeting(const QString &title, const QString &cluster, const QString &date,
                                    const QString &hostId, const QString &place);
