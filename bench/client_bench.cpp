@@ -315,6 +315,7 @@ struct DashboardFigures
 {
     std::vector<double> openMs; ///< the page shown to its first frame with rows, in the running app
     std::vector<double> filterMs; ///< a cluster or federal state chosen: DashboardModel reads its rows again
+    std::vector<double> completeMs; ///< the page opened until every column is known (each plan's newest change)
     std::vector<double> computeMs; ///< Dashboard::compute alone (the figures behind the rows)
     int rows = 0;
 };
@@ -361,6 +362,13 @@ DashboardFigures measureDashboard(const QString &clientDir, int runs)
         auto *model = qobject_cast<DashboardModel *>(table->property("model").value<QObject *>());
         if (!model)
             fail(u"the dashboard has no DashboardModel"_s);
+        QElapsedTimer waited;
+        waited.start();
+        while (!model->isComplete() && waited.elapsed() < 30'000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        if (!model->isComplete())
+            fail(u"the dashboard did not complete within 30 s"_s);
+        figures.completeMs.push_back(msSince(timer));
         const QStringList clusters = model->clusters();
         const QStringList states = model->federalStates();
         for (int i = 0; i < 4; ++i) {
@@ -505,10 +513,12 @@ int main(int argc, char *argv[])
     const double filterMedian = percentile(dashboard.filterMs, 0.5);
     row(u"dashboard_rows_count"_s, u"dashboard: municipalities listed (%1 measures each)"_s.arg(dashboardMeasures),
         dashboard.rows, 0, u"rows"_s);
-    row(u"dashboard_compute_ms"_s, u"dashboard: Dashboard::compute alone, median"_s,
+    row(u"dashboard_compute_ms"_s, u"dashboard: Dashboard::compute alone (all columns), median"_s,
         percentile(dashboard.computeMs, 0.5), 0, u"ms"_s);
     row(u"dashboard_open_ms"_s, u"dashboard: page opened to its first frame with rows, median of %1"_s.arg(runs),
         openMedian, 0, u"ms"_s, u"< 300"_s, openMedian < 300 ? 1 : 0);
+    row(u"dashboard_complete_ms"_s, u"dashboard: page opened until each plan's newest change is shown, median"_s,
+        percentile(dashboard.completeMs, 0.5), 0, u"ms"_s);
     row(u"dashboard_filter_ms"_s, u"dashboard: filter by cluster or state, median"_s, filterMedian, 1, u"ms"_s,
         u"< 50"_s, filterMedian < 50 ? 1 : 0);
 

@@ -137,6 +137,10 @@ void TestOfficeModels::dashboardFiltersAndSorts()
     dashboard.refresh();
     QCOMPARE(column(dashboard, "name"), (QStringList { u"Adorf/Vogtl."_s, u"Eutin"_s, u"Furth"_s, u"Riesa"_s }));
     QCOMPARE(dashboard.total(), 4);
+    // Each plan's newest change follows the rows.
+    QTRY_VERIFY(dashboard.isComplete());
+    const QString furthChanged = dashboard.get(2).value(u"lastChange"_s).toString();
+    QVERIFY2(furthChanged.contains(QDate::currentDate().toString(u"yyyy"_s)), qPrintable(furthChanged));
     QVERIFY(dashboard.clusters().contains(u"Nord"_s) && dashboard.clusters().contains(u"Süd"_s));
 
     dashboard.setCluster(u"Süd"_s);

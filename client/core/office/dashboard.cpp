@@ -49,7 +49,7 @@ QJsonObject DashboardRow::toJson() const
              { u"last_submission"_s, nullable(isoTime(lastSubmission)) } };
 }
 
-Result<QList<DashboardRow>> Dashboard::compute(ReplicaStore &store)
+Result<QList<DashboardRow>> Dashboard::compute(ReplicaStore &store, Parts parts)
 {
     QSqlQuery q(store.database());
     auto run = [&q](const QString &sql) -> Status {
@@ -60,35 +60,34 @@ Result<QList<DashboardRow>> Dashboard::compute(ReplicaStore &store)
 
     QList<DashboardRow> rows;
     QHash<QString, qsizetype> byPlan;
-    if (Status ok = run(u"SELECT m.id, m.name, m.state, m.cluster, "
-                        "(SELECT p.id FROM plans p WHERE p.municipality = m.id AND p._state = 'live' ORDER BY p.id LIMIT 1) "
-                        "FROM municipalities m WHERE m._state = 'live'"_s);
-        !ok)
+    if (Status ok = run(u"SELECT id, name, state, cluster FROM municipalities WHERE _state = 'live'"_s); !ok)
         return ok.error();
+    QHash<QString, qsizetype> byMunicipality;
     while (q.next()) {
         DashboardRow row;
         row.municipalityId = q.value(0).toString();
         row.name = q.value(1).toString();
         row.state = q.value(2).toString();
         row.cluster = q.value(3).toString();
-        row.planId = q.value(4).toString();
+        byMunicipality.insert(row.municipalityId, rows.size());
         rows << row;
     }
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        if (!rows[i].planId.isEmpty())
-            byPlan.insert(rows[i].planId, i);
+    // A municipality's plan (the first by id, should it have two), with its review status; one pass over the
+    // plans, as plans have no index by municipality.
+    if (Status ok = run(u"SELECT id, municipality, review_status FROM plans WHERE _state = 'live' ORDER BY id"_s); !ok)
+        return ok.error();
+    while (q.next()) {
+        const auto at = byMunicipality.constFind(q.value(1).toString());
+        if (at == byMunicipality.cend() || !rows[*at].planId.isEmpty())
+            continue;
+        rows[*at].planId = q.value(0).toString();
+        rows[*at].reviewStatus = q.value(2).toString();
+        byPlan.insert(rows[*at].planId, *at);
     }
     auto rowOf = [&](const QVariant &plan) -> DashboardRow * {
         const auto it = byPlan.constFind(plan.toString());
         return it == byPlan.cend() ? nullptr : &rows[*it];
     };
-
-    if (Status ok = run(u"SELECT id, review_status FROM plans WHERE _state = 'live'"_s); !ok)
-        return ok.error();
-    while (q.next()) {
-        if (DashboardRow *row = rowOf(q.value(0)))
-            row->reviewStatus = q.value(1).toString();
-    }
 
     QHash<DashboardRow *, int> completeByRow;
     if (Status ok = run(u"SELECT f.plan, coalesce(m.status, ''), count(*), "
@@ -126,6 +125,35 @@ Result<QList<DashboardRow>> Dashboard::compute(ReplicaStore &store)
             row->lastSubmission = QDateTime::fromString(q.value(1).toString(), Qt::ISODate);
     }
 
+    if (parts == Parts::All) {
+        if (Status ok = addLastChanges(store, rows); !ok)
+            return ok.error();
+    }
+    std::sort(rows.begin(), rows.end(), [](const DashboardRow &a, const DashboardRow &b) {
+        if (const int c = a.cluster.localeAwareCompare(b.cluster); c != 0)
+            return c < 0;
+        if (const int c = a.name.localeAwareCompare(b.name); c != 0)
+            return c < 0;
+        return a.municipalityId < b.municipalityId;
+    });
+    return rows;
+}
+
+Status Dashboard::addLastChanges(ReplicaStore &store, QList<DashboardRow> &rows)
+{
+    QSqlQuery q(store.database());
+    auto run = [&q](const QString &sql) -> Status {
+        if (!q.exec(sql))
+            return Error { u"storage_error"_s, q.lastError().text() };
+        return Ok {};
+    };
+    QHash<QString, DashboardRow *> byPlan;
+    for (DashboardRow &row : rows) {
+        if (!row.planId.isEmpty())
+            byPlan.insert(row.planId, &row);
+    }
+    auto rowOf = [&](const QVariant &plan) { return byPlan.value(plan.toString()); };
+
     // HLC text order is stamp order, so max() finds the newest stamp. One index seek per entity
     // (changes_by_entity_time holds entity and stamp); the plan's own changes apart, as its review
     // status is the office's, not the municipality's work.
@@ -143,22 +171,15 @@ Result<QList<DashboardRow>> Dashboard::compute(ReplicaStore &store)
                           "(SELECT max(c.hlc) FROM changes c WHERE c.entity_id = content.id) AS newest FROM content) "
                           "GROUP BY plan"_s);
         !ok)
-        return ok.error();
+        return ok;
     while (q.next())
         newer(q.value(0), q.value(1));
     if (Status ok = run(u"SELECT p.id, (SELECT max(c.hlc) FROM changes c WHERE c.entity_id = p.id "
                         "AND c.field <> 'review_status') FROM plans p"_s);
         !ok)
-        return ok.error();
+        return ok;
     while (q.next())
         newer(q.value(0), q.value(1));
 
-    std::sort(rows.begin(), rows.end(), [](const DashboardRow &a, const DashboardRow &b) {
-        if (const int c = a.cluster.localeAwareCompare(b.cluster); c != 0)
-            return c < 0;
-        if (const int c = a.name.localeAwareCompare(b.name); c != 0)
-            return c < 0;
-        return a.municipalityId < b.municipalityId;
-    });
-    return rows;
+    return Ok {};
 }

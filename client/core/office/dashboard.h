@@ -44,6 +44,14 @@ struct DashboardRow
 class Dashboard
 {
 public:
-    /** Sorted by cluster, then name. */
-    static Result<QList<DashboardRow>> compute(ReplicaStore &store);
+    /** What compute() includes. */
+    enum class Parts { All, WithoutLastChange };
+    /**
+     * Sorted by cluster, then name. Finding each plan's newest change is
+     * most of the work (an index seek per entry of every plan): a view may
+     * leave it out, show the rows, then add it with addLastChanges().
+     */
+    static Result<QList<DashboardRow>> compute(ReplicaStore &store, Parts parts = Parts::All);
+    /** Sets lastChange of every row with a plan. */
+    static Status addLastChanges(ReplicaStore &store, QList<DashboardRow> &rows);
 };

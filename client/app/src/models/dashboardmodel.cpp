@@ -4,6 +4,8 @@
 #include "session/session.h"
 #include "session/vocabulary.h"
 
+#include <QTimer>
+
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
@@ -47,13 +49,26 @@ void DashboardModel::setDescending(bool descending)
     scheduleRefresh();
 }
 
+void DashboardModel::addLastChanges(int revision)
+{
+    Session *s = session();
+    if (revision != m_computedRevision || m_lastChangesKnown || !s || !s->replica())
+        return; // read again since, or signed out
+    if (Status ok = Dashboard::addLastChanges(s->replica()->store(), m_computed); !ok)
+        qWarning() << "the overview's newest changes could not be read:" << ok.error().message;
+    m_lastChangesKnown = true;
+    refresh();
+}
+
 QList<RowListModel::Row> DashboardModel::readRows()
 {
     Session &s = *session();
     if (m_computedRevision != s.revision()) {
-        auto computed = Dashboard::compute(s.replica()->store());
+        auto computed = Dashboard::compute(s.replica()->store(), Dashboard::Parts::WithoutLastChange);
         m_computed = computed ? *computed : QList<DashboardRow> {};
         m_computedRevision = s.revision();
+        m_lastChangesKnown = false;
+        QTimer::singleShot(0, this, [this, revision = m_computedRevision] { addLastChanges(revision); });
         QSet<QString> clusters, states;
         for (const DashboardRow &row : std::as_const(m_computed)) {
             clusters.insert(row.cluster);
@@ -98,6 +113,7 @@ QList<RowListModel::Row> DashboardModel::readRows()
 
     const QStringList statuses = Schema::instance().entity(u"measure"_s)->field(u"status"_s)->choices;
     const auto shownTime = [](const QDateTime &when) { return when.isValid() ? Vocabulary::dateTime(when) : QString(); };
+    const auto lastChange = [&](const DashboardRow &row) { return m_lastChangesKnown ? shownTime(row.lastChange) : u"…"_s; };
     QList<Row> rows;
     rows.reserve(shown.size());
     for (const DashboardRow *row : std::as_const(shown)) {
@@ -110,7 +126,7 @@ QList<RowListModel::Row> DashboardModel::readRows()
         }
         rows.append(Row { row->municipalityId, row->name, row->state, row->cluster, row->planId, row->reviewStatus,
                           Vocabulary::choiceLabel(u"review_status"_s, row->reviewStatus), row->measures, segments,
-                          row->completeness, row->openReviewNotes, shownTime(row->lastChange),
+                          row->completeness, row->openReviewNotes, lastChange(*row),
                           shownTime(row->lastSubmission) });
     }
     return rows;

@@ -8,7 +8,9 @@
  * The project office's overview of all plans: one row per municipality,
  * filtered by cluster and federal state, sorted by any column. The figures
  * are computed once per change of the replica; filtering and sorting work on
- * them in memory, so they stay quick with a thousand municipalities.
+ * them in memory, so they stay quick with a thousand municipalities. Each
+ * plan's newest change, most of the work, follows right after the rows are
+ * shown (lastChange reads "…" until then; complete tells).
  *
  * Roles: municipalityId, name, federalState, cluster, planId, reviewStatusKey,
  * reviewStatus (its label), measures, segments (measures by status: a list
@@ -29,6 +31,7 @@ class DashboardModel : public RowListModel
     Q_PROPERTY(QStringList clusters READ clusters NOTIFY refreshed)
     Q_PROPERTY(QStringList federalStates READ federalStates NOTIFY refreshed)
     Q_PROPERTY(int total READ total NOTIFY refreshed)
+    Q_PROPERTY(bool complete READ isComplete NOTIFY refreshed)
 
 public:
     explicit DashboardModel(QObject *parent = nullptr);
@@ -46,6 +49,8 @@ public:
     [[nodiscard]] QStringList federalStates() const { return m_federalStates; }
     /** Municipalities in the replica, filtered or not. */
     [[nodiscard]] int total() const { return int(m_computed.size()); }
+    /** Every column known, each plan's newest change too. */
+    [[nodiscard]] bool isComplete() const { return m_lastChangesKnown; }
 
 Q_SIGNALS:
     void filterChanged();
@@ -55,6 +60,7 @@ protected:
 
 private:
     void setFilter(QString &member, const QString &value);
+    void addLastChanges(int revision);
 
     QString m_cluster;
     QString m_federalState;
@@ -62,6 +68,7 @@ private:
     bool m_descending = false;
     QList<DashboardRow> m_computed;
     int m_computedRevision = -1;
+    bool m_lastChangesKnown = false;
     QStringList m_clusters;
     QStringList m_federalStates;
 };
