@@ -344,12 +344,14 @@ DashboardFigures measureDashboard(const QString &clientDir, int runs)
         window->setProperty("page", u"dashboard"_s);
         QQuickItem *table = nullptr;
         QEventLoop loop;
-        QObject::connect(window, &QQuickWindow::frameSwapped, &loop, [&] {
+        QMetaObject::Connection frames;
+        frames = QObject::connect(window, &QQuickWindow::frameSwapped, &loop, [&] {
             if (!table)
                 table = window->findChild<QQuickItem *>(u"dashboardTable"_s);
             if (table && table->isVisible() && table->property("count").toInt() > 0) {
                 figures.openMs.push_back(msSince(timer));
                 figures.rows = table->property("count").toInt();
+                QObject::disconnect(frames); // the first such frame only
                 loop.quit();
             }
         });
