@@ -200,26 +200,15 @@ public:
 
     CliRun run(const QStringList &arguments, const QByteArray &input = {}) const
     {
-        CliRun result;
-        result.arguments = arguments;
         QProcess process;
         setUp(process, arguments);
-        process.start();
-        if (!process.waitForStarted(startTimeoutMs)) {
-            result.err = process.errorString().toUtf8();
-            return result;
-        }
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(cliTimeoutMs)) {
-            process.kill();
-            process.waitForFinished();
-            result.crashed = true;
-        }
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        result.crashed = result.crashed || process.exitStatus() != QProcess::NormalExit;
-        result.exitCode = process.exitCode();
+        const ServerProcess::AdminResult ended = ServerProcess::runToEnd(process, input, cliTimeoutMs);
+        CliRun result;
+        result.arguments = arguments;
+        result.exitCode = ended.exitCode;
+        result.crashed = ended.crashed;
+        result.out = ended.out;
+        result.err = ended.err;
         return result;
     }
 

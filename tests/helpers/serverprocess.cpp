@@ -243,21 +243,18 @@ bool ServerProcess::terminate(int signal)
     return clean;
 }
 
-ServerProcess::AdminResult ServerProcess::admin(const QStringList &arguments, const QByteArray &input) const
+ServerProcess::AdminResult ServerProcess::runToEnd(QProcess &process, const QByteArray &input, int timeoutMs)
 {
     AdminResult result;
-    QProcess process;
-    process.setProgram(binary());
-    process.setArguments(arguments + storeArguments());
     process.start();
-    if (!process.waitForStarted(adminTimeoutMs)) {
+    if (!process.waitForStarted(timeoutMs)) {
         result.err = process.errorString().toUtf8();
         return result;
     }
     if (!input.isEmpty())
         process.write(input);
     process.closeWriteChannel();
-    if (!process.waitForFinished(adminTimeoutMs)) {
+    if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished();
         result.crashed = true;
@@ -267,6 +264,14 @@ ServerProcess::AdminResult ServerProcess::admin(const QStringList &arguments, co
     result.crashed = result.crashed || process.exitStatus() != QProcess::NormalExit;
     result.exitCode = process.exitCode();
     return result;
+}
+
+ServerProcess::AdminResult ServerProcess::admin(const QStringList &arguments, const QByteArray &input) const
+{
+    QProcess process;
+    process.setProgram(binary());
+    process.setArguments(arguments + storeArguments());
+    return runToEnd(process, input, adminTimeoutMs);
 }
 
 void ServerProcess::clearLog()

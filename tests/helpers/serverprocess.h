@@ -31,6 +31,12 @@ public:
         [[nodiscard]] QStringList lines() const;
     };
 
+    /**
+     * Starts a process that is set up (program, arguments, environment), writes input to it, and waits
+     * for it to end, killing it after timeoutMs: how it ended and what it printed.
+     */
+    static AdminResult runToEnd(QProcess &process, const QByteArray &input, int timeoutMs);
+
     enum class Store {
         Fresh, ///< a new, empty store (PostgreSQL: every table of the test database dropped first)
         Shared, ///< PostgreSQL: the test database as it is (for a second process on one store)

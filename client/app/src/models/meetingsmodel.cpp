@@ -12,18 +12,17 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-/** The live links to a meeting, each with its measure's record. */
-QList<QPair<EntityRecord, EntityRecord>> linksOf(ReplicaStore &store, const QString &meetingId)
+/** The live links to measures that are live, by meeting, each with its measure's record; one pass over all links. */
+QHash<QString, QList<QPair<EntityRecord, EntityRecord>>> linksByMeeting(ReplicaStore &store)
 {
-    QList<QPair<EntityRecord, EntityRecord>> links;
-    const EntitySpec &spec = *Schema::instance().entity(u"meeting_link"_s);
-    for (const QString &id : store.entityIds(spec.name)) {
+    QHash<QString, QList<QPair<EntityRecord, EntityRecord>>> links;
+    for (const QString &id : store.entityIds(u"meeting_link"_s)) {
         auto link = store.record(id);
-        if (!link || !link->isLive() || link->value(u"meeting"_s) != meetingId)
+        if (!link || !link->isLive())
             continue;
         auto measure = store.record(link->value(u"measure"_s));
         if (measure && measure->isLive())
-            links.append({ std::move(*link), std::move(*measure) });
+            links[link->value(u"meeting"_s)].append({ std::move(*link), std::move(*measure) });
     }
     return links;
 }
@@ -57,13 +56,14 @@ QList<RowListModel::Row> MeetingsModel::readRows()
         const QString da = a.record.value(u"date"_s), db = b.record.value(u"date"_s);
         return a.upcoming ? da < db : da > db;
     });
+    const auto links = linksByMeeting(store);
     QList<Row> rows;
     for (const Meeting &m : std::as_const(meetings)) {
         const auto host = store.record(m.record.value(u"host"_s));
         rows.append(Row { m.record.id, m.record.value(u"title"_s),
                           Vocabulary::displayValue(u"meeting"_s, u"date"_s, m.record.value(u"date"_s)),
                           m.record.value(u"cluster"_s), host ? host->value(u"name"_s) : QString(),
-                          m.record.value(u"place"_s), int(linksOf(store, m.record.id).size()), m.upcoming });
+                          m.record.value(u"place"_s), int(links.value(m.record.id).size()), m.upcoming });
     }
     return rows;
 }
@@ -88,7 +88,7 @@ QList<RowListModel::Row> MeetingLinksModel::readRows()
         return rows;
     Session &s = *session();
     ReplicaView &view = *s.view();
-    auto links = linksOf(s.replica()->store(), m_meetingId);
+    const auto links = linksByMeeting(s.replica()->store()).value(m_meetingId);
     for (const auto &[link, measure] : std::as_const(links)) {
         rows.append(Row { link.id, measure.id, measure.value(u"title"_s), view.municipalityName(view.planOf(measure)),
                           s.mayEdit(link.id) });
