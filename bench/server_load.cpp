@@ -5,7 +5,7 @@
 // pushing every plan, pulling everyone's plans, pulls with nothing new,
 // bootstrapping a fresh replica, and the server's peak memory.
 //
-//   server_load [--accounts 40,1000] [--measures 300] [--clients 3] [--json]
+//   server_load [--accounts 40,1000] [--measures 300] [--clients 3] [--bootstrap-runs 3] [--no-full-pulls] [--json]
 //
 // Progress goes to stderr; stdout carries only the table or the JSON object
 // (with --json the table goes to stderr as well, for logs).
@@ -14,6 +14,8 @@
 #include "plangenerator.h"
 #include "helpers/serverprocess.h"
 #include "helpers/syncclient.h"
+#include "localreplica.h"
+#include "syncengine.h"
 
 #include "storage/replicastore.h"
 #include "sync/localeditor.h"
@@ -37,14 +39,12 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
-#include <QWaitCondition>
 #include <QtConcurrent>
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdlib>
-#include <deque>
 #include <memory>
 #include <vector>
 
@@ -156,7 +156,42 @@ struct RunOptions
     int fullPullers = 10; ///< when every account pulling everything is infeasible
     int emptyPullAccounts = 200;
     int emptyPulls = 20;
+    int bootstrapRuns = 3;
+    bool fullPulls = true; ///< false: skip the full pulls (quicker runs for the other figures)
 };
+
+struct BootstrapRun
+{
+    double ms = 0; ///< sign-in excluded: from the first request of the sync to the replica being complete
+    qint64 entities = 0; ///< as the sync engine counted them
+    qint64 replicaEntities = 0; ///< as the replica holds them afterwards
+};
+
+/** The first sync of a fresh replica, as werkstattplan-cli sync runs it. */
+BootstrapRun bootstrapOnce(const QUrl &baseUrl, const QString &user, Problems &problems)
+{
+    BootstrapRun run;
+    QTemporaryDir folder;
+    auto opened = LocalReplica::open(folder.path());
+    if (!opened)
+        fail(u"cannot open a client replica: %1"_s.arg(opened.errorMessage()));
+    const std::unique_ptr<LocalReplica> replica = std::move(opened).value();
+    SyncEngine engine(*replica);
+    if (Status loggedIn = engine.login(baseUrl, user, password); !loggedIn)
+        fail(u"the office cannot sign in: %1"_s.arg(loggedIn.errorMessage()));
+    QElapsedTimer timer;
+    timer.start();
+    const auto synced = engine.syncOnce();
+    run.ms = msSince(timer);
+    if (!synced) {
+        problems.add(u"bootstrap: %1"_s.arg(synced.errorMessage()));
+        return run;
+    }
+    run.entities = synced->bootstrapped;
+    for (const EntitySpec &spec : Schema::instance().entities())
+        run.replicaEntities += replica->store().entityIds(spec.name).size();
+    return run;
+}
 
 /** One full run for one account count; returns its figures. */
 QList<Figure> runLoad(const RunOptions &options, QStringList &notes)
@@ -307,7 +342,7 @@ QList<Figure> runLoad(const RunOptions &options, QStringList &notes)
         account.pushBodies.clear();
 
     // 3. Pull: accounts pull everything they may read from cursor 0, in pages of 1000.
-    const int pullers = everyonePulls ? n : std::min(n, options.fullPullers);
+    const int pullers = !options.fullPulls ? 0 : everyonePulls ? n : std::min(n, options.fullPullers);
     std::vector<std::vector<double>> pageLatency(size_t(options.clients));
     std::atomic<qint64> pulled { 0 };
     std::atomic<int> nextPuller { 0 };
@@ -370,105 +405,29 @@ QList<Figure> runLoad(const RunOptions &options, QStringList &notes)
     }
     progress() << emptyLatency.size() << " empty pulls done" << Qt::endl;
 
-    // 5. Bootstrap (small run only): a fresh client replica takes in every plan, page by page.
+    // 5. Bootstrap (small run only): the office's first sync into a fresh replica, by the real client
+    //    (LocalReplica + SyncEngine, as werkstattplan-cli sync), several times: the median is the figure.
     const PlanShape shape = planShape(options.measures);
     // Every municipality and its plan come from import-accounts; the office reads them all.
     const qint64 expectedEntities = qint64(n) * (shape.entities + 2);
-    double bootstrapMs = -1;
+    std::vector<double> bootstrapMs;
     qint64 bootEntities = 0;
-    qint64 bootChanges = 0;
     qint64 replicaEntities = 0;
-    double bootFetchMs = 0; ///< waiting for the server's pages (incl. parsing the JSON document)
-    double bootParseMs = 0; ///< turning the page's JSON into SnapshotEntity
-    double bootImportMs = 0; ///< importSnapshot into the client replica
-    double bootStoreMs = 0; ///< the server's time in its store for all pages
+    double bootStoreMs = 0; ///< the server's time in its store for all pages, per bootstrap
     if (everyonePulls) {
-        QTemporaryDir replicaDir;
         const double storeBeforeBoot = storeSeconds(probe);
-        timer.restart();
-        auto opened = ReplicaStore::open(replicaDir.filePath(u"replica.sqlite"_s));
-        if (!opened)
-            fail(u"cannot open a client replica: %1"_s.arg(opened.errorMessage()));
-        const std::unique_ptr<ReplicaStore> replica = std::move(opened).value();
-        // As the client's sync engine does: the next page is fetched and parsed
-        // while this one is imported. At most two pages wait, to bound memory.
-        QMutex queueMutex;
-        QWaitCondition queueChanged;
-        std::deque<QList<SnapshotEntity>> ready;
-        bool fetched = false;
-        std::unique_ptr<QThread> fetcher(QThread::create([&] {
-            SyncClient client(baseUrl);
-            client.setToken(office.token);
-            qint64 after = 0;
-            for (bool more = true; more;) {
-                QElapsedTimer step;
-                step.start();
-                const HttpResponse response = client.request("GET", u"/v1/bootstrap?after=%1&limit=1000"_s.arg(after));
-                bootFetchMs += msSince(step);
-                if (response.status != 200) {
-                    problems.add(u"bootstrap after %1: %2"_s.arg(after).arg(response.describe()));
-                    break;
-                }
-                step.restart();
-                QList<SnapshotEntity> page;
-                for (const QJsonValue &item : response.json.value(u"entities"_s).toArray()) {
-                    auto entity = Protocol::snapshotEntityFromJson(item.toObject());
-                    if (!entity) {
-                        problems.add(u"bootstrap entity: %1"_s.arg(entity.errorMessage()));
-                        continue;
-                    }
-                    bootChanges += entity->history.size();
-                    page << std::move(entity).value();
-                }
-                bootEntities += page.size();
-                bootParseMs += msSince(step);
-                more = response.json.value(u"more"_s).toBool();
-                const qint64 next = response.json.value(u"next"_s).toInteger(-1);
-                if (more && next <= after) {
-                    problems.add(u"bootstrap does not advance after %1"_s.arg(after));
-                    more = false;
-                }
-                after = next;
-                const QMutexLocker lock(&queueMutex);
-                while (ready.size() >= 2)
-                    queueChanged.wait(&queueMutex);
-                ready.push_back(std::move(page));
-                queueChanged.wakeAll();
-            }
-            const QMutexLocker lock(&queueMutex);
-            fetched = true;
-            queueChanged.wakeAll();
-        }));
-        fetcher->start();
-        for (;;) {
-            QList<SnapshotEntity> page;
-            {
-                const QMutexLocker lock(&queueMutex);
-                while (ready.empty() && !fetched)
-                    queueChanged.wait(&queueMutex);
-                if (ready.empty())
-                    break;
-                page = std::move(ready.front());
-                ready.pop_front();
-                queueChanged.wakeAll();
-            }
-            QElapsedTimer step;
-            step.start();
-            const Status imported = replica->importSnapshot(page);
-            bootImportMs += msSince(step);
-            if (!imported)
-                problems.add(u"importSnapshot: %1"_s.arg(imported.errorMessage()));
+        for (int run = 0; run < options.bootstrapRuns; ++run) {
+            const BootstrapRun boot = bootstrapOnce(baseUrl, office.user, problems);
+            bootstrapMs.push_back(boot.ms);
+            bootEntities = boot.entities;
+            replicaEntities = boot.replicaEntities;
+            if (replicaEntities != bootEntities || bootEntities != expectedEntities)
+                problems.add(u"bootstrap: %1 entities sent, %2 in the replica, %3 expected"_s.arg(bootEntities)
+                                     .arg(replicaEntities)
+                                     .arg(expectedEntities));
+            progress() << "bootstrapped " << bootEntities << " entities in " << qRound(boot.ms) << " ms" << Qt::endl;
         }
-        fetcher->wait();
-        bootstrapMs = msSince(timer);
-        bootStoreMs = (storeSeconds(probe) - storeBeforeBoot) * 1000;
-        for (const EntitySpec &spec : Schema::instance().entities())
-            replicaEntities += replica->entityIds(spec.name).size();
-        if (replicaEntities != bootEntities || bootEntities != expectedEntities)
-            problems.add(u"bootstrap: %1 entities sent, %2 in the replica, %3 expected"_s.arg(bootEntities)
-                                 .arg(replicaEntities)
-                                 .arg(expectedEntities));
-        progress() << "bootstrapped " << bootEntities << " entities in " << qRound(bootstrapMs) << " ms" << Qt::endl;
+        bootStoreMs = (storeSeconds(probe) - storeBeforeBoot) * 1000 / std::max(1, options.bootstrapRuns);
     }
 
     // 6. Server memory: the high-water mark over the whole run.
@@ -528,19 +487,14 @@ QList<Figure> runLoad(const RunOptions &options, QStringList &notes)
     row(u"empty_pull_p99_ms"_s, u"empty pull: latency p99"_s, emptyP99, 2, u"ms"_s, u"< 5"_s, emptyP99 < 5 ? 1 : 0);
     if (everyonePulls) {
         const bool matches = replicaEntities == bootEntities && bootEntities == expectedEntities;
-        row(u"bootstrap_ms"_s, u"bootstrap: office, all pages into a fresh client replica"_s, bootstrapMs, 0, u"ms"_s,
-            u"< 2000"_s, bootstrapMs < 2000 ? 1 : 0);
+        row(u"bootstrap_ms"_s, u"bootstrap: office's first sync into a fresh replica, median of %1"_s.arg(bootstrapMs.size()),
+            percentile(bootstrapMs, 0.5), 0, u"ms"_s, u"< 2000"_s, percentile(bootstrapMs, 0.5) < 2000 ? 1 : 0);
+        row(u"bootstrap_min_ms"_s, u"bootstrap: fastest of the runs"_s,
+            bootstrapMs.empty() ? 0 : *std::min_element(bootstrapMs.begin(), bootstrapMs.end()), 0, u"ms"_s);
         row(u"bootstrap_entities_count"_s, u"bootstrap: entities (replica has %1, expected %2)"_s.arg(replicaEntities).arg(expectedEntities),
             double(bootEntities), 0, u"entities"_s, u"= %1"_s.arg(expectedEntities), matches ? 1 : 0);
-        row(u"bootstrap_fetch_ms"_s, u"bootstrap: fetching pages (overlaps importing)"_s, bootFetchMs, 0, u"ms"_s);
-        row(u"bootstrap_server_store_ms"_s, u"bootstrap: server time in store, incl. writing the JSON (from /metrics)"_s, bootStoreMs, 0,
-            u"ms"_s);
-        row(u"bootstrap_parse_ms"_s, u"bootstrap: parsing entities (after fetching, overlaps importing)"_s, bootParseMs,
-            0, u"ms"_s);
-        row(u"bootstrap_import_ms"_s, u"bootstrap: importSnapshot (overlaps fetching the next page)"_s, bootImportMs, 0,
-            u"ms"_s);
-        row(u"bootstrap_changes_count"_s, u"bootstrap: changes in the histories"_s, double(bootChanges), 0,
-            u"changes"_s);
+        row(u"bootstrap_server_store_ms"_s, u"bootstrap: server time in store per bootstrap, incl. writing the JSON (from /metrics)"_s,
+            bootStoreMs, 0, u"ms"_s);
     }
     row(u"server_vmhwm_start_mb"_s, u"server: VmHWM after logins, before pushing"_s, hwmAtStart, 1, u"MB"_s);
     row(u"server_vmhwm_after_push_mb"_s, u"server: VmHWM after the push phase"_s, hwmAfterPush, 1, u"MB"_s);
@@ -562,7 +516,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"server_load"_s);
     // Migration notices of the client replica would only clutter the output.
-    QLoggingCategory::setFilterRules(u"werkstattplan.*.info=false"_s);
+    QLoggingCategory::setFilterRules(u"werkstattplan.*.info=false\nwerkstattplan.*.debug=false"_s);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Load benchmark of werkstattplan-server (SQLite, loopback)."_s);
@@ -575,8 +529,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption pullersOption(u"full-pullers"_s,
                                            u"Accounts doing full pulls when there are more than 100 (default 10)."_s,
                                            u"N"_s, u"10"_s);
+    const QCommandLineOption bootstrapRunsOption(
+            u"bootstrap-runs"_s, u"Bootstraps of a fresh replica with 100 accounts or fewer; the median is the figure (default 3)."_s,
+            u"N"_s, u"3"_s);
+    const QCommandLineOption noFullPullsOption(u"no-full-pulls"_s,
+                                               u"Skip the full pulls of the accounts (a quicker run for the other figures)."_s);
     const QCommandLineOption jsonOption(u"json"_s, u"Print one JSON object of the figures instead of a table."_s);
-    parser.addOptions({ accountsOption, measuresOption, clientsOption, pullersOption, jsonOption });
+    parser.addOptions(
+            { accountsOption, measuresOption, clientsOption, pullersOption, bootstrapRunsOption, noFullPullsOption, jsonOption });
     parser.process(app);
 
     RunOptions base;
@@ -590,6 +550,10 @@ int main(int argc, char *argv[])
     base.fullPullers = parser.value(pullersOption).toInt(&ok);
     if (!ok || base.fullPullers < 1)
         fail(u"--full-pullers needs a positive number"_s);
+    base.bootstrapRuns = parser.value(bootstrapRunsOption).toInt(&ok);
+    if (!ok || base.bootstrapRuns < 1 || base.bootstrapRuns > 20)
+        fail(u"--bootstrap-runs needs a number from 1 to 20"_s);
+    base.fullPulls = !parser.isSet(noFullPullsOption);
     QList<int> counts;
     for (const QString &part : parser.value(accountsOption).split(u',', Qt::SkipEmptyParts)) {
         const int count = part.trimmed().toInt(&ok);

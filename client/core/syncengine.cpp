@@ -249,7 +249,7 @@ void SyncEngine::pushNext()
     if (m_batch.isEmpty()) {
         if (m_replica.needsBootstrap()) {
             m_phase = Phase::Bootstrapping;
-            bootstrapNext();
+            bootstrapStart();
         } else {
             m_phase = Phase::Pulling;
             pullNext();
@@ -318,14 +318,19 @@ void SyncEngine::onPushFinished(const Reply &reply)
     pushNext();
 }
 
-void SyncEngine::bootstrapNext()
+void SyncEngine::bootstrapStart()
 {
     if (m_bootstrapCursor < 0)
         resetBootstrap(); // a fresh start: pages from the beginning
+    bootstrapNext(m_bootstrapAfter); // otherwise on after the last page written
+}
+
+void SyncEngine::bootstrapNext(qint64 afterKey)
+{
     QUrlQuery query;
-    query.addQueryItem(u"after"_s, QString::number(m_bootstrapAfter));
+    query.addQueryItem(u"after"_s, QString::number(afterKey));
     query.addQueryItem(u"limit"_s, QString::number(bootstrapPageSize));
-    qCDebug(lcSync) << "bootstrap after key" << m_bootstrapAfter;
+    qCDebug(lcSync) << "bootstrap after key" << afterKey;
     sendStep("GET", u"/v1/bootstrap?"_s + query.toString(QUrl::FullyEncoded), {}, &SyncEngine::onBootstrapFinished);
 }
 
@@ -353,9 +358,15 @@ void SyncEngine::onBootstrapFinished(const Reply &reply)
             return failCycle(malformed(u"bootstrap entity: %1"_s.arg(entity.errorMessage())));
         entities << std::move(entity).value();
     }
+    // The server prepares the next page while this one is written: the request goes out
+    // first (the network runs on its own thread). A failed import abandons it.
+    if (more)
+        bootstrapNext(next);
     if (!entities.isEmpty()) {
-        if (Status imported = m_replica.importBootstrap(entities); !imported)
+        if (Status imported = m_replica.importBootstrap(entities); !imported) {
+            abandonRequest();
             return failCycle(imported.error());
+        }
     }
     if (firstPage)
         m_bootstrapCursor = json.value(u"cursor"_s).toInteger();
@@ -366,7 +377,7 @@ void SyncEngine::onBootstrapFinished(const Reply &reply)
     m_status->setProgress(m_bootstrapReceived, m_bootstrapReceived + (more ? bootstrapPageSize : 0));
 
     if (more)
-        return bootstrapNext();
+        return; // the next page is on its way
     // Pull from the first page's cursor: what changed while paging comes again and is a no-op.
     if (Status done = m_replica.setBootstrapped(m_bootstrapCursor); !done)
         return failCycle(done.error());
@@ -551,6 +562,17 @@ void SyncEngine::sendStep(const QByteArray &method, const QString &pathAndQuery,
     m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
     m_requestTimer.start(requestTimeoutMs);
+}
+
+void SyncEngine::abandonRequest()
+{
+    m_requestTimer.stop();
+    m_handler = nullptr;
+    if (QNetworkReply *reply = std::exchange(m_reply, nullptr)) {
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
 }
 
 void SyncEngine::onReplyFinished(QNetworkReply *reply)

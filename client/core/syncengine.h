@@ -34,8 +34,10 @@ struct SyncSummary
  *
  * A sync pushes the outbox, bootstraps a new replica, then pulls until the
  * server has nothing more. Every step commits to the replica before the next
- * request, so an interruption at any point loses nothing and the next sync
- * resumes from what the replica holds. The steps run as a state machine over
+ * answer is acted on, so an interruption at any point loses nothing and the
+ * next sync resumes from what the replica holds. (The bootstrap asks for its
+ * next page before writing the current one, so the server prepares it
+ * meanwhile.) The steps run as a state machine over
  * network signals: background mode never blocks; syncOnce() and login() wait
  * in a local event loop.
  *
@@ -54,7 +56,7 @@ class SyncEngine final : public QObject
 public:
     static constexpr int requestTimeoutMs = 30'000;
     static constexpr int pushBatchSize = 500;
-    static constexpr int bootstrapPageSize = 500;
+    static constexpr int bootstrapPageSize = 1000; ///< fewer, larger transactions: each commit rewrites the index pages it touched
     static constexpr int pullPageSize = 1000;
     static constexpr int debounceMs = 300;
     static constexpr int firstRetryMs = 1000;
@@ -118,7 +120,10 @@ private:
     void startCycle();
     void pushNext();
     void onPushFinished(const Reply &reply);
-    void bootstrapNext();
+    void bootstrapStart();
+    void bootstrapNext(qint64 afterKey);
+    /** Drops the request in flight: its answer, if any, is ignored. */
+    void abandonRequest();
     void onBootstrapFinished(const Reply &reply);
     void pullNext();
     void onPullFinished(const Reply &reply);
