@@ -214,6 +214,8 @@ bool LocalReplica::needsBootstrap()
 
 Status LocalReplica::setBootstrapped(qint64 startCursor)
 {
+    if (Status indexed = m_store->finishImport(); !indexed)
+        return indexed;
     if (Status ok = writeState(cursorKey, QString::number(qMax(cursor(), startCursor))); !ok)
         return ok;
     return writeState(bootstrappedKey, u"1"_s);

@@ -358,18 +358,31 @@ void SyncEngine::onBootstrapFinished(const Reply &reply)
             return failCycle(malformed(u"bootstrap entity: %1"_s.arg(entity.errorMessage())));
         entities << std::move(entity).value();
     }
-    // The server prepares the next page while this one is written: the request goes out
-    // first (the network runs on its own thread). A failed import abandons it.
+    // The server prepares the next page while this one is written: the request goes out first.
+    // QNetworkAccessManager starts a request from a queued call, so the page is written from one
+    // too, queued after it: by then the request is with the network thread.
     if (more)
         bootstrapNext(next);
+    const qint64 cursor = firstPage ? json.value(u"cursor"_s).toInteger() : m_bootstrapCursor;
+    QMetaObject::invokeMethod(
+            this,
+            [this, entities = std::move(entities), next, more, cursor] {
+                writeBootstrapPage(entities, next, more, cursor);
+            },
+            Qt::QueuedConnection);
+}
+
+void SyncEngine::writeBootstrapPage(const QList<SnapshotEntity> &entities, qint64 next, bool more, qint64 cursor)
+{
+    if (m_phase != Phase::Bootstrapping)
+        return; // the cycle ended meanwhile
     if (!entities.isEmpty()) {
         if (Status imported = m_replica.importBootstrap(entities); !imported) {
             abandonRequest();
             return failCycle(imported.error());
         }
     }
-    if (firstPage)
-        m_bootstrapCursor = json.value(u"cursor"_s).toInteger();
+    m_bootstrapCursor = cursor;
     m_bootstrapAfter = next;
     m_bootstrapReceived += int(entities.size());
     m_summary.bootstrapped += int(entities.size());

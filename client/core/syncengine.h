@@ -14,6 +14,8 @@
 
 #include <optional>
 
+struct SnapshotEntity;
+
 class LocalReplica;
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -122,6 +124,8 @@ private:
     void onPushFinished(const Reply &reply);
     void bootstrapStart();
     void bootstrapNext(qint64 afterKey);
+    /** Writes a parsed bootstrap page and goes on: to the page already requested, or to pulling. */
+    void writeBootstrapPage(const QList<SnapshotEntity> &entities, qint64 next, bool more, qint64 cursor);
     /** Drops the request in flight: its answer, if any, is ignored. */
     void abandonRequest();
     void onBootstrapFinished(const Reply &reply);

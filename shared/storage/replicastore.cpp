@@ -280,7 +280,20 @@ Result<std::unique_ptr<ReplicaStore>> ReplicaStore::open(const QString &location
     }
     if (Status migrated = SqlSchema::migrate(db, schemaVersion); !migrated)
         return fail(migrated.error());
-    return std::unique_ptr<ReplicaStore>(new ReplicaStore(db, postgres ? QString() : location, options));
+    std::unique_ptr<ReplicaStore> store(new ReplicaStore(db, postgres ? QString() : location, options));
+    if (!postgres) {
+        // A bootstrap into this file ended before building the change log's indexes (the program
+        // stopped): build them now, before anything reads or writes the log.
+        const auto present = SqlSchema::changeIndexesPresent(db);
+        if (!present)
+            return present.error();
+        if (!present.value()) {
+            store->m_changeIndexesDeferred = true;
+            if (Status built = store->finishImport(); !built)
+                return built.error();
+        }
+    }
+    return store;
 }
 
 bool ReplicaStore::isPostgres() const
@@ -288,7 +301,7 @@ bool ReplicaStore::isPostgres() const
     return m_postgres;
 }
 
-bool ReplicaStore::beginWrite()
+bool ReplicaStore::beginWrite(WriteKind kind)
 {
     if (!m_postgres) {
         // IMMEDIATE takes the write lock first: no other connection can commit
@@ -307,6 +320,11 @@ bool ReplicaStore::beginWrite()
             forgetRecords();
         m_dataVersion = dataVersion;
         evictRecords();
+        if (m_changeIndexesDeferred && kind == WriteKind::Ordinary && !restoreChangeIndexes()) {
+            m_beginError = m_db.lastError();
+            m_db.rollback();
+            return false;
+        }
         return true;
     }
     // Several server processes write one PostgreSQL database: records are never kept across batches.
@@ -329,6 +347,30 @@ bool ReplicaStore::beginWrite()
     return true;
 }
 
+bool ReplicaStore::restoreChangeIndexes()
+{
+    if (!SqlSchema::createChangeIndexes(m_db)) {
+        // Only a log with a change twice can refuse the index on ids: keep the first of each.
+        QSqlQuery dedupe(m_db);
+        if (!dedupe.exec(u"DELETE FROM changes WHERE seq NOT IN (SELECT min(seq) FROM changes GROUP BY change_id)"_s)
+            || !SqlSchema::createChangeIndexes(m_db))
+            return false;
+        qCWarning(lcStorage) << "the change log held changes twice; the later copies were dropped";
+    }
+    m_changeIndexesDeferred = false;
+    return true;
+}
+
+Status ReplicaStore::finishImport()
+{
+    if (!m_changeIndexesDeferred)
+        return Ok {};
+    m_failure.reset();
+    if (!beginWrite()) // builds the indexes
+        return beginError(u"cannot index the change log"_s);
+    return finishWrite();
+}
+
 Error ReplicaStore::beginError(const QString &what)
 {
     return sqlError(what, m_beginError);
@@ -344,6 +386,11 @@ Status ReplicaStore::finishWrite()
         m_failure.reset();
         // The records may hold what was rolled back.
         forgetRecords();
+        // So may the flag: the rollback brought back indexes the import had dropped.
+        if (m_changeIndexesDeferred) {
+            const auto present = SqlSchema::changeIndexesPresent(m_db);
+            m_changeIndexesDeferred = !present || !present.value();
+        }
         return error;
     }
     if (m_postgres)
@@ -422,26 +469,28 @@ QString statementSql(int which)
     case 0: // AppendChange
         return u"INSERT INTO changes (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(change_id) DO NOTHING"_s.arg(
                 QLatin1String(changeColumns));
-    case 1: // FindChange
+    case 1: // AppendImportedChange: without the index on change ids there is no conflict to name
+        return u"INSERT INTO changes (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(QLatin1String(changeColumns));
+    case 2: // FindChange
         return u"SELECT %1 FROM changes WHERE change_id = ?"_s.arg(QLatin1String(changeColumns));
-    case 2: // IndexEntity
+    case 3: // IndexEntity
         return u"INSERT INTO entities (id, type) VALUES (?, ?) ON CONFLICT(id) DO NOTHING"_s;
-    case 3: // IndexEntityScoped
+    case 4: // IndexEntityScoped
         return u"INSERT INTO entities (id, type, scope) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET scope = excluded.scope"_s;
-    case 4: // EntityKey
+    case 5: // EntityKey
         return u"SELECT key FROM entities WHERE id = ?"_s;
-    case 5: // ClearConflicts
+    case 6: // ClearConflicts
         return u"DELETE FROM conflicts WHERE entity_id = ?"_s;
-    case 6: // InsertConflict
+    case 7: // InsertConflict
         return u"INSERT INTO conflicts (id, kind, entity_type, entity_id, field, kept_change, kept_value, "
                "other_change, other_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
-    case 7: // SearchDelete
+    case 8: // SearchDelete
         return u"DELETE FROM search_index WHERE rowid = ?"_s;
-    case 8: // SearchInsert
+    case 9: // SearchInsert
         return u"INSERT INTO search_index (rowid, text) VALUES (?, ?)"_s;
-    case 9: // BeginImmediate
+    case 10: // BeginImmediate
         return u"BEGIN IMMEDIATE"_s;
-    case 10: // DataVersion
+    case 11: // DataVersion
         return u"PRAGMA data_version"_s;
     }
     return {};
@@ -466,7 +515,7 @@ SqliteStatement *ReplicaStore::directStatement(Statement which)
     if (!m_sqlite)
         return nullptr;
     std::unique_ptr<SqliteStatement> &direct = m_direct[size_t(which)];
-    if (!direct) {
+    if (!direct || !direct->isValid()) { // one that failed to prepare is tried again
         direct = std::make_unique<SqliteStatement>(m_sqlite, statementSql(int(which)));
         if (!direct->isValid())
             qCCritical(lcStorage) << "cannot prepare" << statementSql(int(which)) << direct->lastError().text();
@@ -535,7 +584,12 @@ Change ReplicaStore::changeFromQuery(const QSqlQuery &query, int c)
 
 bool ReplicaStore::appendChange(const Change &change)
 {
-    const int rows = write(Statement::AppendChange, [&change](auto &q) {
+    return logChange(change, Statement::AppendChange);
+}
+
+bool ReplicaStore::logChange(const Change &change, Statement which)
+{
+    const int rows = write(which, [&change](auto &q) {
         bind(q, 0, change.id);
         bind(q, 1, Change::opName(change.op));
         bind(q, 2, change.entityType);
@@ -702,8 +756,15 @@ bool ReplicaStore::flush(CachedRecord &cached)
     }
     cached.stored = true;
     const QList<Conflict> conflicts = MergeEngine::conflicts(record);
-    if ((cached.hadConflicts || !conflicts.isEmpty()) && !writeConflicts(record, conflicts))
-        return false;
+    if (cached.hadConflicts || !conflicts.isEmpty()) {
+        // Conflicts refer to changes by id: that takes the index on ids (rare in a bootstrap).
+        if (m_changeIndexesDeferred && !restoreChangeIndexes()) {
+            m_failure = sqlError(u"cannot index the change log"_s, m_db.lastError());
+            return false;
+        }
+        if (!writeConflicts(record, conflicts))
+            return false;
+    }
     cached.hadConflicts = !conflicts.isEmpty();
     return !m_options.searchIndex || writeSearchText(cached);
 }
@@ -1081,10 +1142,24 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
 Status ReplicaStore::importSnapshot(const QList<SnapshotEntity> &entities)
 {
     m_failure.reset();
-    if (!beginWrite())
+    if (!beginWrite(WriteKind::Import))
         return beginError(u"cannot begin an import"_s);
+    if (m_sqlite && !m_changeIndexesDeferred && !entities.isEmpty()) {
+        // A new replica: the log's indexes are built once at the end (finishImport), not grown
+        // by a random id per change; the changes of a bootstrap are distinct by construction.
+        QSqlQuery any(m_db);
+        if (!any.exec(u"SELECT EXISTS (SELECT 1 FROM changes)"_s) || !any.next()) {
+            m_failure = sqlError(u"cannot read the change log"_s, any.lastError());
+        } else {
+            const bool empty = !any.value(0).toBool();
+            any.finish(); // an open read would keep the indexes from being dropped
+            m_changeIndexesDeferred = empty && SqlSchema::dropChangeIndexes(m_db);
+        }
+    }
     QSqlQuery &known = statement(Statement::EntityKey);
     for (const SnapshotEntity &entity : entities) {
+        if (m_failure)
+            break;
         const EntitySpec &spec = *entity.record.spec;
         bool here = m_batch.find(entity.record.id) != m_batch.end();
         if (!here) {
@@ -1099,8 +1174,9 @@ Status ReplicaStore::importSnapshot(const QList<SnapshotEntity> &entities)
         if (!here) {
             // Not here yet (the usual case): copied as it is and written straight
             // through, without loading, merging or keeping a record.
+            const Statement insert = m_changeIndexesDeferred ? Statement::AppendImportedChange : Statement::AppendChange;
             for (const Change &change : entity.history)
-                appendChange(change);
+                logChange(change, insert);
             CachedRecord fresh;
             fresh.record = entity.record;
             fresh.dirty = true;
@@ -1109,6 +1185,11 @@ Status ReplicaStore::importSnapshot(const QList<SnapshotEntity> &entities)
             if (m_failure)
                 break;
             continue;
+        }
+        // Merging looks changes up by id: with the indexes only.
+        if (m_changeIndexesDeferred && !restoreChangeIndexes()) {
+            m_failure = sqlError(u"cannot index the change log"_s, m_db.lastError());
+            break;
         }
         CachedRecord *cached = cachedRecord(spec, entity.record.id);
         if (!cached || cached->record.spec != &spec) {

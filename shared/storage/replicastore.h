@@ -78,7 +78,7 @@ class ReplicaStore final : public ReplicaBackend
 {
 public:
     /** Current version of the SQL layout (PRAGMA user_version; PostgreSQL: table schema_version). */
-    static constexpr int schemaVersion = 5;
+    static constexpr int schemaVersion = 6;
     /** PRAGMA application_id of replica files: "WPR1". */
     static constexpr qint32 applicationId = 0x57505231;
 
@@ -157,8 +157,14 @@ public:
      * Stores entities from a bootstrap in one transaction. An entity not yet
      * here is copied as it is (no merging); one that is here (local edits
      * made before the first sync) gets the history applied change by change.
+     *
+     * Into an empty change log (a new replica, SQLite) the log's indexes are
+     * left out until finishImport() or the next other write builds them:
+     * building them once is far cheaper than growing them by random ids.
      */
     Status importSnapshot(const QList<SnapshotEntity> &entities);
+    /** Ends a bootstrap: builds the change log's indexes if importSnapshot() left them out. */
+    Status finishImport();
     /** The record as it stands in the current batch, or as stored. */
     [[nodiscard]] std::optional<EntityRecord> currentRecord(const QString &entityId);
     [[nodiscard]] bool isPostgres() const;
@@ -233,6 +239,7 @@ private:
     /** The statements of every batch, prepared once (SQL text in statementSql()). */
     enum class Statement {
         AppendChange,
+        AppendImportedChange,
         FindChange,
         IndexEntity,
         IndexEntityScoped,
@@ -257,7 +264,13 @@ private:
     ReplicaStore(QSqlDatabase db, QString path, Options options);
     static Result<QSqlDatabase> openSqlite(const QString &path, const QString &connection);
     static Result<QSqlDatabase> openPostgres(const QString &url, const QString &connection);
-    bool beginWrite();
+    /** An import may write with the change log's indexes left out; every other write builds them first. */
+    enum class WriteKind { Ordinary, Import };
+    bool beginWrite(WriteKind kind = WriteKind::Ordinary);
+    /** Builds the change log's indexes inside the current transaction (dropping duplicate ids if need be). */
+    bool restoreChangeIndexes();
+    /** Writes a change into the log with one of the two insert statements. */
+    bool logChange(const Change &change, Statement which);
     Error beginError(const QString &what);
     Status finishWrite();
     QSqlQuery &prepared(const QString &sql);
@@ -301,4 +314,5 @@ private:
     qint64 m_dataVersion = -1; ///< PRAGMA data_version when the cached records were last known current
     std::optional<Error> m_failure; ///< first storage error of the current batch
     QSqlError m_beginError; ///< why the last beginWrite() failed
+    bool m_changeIndexesDeferred = false; ///< a bootstrap into an empty log left its indexes out
 };

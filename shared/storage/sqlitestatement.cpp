@@ -46,6 +46,8 @@ SqliteStatement::~SqliteStatement()
 
 void SqliteStatement::bindText(int index, QStringView text)
 {
+    if (!m_statement)
+        return;
     if (text.isNull()) {
         sqlite3_bind_null(m_statement, index + 1);
         return;
@@ -65,6 +67,8 @@ void SqliteStatement::bindText(int index, QStringView text)
 
 void SqliteStatement::bindValue(int index, const QVariant &value)
 {
+    if (!m_statement)
+        return;
     if (value.isNull()) {
         sqlite3_bind_null(m_statement, index + 1);
         return;
@@ -99,6 +103,8 @@ void SqliteStatement::bindValue(int index, const QVariant &value)
 
 bool SqliteStatement::exec()
 {
+    if (!m_statement)
+        return false; // m_error says why it could not be prepared
     const int result = sqlite3_step(m_statement);
     const bool done = result == SQLITE_DONE || result == SQLITE_ROW;
     if (!done)

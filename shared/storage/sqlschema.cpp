@@ -94,6 +94,17 @@ Status ensureEntityTables(QSqlDatabase &db)
     return Ok {};
 }
 
+/** Fails if a foreign key of the database points nowhere. */
+Status foreignKeysHold(QSqlDatabase &db)
+{
+    QSqlQuery check(db);
+    if (!check.exec(u"PRAGMA foreign_key_check"_s))
+        return Error { u"storage_error"_s, check.lastError().text() };
+    if (check.next())
+        return Error { u"replica_corrupt"_s, u"a reference from %1 points nowhere"_s.arg(check.value(0).toString()) };
+    return Ok {};
+}
+
 /** Version 1: change log, entity tables, entity index, conflicts. */
 Status migrateTo1(QSqlDatabase &db)
 {
@@ -192,6 +203,35 @@ Status migrateTo5(QSqlDatabase &db)
     return Ok {};
 }
 
+/**
+ * Version 6 (SQLite): the change log's uniqueness of change ids becomes a
+ * named index, changes_by_id, instead of a constraint of the table, so that
+ * the first bootstrap into an empty log can leave both of its indexes out
+ * and build them once at the end (ReplicaStore::importSnapshot). SQLite
+ * cannot drop a table constraint: the table is rebuilt (with foreign keys
+ * off, see migrate()). PostgreSQL keeps its constraint: servers never import.
+ */
+Status migrateTo6(QSqlDatabase &db)
+{
+    if (isPostgres(db))
+        return Ok {};
+    const QStringList statements {
+        u"CREATE TABLE changes_v6 ("
+        "seq INTEGER PRIMARY KEY, change_id TEXT NOT NULL, op TEXT NOT NULL,"
+        "entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT,"
+        "hlc TEXT NOT NULL, device TEXT NOT NULL, author TEXT NOT NULL, base TEXT NOT NULL, seen TEXT NOT NULL)"_s,
+        u"INSERT INTO changes_v6 SELECT seq, change_id, op, entity_type, entity_id, field, value, hlc, device, "
+        "author, base, seen FROM changes"_s,
+        u"DROP TABLE changes"_s,
+        u"ALTER TABLE changes_v6 RENAME TO changes"_s,
+    };
+    for (const QString &sql : statements) {
+        if (auto ok = exec(db, sql); !ok)
+            return ok;
+    }
+    return createChangeIndexes(db);
+}
+
 Status setVersion(QSqlDatabase &db, int version)
 {
     if (!isPostgres(db))
@@ -241,7 +281,8 @@ QString searchTextExpression(const EntitySpec &entity)
 
 Status migrate(QSqlDatabase &db, int target)
 {
-    static const std::function<Status(QSqlDatabase &)> steps[] = { migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5 };
+    static const std::function<Status(QSqlDatabase &)> steps[] = { migrateTo1, migrateTo2, migrateTo3,
+                                                                   migrateTo4, migrateTo5, migrateTo6 };
     if (isPostgres(db)) {
         // Several server processes may start at once on one database: one migrates, the others wait.
         QSqlQuery lock(db);
@@ -256,12 +297,25 @@ Status migrate(QSqlDatabase &db, int target)
     if (!stored)
         return stored.error();
     const int current = stored.value();
+    // SQLite: a step may rebuild a table others refer to, which its foreign keys would forbid half-way
+    // (and the pragma cannot change inside a transaction); each step checks them before it commits.
+    const bool sqliteSteps = !isPostgres(db) && current < target;
+    if (sqliteSteps) {
+        if (auto ok = exec(db, u"PRAGMA foreign_keys = OFF"_s); !ok)
+            return ok;
+    }
+    auto keysOn = qScopeGuard([&db, sqliteSteps] {
+        if (sqliteSteps)
+            QSqlQuery(db).exec(u"PRAGMA foreign_keys = ON"_s);
+    });
     for (int next = current + 1; next <= target; ++next) {
         if (current > 0) // a new file is simply created, an existing one is worth a line in the log
             qCInfo(lcStorage) << "migrating" << db.databaseName() << "to schema version" << next;
         if (!db.transaction())
             return Error { u"storage_error"_s, db.lastError().text() };
         Status step = steps[next - 1](db);
+        if (step && !isPostgres(db))
+            step = foreignKeysHold(db);
         if (step)
             step = setVersion(db, next);
         if (!step) {
@@ -280,6 +334,41 @@ Status migrate(QSqlDatabase &db, int target)
     if (!db.commit())
         return Error { u"storage_error"_s, db.lastError().text() };
     return Ok {};
+}
+
+namespace {
+constexpr const char *changeIndexes[][2] = {
+    { "changes_by_id", "CREATE UNIQUE INDEX IF NOT EXISTS changes_by_id ON changes(change_id)" },
+    { "changes_by_entity_time", "CREATE INDEX IF NOT EXISTS changes_by_entity_time ON changes(entity_id, hlc)" },
+};
+} // namespace
+
+Status createChangeIndexes(QSqlDatabase &db)
+{
+    for (const auto &[name, sql] : changeIndexes) {
+        if (auto ok = exec(db, QString::fromLatin1(sql)); !ok)
+            return ok;
+    }
+    return Ok {};
+}
+
+Status dropChangeIndexes(QSqlDatabase &db)
+{
+    for (const auto &[name, sql] : changeIndexes) {
+        if (auto ok = exec(db, u"DROP INDEX IF EXISTS %1"_s.arg(QLatin1StringView(name))); !ok)
+            return ok;
+    }
+    return Ok {};
+}
+
+Result<bool> changeIndexesPresent(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(u"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('changes_by_id', "
+                "'changes_by_entity_time')"_s)
+        || !q.next())
+        return Error { u"storage_error"_s, q.lastError().text() };
+    return q.value(0).toInt() == int(std::size(changeIndexes));
 }
 
 } // namespace SqlSchema

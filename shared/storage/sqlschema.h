@@ -27,6 +27,15 @@ Result<int> version(QSqlDatabase &db);
 /** Brings the database from its stored version up to `target`. */
 Status migrate(QSqlDatabase &db, int target);
 
+/**
+ * The change log's indexes (SQLite, schema 6 on): the uniqueness of change ids
+ * and the history of an entity by time. Dropped only while a bootstrap fills an
+ * empty log, and built again before anything else writes.
+ */
+Status createChangeIndexes(QSqlDatabase &db);
+Status dropChangeIndexes(QSqlDatabase &db);
+Result<bool> changeIndexesPresent(QSqlDatabase &db);
+
 /** The searchable text of an entity type, as an SQL expression over its columns ('' if none). */
 QString searchTextExpression(const EntitySpec &entity);
 

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void initTestCase();
     void offlineEditsOfTwoLaptopsConverge();
     void statusIsHonest();
+    void bootstrapOfSeveralPagesMatchesTheWriter();
     void newerServerProtocolChangesNothing();
     void unreachableServerLosesNothing(); // stops the server: last
 
@@ -164,6 +165,39 @@ void TestSyncEngine::unreachableServerLosesNothing()
     QCOMPARE(laptop.engine->status()->state(), SyncStatus::State::Offline);
     QCOMPARE(laptop.replica->pendingCount(), 1);
     QCOMPARE(laptop.value(m_planId, u"title"_s), u"Werkstattplan Marktredwitz 2027"_s);
+}
+
+void TestSyncEngine::bootstrapOfSeveralPagesMatchesTheWriter()
+{
+    // More entities than fit one bootstrap page: the next page is asked for while one is written.
+    Laptop writer;
+    QVERIFY(signIn(writer, u"marktredwitz"_s));
+    QCOMPARE(writer.sync(), QString());
+    const auto field = writer.replica->add(u"field_of_action"_s, m_planId, { { u"title"_s, u"Mobilität"_s } });
+    QVERIFY(field);
+    const auto goal = writer.replica->add(u"goal"_s, field.value(), { { u"title"_s, u"Bus im Takt"_s } });
+    QVERIFY(goal);
+    QList<LocalReplica::EntityEdit> edits;
+    const int measures = SyncEngine::bootstrapPageSize * 2 + 100;
+    for (int i = 0; i < measures; ++i)
+        edits.append({ {}, u"measure"_s, goal.value(), { { u"title"_s, u"Haltestelle %1"_s.arg(i) } } });
+    QVERIFY(writer.replica->applyEdits(edits));
+    QCOMPARE(writer.sync(), QString());
+
+    Laptop office;
+    QVERIFY(signIn(office, u"office"_s));
+    QCOMPARE(office.sync(), QString());
+    QVERIFY(!office.replica->needsBootstrap());
+    QCOMPARE(office.replica->store().stateDigest(), writer.replica->store().stateDigest());
+    QCOMPARE(office.replica->store().changeCount(), writer.replica->store().changeCount());
+
+    // The change log is indexed again: the office's own edit is logged once, and reaches the writer.
+    const auto comment = office.replica->add(u"comment"_s, m_planId, { { u"body"_s, u"Schöne Haltestellen"_s } });
+    QVERIFY(comment);
+    QCOMPARE(office.sync(), QString());
+    QCOMPARE(office.engine->status()->pendingChanges(), 0);
+    QCOMPARE(writer.sync(), QString());
+    QCOMPARE(writer.value(comment.value(), u"body"_s), u"Schöne Haltestellen"_s);
 }
 
 void TestSyncEngine::newerServerProtocolChangesNothing()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "helpers/sampleplan.h"
 #include "storage/replicastore.h"
+#include "sync/mergeengine.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -32,6 +33,9 @@ QVariant scalar(ReplicaStore &store, const QString &sql, const QVariantList &val
     return query.value(0);
 }
 
+const QString changeIndexCount = u"SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                                 "AND name IN ('changes_by_id', 'changes_by_entity_time')"_s;
+
 std::unique_ptr<ReplicaStore> openStore(const QString &path)
 {
     auto store = ReplicaStore::open(path);
@@ -60,6 +64,7 @@ private Q_SLOTS:
     void historyAndConflictsSurviveReopening();
     void searchFindsTextAcrossPlans();
     void migratesAVersion1Replica();
+    void bootstrapBuildsTheChangeIndexesOnce();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -310,6 +315,10 @@ void TestReplicaStore::migratesAVersion1Replica()
     auto store = openStore(file);
     QVERIFY(store);
     QCOMPARE(scalar(*store, u"PRAGMA user_version"_s).toInt(), ReplicaStore::schemaVersion);
+    // Version 6 rebuilt the change log under the conflicts that refer to it: keys on and holding.
+    QCOMPARE(scalar(*store, u"PRAGMA foreign_keys"_s).toInt(), 1);
+    QVERIFY(!scalar(*store, u"PRAGMA foreign_key_check"_s).isValid());
+    QCOMPARE(scalar(*store, changeIndexCount).toInt(), 2);
     SamplePlan plan;
     QCOMPARE(store->changeCount(), plan.changes.size());
     QCOMPARE(store->record(u"measure-1"_s)->value(u"title"_s), u"Azubi-Messe im Rathaus"_s);
@@ -323,6 +332,70 @@ void TestReplicaStore::migratesAVersion1Replica()
     QVERIFY(resolved && resolved->applied == 1);
     QVERIFY(store->conflicts().isEmpty());
     QCOMPARE(store->search(u"Ausbildungsmesse"_s).value(), QStringList { u"measure-1"_s });
+}
+
+void TestReplicaStore::bootstrapBuildsTheChangeIndexesOnce()
+{
+    SamplePlan plan;
+    auto source = openStore(path(u"source.sqlite"_s));
+    QVERIFY(source);
+    QVERIFY(source->applyBatch(plan.changes));
+    const auto page = source->snapshotPage(0, 1000, ReadScope::all());
+    QVERIFY(page && !page->more);
+    const QByteArray digest = source->stateDigest();
+
+    // Into an empty log the indexes are left out; the log reads the same without them.
+    QList<SnapshotEntity> calm; // the entities without conflicts: conflicts refer to changes by id
+    for (const SnapshotEntity &entity : page->entities) {
+        if (MergeEngine::conflicts(entity.record).isEmpty())
+            calm << entity;
+    }
+    QVERIFY(calm.size() < page->entities.size());
+    {
+        auto fresh = openStore(path(u"interrupted.sqlite"_s));
+        QVERIFY(fresh);
+        QVERIFY(fresh->importSnapshot(calm));
+        QCOMPARE(scalar(*fresh, changeIndexCount).toInt(), 0);
+        QCOMPARE(fresh->history(u"goal-1"_s), source->history(u"goal-1"_s));
+        // A conflict on a later page builds them on the spot.
+        QVERIFY(fresh->importSnapshot(page->entities));
+        QCOMPARE(scalar(*fresh, changeIndexCount).toInt(), 2);
+        QCOMPARE(fresh->conflicts().size(), 1);
+        QCOMPARE(fresh->stateDigest(), digest);
+    }
+    {
+        auto fresh = openStore(path(u"stopped.sqlite"_s));
+        QVERIFY(fresh);
+        QVERIFY(fresh->importSnapshot(calm));
+        QCOMPARE(scalar(*fresh, changeIndexCount).toInt(), 0);
+    } // ends before finishImport(), as a program stopped mid-bootstrap would
+    auto reopened = openStore(path(u"stopped.sqlite"_s));
+    QVERIFY(reopened);
+    QCOMPARE(scalar(*reopened, changeIndexCount).toInt(), 2);
+    QVERIFY(reopened->importSnapshot(page->entities)); // the bootstrap starts again
+    QCOMPARE(reopened->stateDigest(), digest);
+
+    // Any other write builds them first: here the whole plan's changes, most of them known.
+    auto edited = openStore(path(u"edited.sqlite"_s));
+    QVERIFY(edited);
+    QVERIFY(edited->importSnapshot(calm));
+    QCOMPARE(scalar(*edited, changeIndexCount).toInt(), 0);
+    const auto again = edited->applyBatch(plan.changes);
+    QVERIFY(again);
+    QVERIFY(again->duplicates > 0);
+    QCOMPARE(again->applied + again->duplicates, plan.changes.size());
+    QCOMPARE(scalar(*edited, changeIndexCount).toInt(), 2);
+    QCOMPARE(edited->stateDigest(), digest);
+
+    // A page imported twice merges the second time (with the indexes): nothing doubles.
+    auto twice = openStore(path(u"twice.sqlite"_s));
+    QVERIFY(twice);
+    QVERIFY(twice->importSnapshot(page->entities));
+    QVERIFY(twice->importSnapshot(page->entities));
+    QCOMPARE(scalar(*twice, changeIndexCount).toInt(), 2);
+    QCOMPARE(twice->changeCount(), source->changeCount());
+    QVERIFY(twice->finishImport());
+    QCOMPARE(twice->stateDigest(), digest);
 }
 
 QTEST_GUILESS_MAIN(TestReplicaStore)
