@@ -443,6 +443,7 @@ ReplicaStore::~ReplicaStore()
         query.reset();
     for (auto &direct : m_direct)
         direct.reset();
+    m_directQueries.clear();
     dropConnection(m_db);
 }
 
@@ -565,21 +566,72 @@ ReplicaStore::TableStatements &ReplicaStore::tableStatements(const EntitySpec &s
     return it->second;
 }
 
-Change ReplicaStore::changeFromQuery(const QSqlQuery &query, int c)
+namespace {
+// Reading a row the same way from either kind of query.
+QString columnText(const QSqlQuery &query, int column)
+{
+    const QVariant value = query.value(column);
+    return value.isNull() ? QString() : value.toString();
+}
+QString columnText(const SqliteStatement &query, int column)
+{
+    return query.text(column);
+}
+qint64 columnInteger(const QSqlQuery &query, int column)
+{
+    return query.value(column).toLongLong();
+}
+qint64 columnInteger(const SqliteStatement &query, int column)
+{
+    return query.integer(column);
+}
+/** Starts a bound query: QSqlQuery runs it now, SQLite's own statement steps on next(). */
+bool runQuery(QSqlQuery &query)
+{
+    return query.exec();
+}
+bool runQuery(SqliteStatement &)
+{
+    return true;
+}
+
+/** A change from the columns of changeColumns, from column c on. */
+template <typename Row>
+Change changeFromRow(const Row &row, int c)
 {
     Change change;
-    change.id = query.value(c).toString();
-    change.op = Change::opFromName(query.value(c + 1).toString()).value_or(Change::Op::Set);
-    change.entityType = query.value(c + 2).toString();
-    change.entityId = query.value(c + 3).toString();
-    change.field = query.value(c + 4).toString();
-    change.value = query.value(c + 5).isNull() ? QString() : query.value(c + 5).toString();
-    change.hlc = Hlc::fromString(query.value(c + 6).toString());
-    change.device = query.value(c + 7).toString();
-    change.author = query.value(c + 8).toString();
-    change.base = query.value(c + 9).toString().split(u',', Qt::SkipEmptyParts);
-    change.seen = query.value(c + 10).toString().split(u',', Qt::SkipEmptyParts);
+    change.id = columnText(row, c);
+    change.op = Change::opFromName(columnText(row, c + 1)).value_or(Change::Op::Set);
+    change.entityType = columnText(row, c + 2);
+    change.entityId = columnText(row, c + 3);
+    change.field = columnText(row, c + 4);
+    change.value = columnText(row, c + 5);
+    change.hlc = Hlc::fromString(columnText(row, c + 6));
+    change.device = columnText(row, c + 7);
+    change.author = columnText(row, c + 8);
+    change.base = columnText(row, c + 9).split(u',', Qt::SkipEmptyParts);
+    change.seen = columnText(row, c + 10).split(u',', Qt::SkipEmptyParts);
     return change;
+}
+} // namespace
+
+Change ReplicaStore::changeFromQuery(const QSqlQuery &query, int c)
+{
+    return changeFromRow(query, c);
+}
+
+template <typename Use>
+auto ReplicaStore::withQuery(const QString &sql, Use &&use)
+{
+    if (!m_sqlite)
+        return use(prepared(sql));
+    std::unique_ptr<SqliteStatement> &direct = m_directQueries[sql];
+    if (!direct || !direct->isValid()) {
+        direct = std::make_unique<SqliteStatement>(m_sqlite, sql);
+        if (!direct->isValid())
+            qCCritical(lcStorage) << "cannot prepare" << sql << direct->lastError().text();
+    }
+    return use(*direct);
 }
 
 bool ReplicaStore::appendChange(const Change &change)
@@ -999,21 +1051,28 @@ Result<ChangePage> ReplicaStore::changesAfter(qint64 afterSeq, int limit, const 
     // Everything up to `last` has committed (writers commit in sequence order),
     // so the page is exact for (afterSeq, last] even if writes go on meanwhile.
     const qint64 last = lastSequence();
-    QSqlQuery &q = prepared(u"SELECT c.seq, %1 FROM changes c JOIN entities e ON e.id = c.entity_id "
-                            "WHERE c.seq > ? AND c.seq <= ? AND %2 ORDER BY c.seq LIMIT ?"_s.arg(
-                                    u"c.change_id, c.op, c.entity_type, c.entity_id, c.field, c.value, c.hlc, "
-                                    "c.device, c.author, c.base, c.seen"_s,
-                                    QLatin1String(readableSql)));
-    q.bindValue(0, afterSeq);
-    q.bindValue(1, last);
-    q.bindValue(2, scope.everything ? 1 : 0);
-    q.bindValue(3, scope.municipalityId);
-    q.bindValue(4, limit + 1);
-    if (!q.exec())
-        return sqlError(u"cannot read the change log"_s, q.lastError());
-    while (q.next())
-        page.changes.append({ q.value(0).toLongLong(), changeFromQuery(q, 1) });
-    q.finish();
+    const QString sql = u"SELECT c.seq, %1 FROM changes c JOIN entities e ON e.id = c.entity_id "
+                        "WHERE c.seq > ? AND c.seq <= ? AND %2 ORDER BY c.seq LIMIT ?"_s.arg(
+                                u"c.change_id, c.op, c.entity_type, c.entity_id, c.field, c.value, c.hlc, "
+                                "c.device, c.author, c.base, c.seen"_s,
+                                QLatin1String(readableSql));
+    const std::optional<QSqlError> failed = withQuery(sql, [&](auto &q) -> std::optional<QSqlError> {
+        q.bindValue(0, afterSeq);
+        q.bindValue(1, last);
+        q.bindValue(2, scope.everything ? 1 : 0);
+        q.bindValue(3, scope.municipalityId);
+        q.bindValue(4, limit + 1);
+        if (!runQuery(q))
+            return q.lastError();
+        while (q.next())
+            page.changes.append({ columnInteger(q, 0), changeFromRow(q, 1) });
+        if (q.lastError().isValid())
+            return q.lastError();
+        q.finish();
+        return std::nullopt;
+    });
+    if (failed)
+        return sqlError(u"cannot read the change log"_s, *failed);
     page.more = page.changes.size() > limit;
     if (page.more) {
         page.changes.resize(limit);
@@ -1081,7 +1140,7 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
 
     // The same range and scope as above, in the same transaction: exactly the page's entities.
     const QString range = u"e.key > ? AND e.key <= ? AND %1"_s.arg(QLatin1String(readableSql));
-    auto bindRange = [&](QSqlQuery &q) {
+    auto bindRange = [&](auto &q) {
         q.bindValue(0, afterKey);
         q.bindValue(1, page.next);
         q.bindValue(2, scope.everything ? 1 : 0);
@@ -1117,25 +1176,32 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
     }
 
     // Rows come entity by entity in key order, as the page: no lookup per change.
-    QSqlQuery &q = prepared(u"SELECT %1 FROM entities e JOIN changes c ON c.entity_id = e.id WHERE %2 "
-                            "ORDER BY e.key, c.seq"_s.arg(u"c.change_id, c.op, c.entity_type, c.entity_id, c.field, "
-                                                          "c.value, c.hlc, c.device, c.author, c.base, c.seen"_s,
-                                                          range));
-    bindRange(q);
-    if (!q.exec())
-        return sqlError(u"cannot read histories"_s, q.lastError());
-    qsizetype at = 0;
-    while (q.next()) {
-        Change change = changeFromQuery(q, 0);
-        while (at < page.entities.size() && page.entities[at].record.id != change.entityId)
-            ++at;
-        if (at == page.entities.size()) {
-            q.finish();
-            return Error { u"storage_error"_s, u"the histories of the page are out of order"_s };
+    const QString sql = u"SELECT %1 FROM entities e JOIN changes c ON c.entity_id = e.id WHERE %2 "
+                        "ORDER BY e.key, c.seq"_s.arg(u"c.change_id, c.op, c.entity_type, c.entity_id, c.field, "
+                                                      "c.value, c.hlc, c.device, c.author, c.base, c.seen"_s,
+                                                      range);
+    const std::optional<Error> failed = withQuery(sql, [&](auto &q) -> std::optional<Error> {
+        bindRange(q);
+        if (!runQuery(q))
+            return sqlError(u"cannot read histories"_s, q.lastError());
+        qsizetype at = 0;
+        while (q.next()) {
+            Change change = changeFromRow(q, 0);
+            while (at < page.entities.size() && page.entities[at].record.id != change.entityId)
+                ++at;
+            if (at == page.entities.size()) {
+                q.finish();
+                return Error { u"storage_error"_s, u"the histories of the page are out of order"_s };
+            }
+            page.entities[at].history.append(std::move(change));
         }
-        page.entities[at].history.append(std::move(change));
-    }
-    q.finish();
+        if (q.lastError().isValid())
+            return sqlError(u"cannot read histories"_s, q.lastError());
+        q.finish();
+        return std::nullopt;
+    });
+    if (failed)
+        return *failed;
     return page;
 }
 

@@ -291,6 +291,9 @@ private:
     bool writeConflicts(const EntityRecord &record, const QList<Conflict> &conflicts);
     bool writeSearchText(CachedRecord &cached);
     static Change changeFromQuery(const QSqlQuery &query, int firstColumn);
+    /** Runs use(query) with a read query on SQLite's own API where the store has it, else with QSqlQuery. */
+    template <typename Use>
+    auto withQuery(const QString &sql, Use &&use);
 
     QSqlDatabase m_db;
     QString m_path;
@@ -300,6 +303,7 @@ private:
     std::array<std::optional<QSqlQuery>, size_t(Statement::Count)> m_fixed;
     sqlite3 *m_sqlite = nullptr; ///< the connection beneath m_db, for the writes made per change
     std::array<std::unique_ptr<SqliteStatement>, size_t(Statement::Count)> m_direct;
+    std::unordered_map<QString, std::unique_ptr<SqliteStatement>> m_directQueries; ///< by SQL text
     QSqlError m_writeError; ///< why the last write() failed
     std::unordered_map<const EntitySpec *, TableStatements> m_tables; // node-based: callers hold references
     /**

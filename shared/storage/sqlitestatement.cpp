@@ -115,6 +115,45 @@ bool SqliteStatement::exec()
     return done;
 }
 
+bool SqliteStatement::next()
+{
+    if (!m_statement)
+        return false;
+    if (!m_reading) { // a new run: forget the last one's failure
+        m_reading = true;
+        m_error = {};
+    }
+    const int result = sqlite3_step(m_statement);
+    if (result == SQLITE_ROW)
+        return true;
+    m_reading = false;
+    if (result != SQLITE_DONE)
+        m_error = QSqlError(u"Unable to fetch row"_s, QString::fromUtf8(sqlite3_errmsg(m_db)),
+                            QSqlError::StatementError, QString::number(sqlite3_extended_errcode(m_db)));
+    sqlite3_reset(m_statement);
+    return false;
+}
+
+void SqliteStatement::finish()
+{
+    m_reading = false;
+    if (m_statement)
+        sqlite3_reset(m_statement);
+}
+
+QString SqliteStatement::text(int column) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    if (!text)
+        return {};
+    return QString::fromUtf8(text, sqlite3_column_bytes(m_statement, column));
+}
+
+qint64 SqliteStatement::integer(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
 int SqliteStatement::numRowsAffected() const
 {
     return sqlite3_changes(m_db);

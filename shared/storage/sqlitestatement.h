@@ -14,10 +14,11 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 /**
- * A prepared write statement run on the SQLite connection beneath a
- * QSqlDatabase, for the writes a store makes per change: it binds text as
- * UTF-8 (the Qt driver binds UTF-16, which SQLite converts again for every
- * value) and spares QSqlQuery's bookkeeping. Runs inside the transactions the
+ * A prepared statement run on the SQLite connection beneath a QSqlDatabase,
+ * for the writes a store makes per change and the reads of whole histories:
+ * it binds and reads text as UTF-8 (the Qt driver goes through UTF-16, which
+ * SQLite converts again for every value, and keeps every row as QVariants)
+ * and spares QSqlQuery's bookkeeping. Runs inside the transactions the
  * QSqlDatabase begins and commits. The store finalizes its statements before
  * it closes the connection.
  */
@@ -41,6 +42,16 @@ public:
     void bindText(int index, QStringView text);
     /** Runs the statement to its end; false on failure (lastError() says why). */
     bool exec();
+    /**
+     * Steps to the next row of a query: false at the end or on failure
+     * (lastError() says which); either way the statement is then reset.
+     */
+    bool next();
+    /** Resets a query not read to its end. */
+    void finish();
+    /** The current row's column as text (a null string for SQL NULL). */
+    [[nodiscard]] QString text(int column) const;
+    [[nodiscard]] qint64 integer(int column) const;
     /** Rows the last exec() inserted, changed or deleted. */
     [[nodiscard]] int numRowsAffected() const;
     /** The rowid of the last row inserted on the connection. */
@@ -53,6 +64,7 @@ private:
     std::vector<QByteArray> m_values; ///< bound text and blobs, kept until bound again
     QStringEncoder m_encoder { QStringEncoder::Utf8, QStringEncoder::Flag::Stateless };
     QSqlError m_error;
+    bool m_reading = false; ///< between the first next() of a query and its end
 };
 
 /** Binds a value into either kind of statement, so one function can fill both. */

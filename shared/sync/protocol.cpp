@@ -12,20 +12,26 @@ namespace {
 /** Appends text as a JSON string: UTF-8, with quotes, backslashes and control characters escaped. */
 void appendString(QByteArray &out, QStringView text)
 {
-    out.append('"');
+    // Written into room for the worst case (\u00XX per character), then cut to size:
+    // a page is mostly strings, and appending byte by byte costs more than encoding them.
+    const qsizetype start = out.size();
+    out.resize(start + 6 * text.size() + 2);
+    char *to = out.data() + start;
+    *to++ = '"';
     const char16_t *at = text.utf16();
     const char16_t *end = at + text.size();
     while (at < end) {
         const char16_t c = *at++;
         if (c < 0x80) {
             if (c == u'"' || c == u'\\') {
-                out.append('\\').append(char(c));
+                *to++ = '\\';
+                *to++ = char(c);
             } else if (c >= 0x20) {
-                out.append(char(c));
+                *to++ = char(c);
             } else {
                 static const char hex[] = "0123456789abcdef";
-                const char escaped[] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
-                out.append(escaped, sizeof escaped);
+                for (char e : { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] })
+                    *to++ = e;
             }
             continue;
         }
@@ -34,22 +40,20 @@ void appendString(QByteArray &out, QStringView text)
             code = QChar::surrogateToUcs4(c, *at++);
         else if (QChar::isSurrogate(c))
             code = 0xfffd; // a lone surrogate, as QJsonDocument writes it
-        char bytes[4];
-        int n = 0;
         if (code < 0x800) {
-            bytes[n++] = char(0xc0 | (code >> 6));
+            *to++ = char(0xc0 | (code >> 6));
         } else if (code < 0x10000) {
-            bytes[n++] = char(0xe0 | (code >> 12));
-            bytes[n++] = char(0x80 | ((code >> 6) & 0x3f));
+            *to++ = char(0xe0 | (code >> 12));
+            *to++ = char(0x80 | ((code >> 6) & 0x3f));
         } else {
-            bytes[n++] = char(0xf0 | (code >> 18));
-            bytes[n++] = char(0x80 | ((code >> 12) & 0x3f));
-            bytes[n++] = char(0x80 | ((code >> 6) & 0x3f));
+            *to++ = char(0xf0 | (code >> 18));
+            *to++ = char(0x80 | ((code >> 12) & 0x3f));
+            *to++ = char(0x80 | ((code >> 6) & 0x3f));
         }
-        bytes[n++] = char(0x80 | (code & 0x3f));
-        out.append(bytes, n);
+        *to++ = char(0x80 | (code & 0x3f));
     }
-    out.append('"');
+    *to++ = '"';
+    out.truncate(to - out.constData());
 }
 
 /** A string, or null for a null QString. */
