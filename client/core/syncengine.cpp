@@ -2,7 +2,9 @@
 #include "syncengine.h"
 
 #include "common/logging.h"
+#include "bootstrapfetcher.h"
 #include "localreplica.h"
+#include "synchttp.h"
 #include "sync/protocol.h"
 
 #include <QEventLoop>
@@ -12,6 +14,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QThread>
 #include <QUrlQuery>
 #include <QWebSocket>
 
@@ -27,11 +30,6 @@ const QString lastOutcomeKey = QStringLiteral("last_outcome");
 QByteArray compact(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-Error malformed(const QString &what)
-{
-    return { u"malformed_response"_s, u"the server sent a malformed answer: %1"_s.arg(what) };
 }
 
 /** The server's address without a trailing slash, so paths append cleanly and comparisons hold. */
@@ -88,6 +86,7 @@ SyncEngine::SyncEngine(LocalReplica &replica, QObject *parent)
 
 SyncEngine::~SyncEngine()
 {
+    stopFetcher();
     m_running = false;
     closeSocket();
     if (m_reply) {
@@ -126,11 +125,11 @@ Status SyncEngine::login(const QUrl &server, const QString &user, const QString 
         reply->disconnect(&loop);
         reply->abort();
     }
-    const Reply answer = readReply(reply, timedOut);
+    const Reply answer = SyncHttp::read(reply, timedOut);
     reply->deleteLater();
 
     if (answer.status != 200) {
-        Error error = errorOf(answer);
+        Error error = SyncHttp::errorOf(answer);
         if (error.code == u"too_many_attempts"_s && answer.json.value(u"retry_after_s"_s).isDouble())
             error.message = u"too many failed sign-ins; try again in %1 s"_s.arg(answer.json.value(u"retry_after_s"_s).toInteger());
         qCInfo(lcSync).noquote() << "login at" << base.toString() << "failed:" << error.code << error.message;
@@ -145,7 +144,7 @@ Status SyncEngine::login(const QUrl &server, const QString &user, const QString 
     info.municipalityId = account.value(u"municipality"_s).toString();
     info.planId = account.value(u"plan"_s).toString();
     if (token.isEmpty() || info.user.isEmpty() || info.role.isEmpty()) {
-        const Error error = malformed(u"login answer without token or account"_s);
+        const Error error = SyncHttp::malformed(u"login answer without token or account"_s);
         qCWarning(lcSync).noquote() << error.message;
         return error;
     }
@@ -273,12 +272,12 @@ void SyncEngine::onPushFinished(const Reply &reply)
         return pushNext();
     }
     if (reply.status != 200)
-        return failCycle(errorOf(reply));
+        return failCycle(SyncHttp::errorOf(reply));
 
     const QJsonValue acceptedJson = reply.json.value(u"accepted"_s);
     const QJsonValue rejectedJson = reply.json.value(u"rejected"_s);
     if (!acceptedJson.isArray() || !rejectedJson.isArray())
-        return failCycle(malformed(u"push answer without accepted/rejected"_s));
+        return failCycle(SyncHttp::malformed(u"push answer without accepted/rejected"_s));
     QHash<QString, qsizetype> sent;
     for (qsizetype i = 0; i < m_batch.size(); ++i)
         sent.insert(m_batch[i].id, i);
@@ -286,7 +285,7 @@ void SyncEngine::onPushFinished(const Reply &reply)
     QStringList accepted;
     for (const QJsonValue &id : acceptedJson.toArray()) {
         if (!id.isString())
-            return failCycle(malformed(u"accepted id is not a string"_s));
+            return failCycle(SyncHttp::malformed(u"accepted id is not a string"_s));
         if (sent.contains(id.toString()))
             accepted << id.toString();
     }
@@ -297,7 +296,7 @@ void SyncEngine::onPushFinished(const Reply &reply)
         const QString id = o.value(u"id"_s).toString();
         const QString code = o.value(u"error"_s).toString();
         if (id.isEmpty() || code.isEmpty())
-            return failCycle(malformed(u"rejection without id or error"_s));
+            return failCycle(SyncHttp::malformed(u"rejection without id or error"_s));
         const auto it = sent.constFind(id);
         if (it == sent.cend())
             continue;
@@ -307,7 +306,7 @@ void SyncEngine::onPushFinished(const Reply &reply)
     }
     // Without this the same batch would go out again and again.
     if (accepted.isEmpty() && rejected.isEmpty())
-        return failCycle(malformed(u"the push answer confirms none of the changes sent"_s));
+        return failCycle(SyncHttp::malformed(u"the push answer confirms none of the changes sent"_s));
 
     if (Status done = m_replica.acknowledge(accepted, rejected); !done)
         return failCycle(done.error());
@@ -321,76 +320,59 @@ void SyncEngine::onPushFinished(const Reply &reply)
 void SyncEngine::bootstrapStart()
 {
     if (m_bootstrapCursor < 0)
-        resetBootstrap(); // a fresh start: pages from the beginning
-    bootstrapNext(m_bootstrapAfter); // otherwise on after the last page written
+        resetBootstrap(); // a fresh start: pages from the beginning, otherwise on after the last page written
+    const auto account = m_replica.account();
+    auto *fetcher = new BootstrapFetcher(endpointOf(QUrl(account ? account->serverUrl : QString()), u"/v1/bootstrap"_s),
+                                         m_replica.token(), bootstrapPageSize, m_bootstrapAfter, m_bootstrapCursor < 0);
+    m_fetchThread = std::make_unique<QThread>();
+    m_fetchThread->setObjectName(u"bootstrap"_s);
+    fetcher->moveToThread(m_fetchThread.get());
+    connect(m_fetchThread.get(), &QThread::started, fetcher, &BootstrapFetcher::start);
+    connect(m_fetchThread.get(), &QThread::finished, fetcher, &QObject::deleteLater);
+    connect(fetcher, &BootstrapFetcher::pageReady, this, &SyncEngine::writeBootstrapPage);
+    connect(fetcher, &BootstrapFetcher::failed, this, [this](const Error &error) {
+        stopFetcher();
+        failCycle(error);
+    });
+    m_fetcher = fetcher;
+    m_fetchThread->start();
 }
 
-void SyncEngine::bootstrapNext(qint64 afterKey)
+void SyncEngine::stopFetcher()
 {
-    QUrlQuery query;
-    query.addQueryItem(u"after"_s, QString::number(afterKey));
-    query.addQueryItem(u"limit"_s, QString::number(bootstrapPageSize));
-    qCDebug(lcSync) << "bootstrap after key" << afterKey;
-    sendStep("GET", u"/v1/bootstrap?"_s + query.toString(QUrl::FullyEncoded), {}, &SyncEngine::onBootstrapFinished);
+    if (!m_fetchThread)
+        return;
+    if (m_fetcher)
+        m_fetcher->disconnect(this); // pages still queued for this thread are dropped with it
+    m_fetcher = nullptr;
+    m_fetchThread->quit();
+    m_fetchThread->wait();
+    m_fetchThread.reset();
 }
 
-void SyncEngine::onBootstrapFinished(const Reply &reply)
+void SyncEngine::writeBootstrapPage(const BootstrapPage &page)
 {
-    if (reply.status != 200)
-        return failCycle(errorOf(reply));
-    const QJsonObject &json = reply.json;
-    const bool firstPage = m_bootstrapCursor < 0;
-    if (!json.value(u"entities"_s).isArray() || !json.value(u"next"_s).isDouble() || !json.value(u"more"_s).isBool()
-        || (firstPage && !json.value(u"cursor"_s).isDouble()))
-        return failCycle(malformed(u"bootstrap page without entities, next, more or cursor"_s));
-    const qint64 next = json.value(u"next"_s).toInteger();
-    const bool more = json.value(u"more"_s).toBool();
-    if (more && next <= m_bootstrapAfter)
-        return failCycle(malformed(u"bootstrap page does not advance"_s));
-
-    // Parse the whole page before writing any of it: a bad entity must not leave half a page behind.
-    QList<SnapshotEntity> entities;
-    const QJsonArray items = json.value(u"entities"_s).toArray();
-    entities.reserve(items.size());
-    for (const QJsonValue &item : items) {
-        auto entity = Protocol::snapshotEntityFromJson(item.toObject());
-        if (!entity)
-            return failCycle(malformed(u"bootstrap entity: %1"_s.arg(entity.errorMessage())));
-        entities << std::move(entity).value();
-    }
-    // The server prepares the next page while this one is written: the request goes out first.
-    // QNetworkAccessManager starts a request from a queued call, so the page is written from one
-    // too, queued after it: by then the request is with the network thread.
-    if (more)
-        bootstrapNext(next);
-    const qint64 cursor = firstPage ? json.value(u"cursor"_s).toInteger() : m_bootstrapCursor;
-    QMetaObject::invokeMethod(
-            this,
-            [this, entities = std::move(entities), next, more, cursor] {
-                writeBootstrapPage(entities, next, more, cursor);
-            },
-            Qt::QueuedConnection);
-}
-
-void SyncEngine::writeBootstrapPage(const QList<SnapshotEntity> &entities, qint64 next, bool more, qint64 cursor)
-{
-    if (m_phase != Phase::Bootstrapping)
+    if (m_phase != Phase::Bootstrapping || !m_fetcher)
         return; // the cycle ended meanwhile
-    if (!entities.isEmpty()) {
-        if (Status imported = m_replica.importBootstrap(entities); !imported) {
-            abandonRequest();
+    if (!page.entities.isEmpty()) {
+        if (Status imported = m_replica.importBootstrap(page.entities); !imported) {
+            stopFetcher();
             return failCycle(imported.error());
         }
     }
-    m_bootstrapCursor = cursor;
-    m_bootstrapAfter = next;
-    m_bootstrapReceived += int(entities.size());
-    m_summary.bootstrapped += int(entities.size());
+    if (m_bootstrapCursor < 0)
+        m_bootstrapCursor = page.cursor;
+    m_bootstrapAfter = page.next;
+    m_bootstrapReceived += int(page.entities.size());
+    m_summary.bootstrapped += int(page.entities.size());
     // The server does not say how many entities there are: assume one more full page while "more".
-    m_status->setProgress(m_bootstrapReceived, m_bootstrapReceived + (more ? bootstrapPageSize : 0));
+    m_status->setProgress(m_bootstrapReceived, m_bootstrapReceived + (page.more ? bootstrapPageSize : 0));
 
-    if (more)
-        return; // the next page is on its way
+    if (page.more) {
+        QMetaObject::invokeMethod(m_fetcher, &BootstrapFetcher::pageWritten, Qt::QueuedConnection);
+        return; // the next page comes from the fetcher
+    }
+    stopFetcher();
     // Pull from the first page's cursor: what changed while paging comes again and is a no-op.
     if (Status done = m_replica.setBootstrapped(m_bootstrapCursor); !done)
         return failCycle(done.error());
@@ -412,14 +394,14 @@ void SyncEngine::pullNext()
 void SyncEngine::onPullFinished(const Reply &reply)
 {
     if (reply.status != 200)
-        return failCycle(errorOf(reply));
+        return failCycle(SyncHttp::errorOf(reply));
     const QJsonObject &json = reply.json;
     if (!json.value(u"changes"_s).isArray() || !json.value(u"next"_s).isDouble() || !json.value(u"more"_s).isBool())
-        return failCycle(malformed(u"pull page without changes, next or more"_s));
+        return failCycle(SyncHttp::malformed(u"pull page without changes, next or more"_s));
     const qint64 next = json.value(u"next"_s).toInteger();
     const bool more = json.value(u"more"_s).toBool();
     if (next < m_pullAfter || (more && next == m_pullAfter))
-        return failCycle(malformed(u"pull cursor %1 after %2"_s.arg(next).arg(m_pullAfter)));
+        return failCycle(SyncHttp::malformed(u"pull cursor %1 after %2"_s.arg(next).arg(m_pullAfter)));
 
     QList<Change> changes;
     const QJsonArray items = json.value(u"changes"_s).toArray();
@@ -427,7 +409,7 @@ void SyncEngine::onPullFinished(const Reply &reply)
     for (const QJsonValue &item : items) {
         auto change = Change::fromJson(item.toObject().value(u"change"_s).toObject());
         if (!change)
-            return failCycle(malformed(u"pulled change: %1"_s.arg(change.errorMessage())));
+            return failCycle(SyncHttp::malformed(u"pulled change: %1"_s.arg(change.errorMessage())));
         changes << std::move(change).value();
     }
     if (!changes.isEmpty() || next != m_pullAfter) {
@@ -477,6 +459,7 @@ void SyncEngine::finishCycle()
 
 void SyncEngine::failCycle(const Error &error)
 {
+    stopFetcher();
     m_phase = Phase::Idle;
     m_batch.clear();
     m_resyncWanted = false;
@@ -545,13 +528,7 @@ void SyncEngine::refreshCounts()
 
 QNetworkReply *SyncEngine::send(const QByteArray &method, const QUrl &url, const QByteArray &body, bool withToken)
 {
-    QNetworkRequest request(url);
-    // A redirect could carry the token to another host.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false); // the protocol is HTTP/1.1
-    request.setRawHeader(Protocol::versionHeader, QByteArray::number(Protocol::version));
-    if (withToken)
-        request.setRawHeader("Authorization", "Bearer " + m_replica.token().toUtf8());
+    QNetworkRequest request = SyncHttp::request(url, withToken ? m_replica.token() : QString());
     if (method == "POST") {
         request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
         return m_network->post(request, body);
@@ -577,72 +554,17 @@ void SyncEngine::sendStep(const QByteArray &method, const QString &pathAndQuery,
     m_requestTimer.start(requestTimeoutMs);
 }
 
-void SyncEngine::abandonRequest()
-{
-    m_requestTimer.stop();
-    m_handler = nullptr;
-    if (QNetworkReply *reply = std::exchange(m_reply, nullptr)) {
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
-    }
-}
-
 void SyncEngine::onReplyFinished(QNetworkReply *reply)
 {
     reply->deleteLater();
     if (reply != m_reply)
         return; // abandoned
     m_requestTimer.stop();
-    const Reply answer = readReply(reply, m_timedOut);
+    const Reply answer = SyncHttp::read(reply, m_timedOut);
     m_reply = nullptr;
     const auto handler = std::exchange(m_handler, nullptr);
     if (handler)
         (this->*handler)(answer);
-}
-
-SyncEngine::Reply SyncEngine::readReply(QNetworkReply *reply, bool timedOut) const
-{
-    Reply answer;
-    if (timedOut) {
-        answer.networkError = u"no answer within %1 s"_s.arg(requestTimeoutMs / 1000);
-        return answer;
-    }
-    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (answer.status == 0)
-        answer.networkError = reply->errorString();
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll(), &parseError);
-    answer.isJsonObject = parseError.error == QJsonParseError::NoError && doc.isObject();
-    if (answer.isJsonObject)
-        answer.json = doc.object();
-    // Every 200 of the protocol is a JSON object; anything else is an error, not an empty answer.
-    if (answer.status == 200 && !answer.isJsonObject) {
-        answer.status = -1;
-        answer.networkError = u"the answer is not a JSON object"_s;
-    }
-    return answer;
-}
-
-Error SyncEngine::errorOf(const Reply &reply)
-{
-    if (reply.status == 0)
-        return { u"server_unreachable"_s, u"cannot reach the server: %1"_s.arg(reply.networkError) };
-    if (reply.status == -1)
-        return malformed(reply.networkError);
-    const QString code = reply.json.value(u"error"_s).toString();
-    const QString message = reply.json.value(u"message"_s).toString();
-    if (reply.status == 426)
-        return { u"unsupported_protocol"_s,
-                 message.isEmpty() ? u"the server needs a newer version of Werkstattplan"_s : message };
-    if (reply.status == 401)
-        return { code.isEmpty() ? u"unauthorized"_s : code, message.isEmpty() ? u"the server refused the sign-in"_s : message };
-    // A proxy answering for a server that is down.
-    if (code.isEmpty() && (reply.status == 502 || reply.status == 503 || reply.status == 504))
-        return { u"server_unreachable"_s, u"the server is not available (HTTP %1)"_s.arg(reply.status) };
-    if (code.isEmpty())
-        return { u"unexpected_response"_s, u"the server answered HTTP %1"_s.arg(reply.status) };
-    return { code, message };
 }
 
 // Live socket

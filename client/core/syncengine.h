@@ -3,6 +3,7 @@
 
 #include "common/result.h"
 #include "sync/change.h"
+#include "synchttp.h"
 #include "syncstatus.h"
 
 #include <QByteArray>
@@ -12,9 +13,12 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <memory>
 #include <optional>
 
-struct SnapshotEntity;
+class BootstrapFetcher;
+struct BootstrapPage;
+class QThread;
 
 class LocalReplica;
 class QNetworkAccessManager;
@@ -56,7 +60,7 @@ class SyncEngine final : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int requestTimeoutMs = 30'000;
+    static constexpr int requestTimeoutMs = SyncHttp::requestTimeoutMs;
     static constexpr int pushBatchSize = 500;
     static constexpr int bootstrapPageSize = 1000; ///< fewer, larger transactions: each commit rewrites the index pages it touched
     static constexpr int pullPageSize = 1000;
@@ -109,26 +113,18 @@ Q_SIGNALS:
 private:
     enum class Phase { Idle, Pushing, Bootstrapping, Pulling };
 
-    /** One HTTP answer, reduced to what the steps need. */
-    struct Reply
-    {
-        int status = 0; ///< 0: no HTTP answer (connection failed, timed out)
-        QJsonObject json;
-        bool isJsonObject = false;
-        QString networkError;
-    };
+    using Reply = SyncHttp::Answer;
 
     // The cycle: each step sends one request; its answer calls the next step.
     void startCycle();
     void pushNext();
     void onPushFinished(const Reply &reply);
+    /** Starts the fetcher thread, which reads the pages ahead of writeBootstrapPage(). */
     void bootstrapStart();
-    void bootstrapNext(qint64 afterKey);
-    /** Writes a parsed bootstrap page and goes on: to the page already requested, or to pulling. */
-    void writeBootstrapPage(const QList<SnapshotEntity> &entities, qint64 next, bool more, qint64 cursor);
-    /** Drops the request in flight: its answer, if any, is ignored. */
-    void abandonRequest();
-    void onBootstrapFinished(const Reply &reply);
+    /** Writes a page from the fetcher and goes on: to the next page, or to pulling. */
+    void writeBootstrapPage(const BootstrapPage &page);
+    /** Ends the fetcher thread; what it still had on its way is dropped. */
+    void stopFetcher();
     void pullNext();
     void onPullFinished(const Reply &reply);
     void finishCycle();
@@ -138,9 +134,6 @@ private:
     void sendStep(const QByteArray &method, const QString &path, const QByteArray &body,
                   void (SyncEngine::*handler)(const Reply &));
     void onReplyFinished(QNetworkReply *reply);
-    Reply readReply(QNetworkReply *reply, bool timedOut) const;
-    /** The error an unsuccessful answer stands for. */
-    static Error errorOf(const Reply &reply);
     [[nodiscard]] static bool isFatal(const QString &code);
 
     void scheduleSync(int delayMs);
@@ -172,6 +165,8 @@ private:
     std::optional<Result<SyncSummary>> m_lastResult;
 
     // A bootstrap interrupted by a network error continues from here (same process only).
+    std::unique_ptr<QThread> m_fetchThread; ///< while a bootstrap runs
+    QPointer<BootstrapFetcher> m_fetcher; ///< lives in m_fetchThread
     qint64 m_bootstrapCursor = -1; ///< cursor of the first page; -1 before it arrived
     qint64 m_bootstrapAfter = 0;
     int m_bootstrapReceived = 0;

@@ -80,46 +80,62 @@ std::optional<QStringList> stringList(const QJsonValue &value)
 
 Result<Change> Change::fromJson(const QJsonObject &o)
 {
-    // Each member is looked up once: a bootstrap parses hundreds of thousands of changes.
-    static constexpr QLatin1StringView required[] = { "id"_L1, "op"_L1, "type"_L1, "entity"_L1,
-                                                      "hlc"_L1, "device"_L1, "author"_L1 };
-    QString text[std::size(required)];
-    for (size_t i = 0; i < std::size(required); ++i) {
-        const QJsonValue value = o.value(required[i]);
-        if (!value.isString())
-            return malformed(u"'%1' must be a string"_s.arg(required[i]));
-        text[i] = value.toString();
+    // Each member is looked up once.
+    Wire wire;
+    for (size_t i = 0; i < wire.required.size(); ++i) {
+        const QJsonValue value = o.value(QLatin1StringView(Wire::requiredNames[i]));
+        if (value.isString())
+            wire.required[i] = value.toString();
+    }
+    wire.base = stringList(o.value("base"_L1));
+    wire.seen = stringList(o.value("seen"_L1));
+    const QJsonValue field = o.value("field"_L1);
+    if (field.isString())
+        wire.field = field.toString();
+    const QJsonValue value = o.value("value"_L1);
+    if (value.isString()) {
+        wire.valueKind = Wire::Value::String;
+        wire.value = value.toString();
+    } else if (value.isNull()) {
+        wire.valueKind = Wire::Value::Null;
+    } else if (!value.isUndefined()) {
+        wire.valueKind = Wire::Value::Invalid;
+    }
+    return fromWire(std::move(wire));
+}
+
+Result<Change> Change::fromWire(Wire wire)
+{
+    for (size_t i = 0; i < wire.required.size(); ++i) {
+        if (!wire.required[i])
+            return malformed(u"'%1' must be a string"_s.arg(QLatin1StringView(Wire::requiredNames[i])));
     }
     Change c;
-    c.id = std::move(text[0]);
-    const auto op = opFromName(text[1]);
+    c.id = std::move(*wire.required[0]);
+    const auto op = opFromName(*wire.required[1]);
     if (!op)
-        return malformed(u"unknown op '%1'"_s.arg(text[1]));
+        return malformed(u"unknown op '%1'"_s.arg(*wire.required[1]));
     c.op = *op;
-    c.entityType = std::move(text[2]);
-    c.entityId = std::move(text[3]);
-    c.hlc = Hlc::fromString(text[4]);
+    c.entityType = std::move(*wire.required[2]);
+    c.entityId = std::move(*wire.required[3]);
+    c.hlc = Hlc::fromString(*wire.required[4]);
     if (c.hlc.isNull())
         return malformed(u"'hlc' is not a stamp"_s);
-    c.device = std::move(text[5]);
-    c.author = std::move(text[6]);
-    auto base = stringList(o.value("base"_L1));
-    auto seen = stringList(o.value("seen"_L1));
-    if (!base || !seen)
+    c.device = std::move(*wire.required[5]);
+    c.author = std::move(*wire.required[6]);
+    if (!wire.base || !wire.seen)
         return malformed(u"'base' and 'seen' must be arrays of strings"_s);
-    c.base = std::move(*base);
-    c.seen = std::move(*seen);
+    c.base = std::move(*wire.base);
+    c.seen = std::move(*wire.seen);
     if (c.op == Op::Set) {
-        const QJsonValue field = o.value("field"_L1);
-        if (!field.isString())
+        if (!wire.field)
             return malformed(u"'field' must be a string"_s);
-        c.field = field.toString();
-        const QJsonValue value = o.value("value"_L1);
-        if (!value.isString() && !value.isNull() && !value.isUndefined())
+        c.field = std::move(*wire.field);
+        if (wire.valueKind == Wire::Value::Invalid)
             return { Error { u"invalid_value"_s, u"'value' must be a string or null"_s } };
-        // toString() of null or undefined is an empty, not a null, string.
-        if (value.isString())
-            c.value = value.toString();
+        // Null or absent is a null string; "" is an empty one.
+        if (wire.valueKind == Wire::Value::String)
+            c.value = std::move(wire.value);
     } else {
         c.field = stateField;
         c.value = c.op == Op::Delete ? deleted : live;

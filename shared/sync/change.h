@@ -5,6 +5,9 @@
 #include "sync/hlc.h"
 
 #include <QJsonObject>
+
+#include <array>
+#include <optional>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -42,6 +45,19 @@ struct Change
     [[nodiscard]] QJsonObject toJson() const;
     /** Parses the wire form; checks shape only (the schema checks meaning). */
     [[nodiscard]] static Result<Change> fromJson(const QJsonObject &object);
+    /** The members of the wire form as read by any JSON reader (see fromWire()). */
+    struct Wire
+    {
+        /** id, op, type, entity, hlc, device, author; nullopt: missing or not a string. */
+        std::array<std::optional<QString>, 7> required;
+        std::optional<QString> field;
+        enum class Value { Absent, Null, String, Invalid } valueKind = Value::Absent;
+        QString value;
+        std::optional<QStringList> base = QStringList(), seen = QStringList(); ///< nullopt: not an array of strings
+        static constexpr const char *requiredNames[7] = { "id", "op", "type", "entity", "hlc", "device", "author" };
+    };
+    /** Checks the shape of a change read from the wire, as fromJson() does. */
+    [[nodiscard]] static Result<Change> fromWire(Wire wire);
 
     [[nodiscard]] static QString opName(Op op);
     [[nodiscard]] static std::optional<Op> opFromName(const QString &name);

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol.h"
 
+#include "jsonreader.h"
 #include "storage/recordcodec.h"
+
+#include <QJsonDocument>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -188,40 +193,208 @@ QJsonObject toJson(const SnapshotEntity &entity)
     };
 }
 
-Result<SnapshotEntity> snapshotEntityFromJson(const QJsonObject &object)
+namespace {
+
+const Error malformedSnapshot { u"malformed_snapshot"_s, u"a bootstrap entity is malformed"_s };
+
+/** The record of a snapshot entity from the members it was sent with; every reader ends here. */
+Result<SnapshotEntity> snapshotEntityFrom(const QString &type, const QString &id, qint64 key,
+                                          const QList<QPair<QString, QString>> &values, const QString &state,
+                                          const QByteArray &meta, QList<Change> history)
 {
-    const Error malformed { u"malformed_snapshot"_s, u"a bootstrap entity is malformed"_s };
-    const EntitySpec *spec = Schema::instance().entity(object.value("type"_L1).toString());
-    const QString id = object.value("id"_L1).toString();
-    const QJsonValue valuesJson = object.value("values"_L1);
-    const QJsonValue historyJson = object.value("history"_L1);
-    if (!spec || !isChangeId(id) || !valuesJson.isObject() || !historyJson.isArray())
-        return malformed;
+    const EntitySpec *spec = Schema::instance().entity(type);
+    if (!spec || !isChangeId(id))
+        return malformedSnapshot;
     SnapshotEntity entity;
-    entity.key = object.value("key"_L1).toInteger();
+    entity.key = key;
     EntityRecord &record = entity.record;
     record.spec = spec;
     record.id = id;
     record.fields.resize(spec->fields.size());
-    const QJsonObject values = valuesJson.toObject();
-    for (qsizetype i = 0; i < spec->fields.size(); ++i) {
-        const QJsonValue value = values.value(spec->fields[i].name);
-        record.fields[i].value = value.isString() ? value.toString() : QString();
+    for (const auto &[name, value] : values) {
+        const int field = spec->fieldIndex(name);
+        if (field >= 0)
+            record.fields[field].value = value;
     }
-    const QJsonValue state = object.value("state"_L1);
-    record.lifecycle.value = state.isString() ? state.toString() : QString();
-    const QByteArray meta = QByteArray::fromBase64(object.value("meta"_L1).toString().toLatin1());
-    if (!RecordCodec::decodeMeta(meta, record))
-        return malformed;
-    const QJsonArray history = historyJson.toArray();
-    entity.history.reserve(history.size());
-    for (const QJsonValue &item : history) {
-        auto change = Change::fromJson(item.toObject());
-        if (!change)
-            return change.error();
-        entity.history.append(std::move(change).value());
-    }
+    record.lifecycle.value = state;
+    if (!RecordCodec::decodeMeta(QByteArray::fromBase64(meta), record))
+        return malformedSnapshot;
+    entity.history = std::move(history);
     return entity;
+}
+
+std::optional<QStringList> readStringList(JsonReader &reader)
+{
+    if (reader.peek() == JsonReader::Type::Null) {
+        reader.skip();
+        return QStringList();
+    }
+    if (reader.peek() != JsonReader::Type::Array)
+        return reader.skip(), std::nullopt;
+    QStringList list;
+    reader.beginArray();
+    while (reader.hasNext()) {
+        QString item;
+        if (reader.peek() != JsonReader::Type::String) {
+            reader.skip();
+            return std::nullopt;
+        }
+        reader.readString(item);
+        list << std::move(item);
+    }
+    return list;
+}
+
+Result<Change> readChange(JsonReader &reader)
+{
+    Change::Wire wire;
+    if (!reader.beginObject())
+        return malformedSnapshot;
+    QByteArrayView key;
+    while (reader.nextKey(key)) {
+        const auto required = std::find_if(std::begin(Change::Wire::requiredNames), std::end(Change::Wire::requiredNames),
+                                           [&key](const char *name) { return key == name; });
+        if (required != std::end(Change::Wire::requiredNames)) {
+            auto &slot = wire.required[size_t(required - std::begin(Change::Wire::requiredNames))];
+            QString text;
+            if (reader.peek() == JsonReader::Type::String && reader.readString(text))
+                slot = std::move(text);
+            else
+                reader.skip(), slot.reset();
+        } else if (key == "field") {
+            QString text;
+            if (reader.peek() == JsonReader::Type::String && reader.readString(text))
+                wire.field = std::move(text);
+            else
+                reader.skip();
+        } else if (key == "value") {
+            const JsonReader::Type type = reader.peek();
+            if (type == JsonReader::Type::String) {
+                wire.valueKind = Change::Wire::Value::String;
+                reader.readString(wire.value);
+            } else {
+                wire.valueKind = type == JsonReader::Type::Null ? Change::Wire::Value::Null : Change::Wire::Value::Invalid;
+                reader.skip();
+            }
+        } else if (key == "base") {
+            wire.base = readStringList(reader);
+        } else if (key == "seen") {
+            wire.seen = readStringList(reader);
+        } else {
+            reader.skip();
+        }
+    }
+    if (reader.failed())
+        return malformedSnapshot;
+    return Change::fromWire(std::move(wire));
+}
+
+Result<SnapshotEntity> readSnapshotEntity(JsonReader &reader)
+{
+    QString type, id, state;
+    qint64 key = 0;
+    QByteArray meta;
+    QList<QPair<QString, QString>> values;
+    QList<Change> history;
+    bool hasValues = false, hasHistory = false;
+    if (!reader.beginObject())
+        return malformedSnapshot;
+    QByteArrayView name;
+    while (reader.nextKey(name)) {
+        if (name == "type") {
+            reader.readString(type);
+        } else if (name == "id") {
+            reader.readString(id);
+        } else if (name == "key") {
+            reader.readInteger(key);
+        } else if (name == "state") {
+            reader.readStringOrNull(state);
+        } else if (name == "meta") {
+            QString text;
+            reader.readString(text);
+            meta = text.toLatin1();
+        } else if (name == "values") {
+            hasValues = reader.beginObject();
+            QByteArrayView field;
+            while (reader.nextKey(field)) {
+                QString value;
+                if (reader.peek() == JsonReader::Type::String)
+                    reader.readString(value);
+                else
+                    reader.skip(); // null or anything else: no value
+                values.append({ QString::fromUtf8(field), std::move(value) });
+            }
+        } else if (name == "history") {
+            hasHistory = reader.beginArray();
+            while (reader.hasNext()) {
+                auto change = readChange(reader);
+                if (!change)
+                    return change.error();
+                history.append(std::move(change).value());
+            }
+        } else {
+            reader.skip();
+        }
+    }
+    if (reader.failed() || !hasValues || !hasHistory)
+        return malformedSnapshot;
+    return snapshotEntityFrom(type, id, key, values, state, meta, std::move(history));
+}
+
+} // namespace
+
+Result<SnapshotEntity> snapshotEntityFromJson(const QJsonObject &object)
+{
+    const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    JsonReader reader(text);
+    return readSnapshotEntity(reader);
+}
+
+Result<BootstrapPageHead> readBootstrapHead(QByteArrayView json)
+{
+    const Error malformed { u"malformed_snapshot"_s, u"a bootstrap page is malformed"_s };
+    JsonReader reader(json);
+    BootstrapPageHead head;
+    bool hasNext = false, hasMore = false, hasEntities = false;
+    if (!reader.beginObject())
+        return malformed;
+    QByteArrayView key;
+    while (reader.nextKey(key)) {
+        if (key == "cursor") {
+            qint64 cursor = 0;
+            if (reader.readInteger(cursor))
+                head.cursor = cursor;
+        } else if (key == "next") {
+            hasNext = reader.readInteger(head.next);
+        } else if (key == "more") {
+            hasMore = reader.readBool(head.more);
+        } else if (key == "entities") {
+            hasEntities = reader.peek() == JsonReader::Type::Array && reader.skip(&head.entities);
+        } else {
+            reader.skip();
+        }
+    }
+    if (!reader.atEnd() || !hasNext || !hasMore || !hasEntities)
+        return Error { malformed.code, u"%1 (%2)"_s.arg(malformed.message, reader.failed() ? reader.errorString()
+                                                                                            : u"entities, next or more missing"_s) };
+    return head;
+}
+
+Result<QList<SnapshotEntity>> readSnapshotEntities(QByteArrayView entitiesArray)
+{
+    JsonReader reader(entitiesArray);
+    QList<SnapshotEntity> entities;
+    if (!reader.beginArray())
+        return malformedSnapshot;
+    while (reader.hasNext()) {
+        auto entity = readSnapshotEntity(reader);
+        if (!entity)
+            return entity.error();
+        entities.append(std::move(entity).value());
+    }
+    if (!reader.atEnd())
+        return malformedSnapshot;
+    return entities;
 }
 
 } // namespace Protocol

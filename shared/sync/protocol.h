@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <optional>
+
 /** The wire form of the sync protocol (docs/protocol.md), shared by server and client. */
 namespace Protocol {
 
@@ -37,5 +39,21 @@ QJsonObject toJson(const SnapshotEntity &entity);
  */
 QByteArray bootstrapPageJson(qint64 cursor, const SnapshotPage &page);
 Result<SnapshotEntity> snapshotEntityFromJson(const QJsonObject &object);
+
+/** The members of a bootstrap page beside its entities, which are left as text to be read next. */
+struct BootstrapPageHead
+{
+    std::optional<qint64> cursor; ///< on the first page
+    qint64 next = 0;
+    bool more = false;
+    QByteArrayView entities; ///< the JSON array, inside the page's text
+};
+/**
+ * Reads a bootstrap page's text without building a QJsonDocument: first its
+ * head (where it ends: enough to ask for the next page), then its entities.
+ * Error code: "malformed_snapshot".
+ */
+Result<BootstrapPageHead> readBootstrapHead(QByteArrayView json);
+Result<QList<SnapshotEntity>> readSnapshotEntities(QByteArrayView entitiesArray);
 
 } // namespace Protocol

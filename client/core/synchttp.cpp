@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "synchttp.h"
+
+#include "sync/protocol.h"
+
+#include <QJsonDocument>
+#include <QNetworkReply>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace SyncHttp {
+
+QNetworkRequest request(const QUrl &url, const QString &token)
+{
+    QNetworkRequest request(url);
+    // A redirect could carry the token to another host.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false); // the protocol is HTTP/1.1
+    request.setRawHeader(Protocol::versionHeader, QByteArray::number(Protocol::version));
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    return request;
+}
+
+Answer read(QNetworkReply *reply, bool timedOut)
+{
+    Answer answer;
+    if (timedOut) {
+        answer.networkError = u"no answer within %1 s"_s.arg(requestTimeoutMs / 1000);
+        return answer;
+    }
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (answer.status == 0)
+        answer.networkError = reply->errorString();
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll(), &parseError);
+    answer.isJsonObject = parseError.error == QJsonParseError::NoError && doc.isObject();
+    if (answer.isJsonObject)
+        answer.json = doc.object();
+    // Every 200 of the protocol is a JSON object; anything else is an error, not an empty answer.
+    if (answer.status == 200 && !answer.isJsonObject) {
+        answer.status = -1;
+        answer.networkError = u"the answer is not a JSON object"_s;
+    }
+    return answer;
+}
+
+Error errorOf(const Answer &reply)
+{
+    if (reply.status == 0)
+        return { u"server_unreachable"_s, u"cannot reach the server: %1"_s.arg(reply.networkError) };
+    if (reply.status == -1)
+        return malformed(reply.networkError);
+    const QString code = reply.json.value(u"error"_s).toString();
+    const QString message = reply.json.value(u"message"_s).toString();
+    if (reply.status == 426)
+        return { u"unsupported_protocol"_s,
+                 message.isEmpty() ? u"the server needs a newer version of Werkstattplan"_s : message };
+    if (reply.status == 401)
+        return { code.isEmpty() ? u"unauthorized"_s : code, message.isEmpty() ? u"the server refused the sign-in"_s : message };
+    // A proxy answering for a server that is down.
+    if (code.isEmpty() && (reply.status == 502 || reply.status == 503 || reply.status == 504))
+        return { u"server_unreachable"_s, u"the server is not available (HTTP %1)"_s.arg(reply.status) };
+    if (code.isEmpty())
+        return { u"unexpected_response"_s, u"the server answered HTTP %1"_s.arg(reply.status) };
+    return { code, message };
+}
+
+Error malformed(const QString &what)
+{
+    return { u"malformed_response"_s, u"the server sent a malformed answer: %1"_s.arg(what) };
+}
+
+} // namespace SyncHttp

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+
+#include <QJsonObject>
+#include <QNetworkRequest>
+#include <QString>
+#include <QUrl>
+
+class QNetworkReply;
+
+/** The client's side of one protocol request (docs/protocol.md): building it and reading its answer. */
+namespace SyncHttp {
+
+/** How long a request may take before it counts as unanswered. */
+constexpr int requestTimeoutMs = 30'000;
+
+/** One HTTP answer, reduced to what the sync steps need. */
+struct Answer
+{
+    int status = 0; ///< 0: no HTTP answer (connection failed, timed out); -1: a 200 that is not a JSON object
+    QJsonObject json;
+    bool isJsonObject = false;
+    QString networkError;
+};
+
+/** A request with the protocol version, no redirects (they could carry the token away), HTTP/1.1. */
+QNetworkRequest request(const QUrl &url, const QString &token = {});
+/** Reads a finished reply (timedOut: it was aborted for taking too long). */
+Answer read(QNetworkReply *reply, bool timedOut = false);
+/** The error an unsuccessful answer stands for. */
+Error errorOf(const Answer &answer);
+Error malformed(const QString &what);
+
+} // namespace SyncHttp
