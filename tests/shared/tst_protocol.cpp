@@ -5,8 +5,10 @@
 
 #include "helpers/sampleplan.h"
 #include "storage/replicastore.h"
+#include "sync/jsonreader.h"
 #include "sync/protocol.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,7 +21,58 @@ class TestProtocol : public QObject
 
 private Q_SLOTS:
     void bootstrapPageIsTheDocumentQtWrites();
+    void readerReadsWhatQtReads_data();
+    void readerReadsWhatQtReads();
+    void readerRefusesBrokenText_data();
+    void readerRefusesBrokenText();
+    void brokenPagesAreRefusedWhole();
 };
+
+namespace {
+/** Reads a JSON value with JsonReader into the QJsonValue it stands for. */
+QJsonValue readValue(JsonReader &reader)
+{
+    switch (reader.peek()) {
+    case JsonReader::Type::Null:
+        reader.skip();
+        return QJsonValue::Null;
+    case JsonReader::Type::Bool: {
+        bool value = false;
+        reader.readBool(value);
+        return value;
+    }
+    case JsonReader::Type::Number: {
+        qint64 value = 0;
+        reader.readInteger(value);
+        return value;
+    }
+    case JsonReader::Type::String: {
+        QString value;
+        reader.readString(value);
+        return value;
+    }
+    case JsonReader::Type::Array: {
+        QJsonArray array;
+        reader.beginArray();
+        while (reader.hasNext())
+            array.append(readValue(reader));
+        return array;
+    }
+    case JsonReader::Type::Object: {
+        QJsonObject object;
+        reader.beginObject();
+        QByteArrayView key;
+        while (reader.nextKey(key))
+            object.insert(QString::fromUtf8(key), readValue(reader));
+        return object;
+    }
+    case JsonReader::Type::Invalid:
+        break;
+    }
+    reader.skip(); // fails
+    return QJsonValue::Undefined;
+}
+} // namespace
 
 void TestProtocol::bootstrapPageIsTheDocumentQtWrites()
 {
@@ -65,6 +118,104 @@ void TestProtocol::bootstrapPageIsTheDocumentQtWrites()
                                       [](const SnapshotEntity &e) { return e.record.id == u"measure-1"_s; });
     QVERIFY(measure != page->entities.cend());
     QVERIFY(measure->record.value(u"description"_s).startsWith(u"\"Zitat\" \\ Pfad\tTab\nZeile\u0001 Straße 🚲"_s));
+}
+
+void TestProtocol::readerReadsWhatQtReads_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("flat") << QByteArray(R"({"a":"b","n":-42,"t":true,"f":false,"z":null})");
+    QTest::newRow("nested") << QByteArray(R"({"a":[[],{},[{"b":[1,2,{"c":""}]}]],"d":{"e":{"f":[]}}})");
+    QTest::newRow("white space") << QByteArray(" \n{ \"a\" :\t[ 1 , 2 ] ,\r\n \"b\" : { } } \n");
+    QTest::newRow("escapes") << QByteArray(R"({"s":"\"q\" \\ \/ \b\f\n\r\t \u00e4\u00DF \ud83d\udeb2 \\\""})");
+    QTest::newRow("a quote after escaped backslashes") << QByteArray(R"(["a\\","b\\\\","\\\"c"])");
+    QTest::newRow("umlauts as UTF-8") << QByteArray("{\"s\":\"Stra\xc3\x9f""e \xf0\x9f\x9a\xb2\"}");
+    QTest::newRow("empty") << QByteArray(R"({"s":"","a":[],"o":{}})");
+}
+
+void TestProtocol::readerReadsWhatQtReads()
+{
+    QFETCH(QByteArray, json);
+    QJsonParseError error;
+    const QJsonDocument qt = QJsonDocument::fromJson(json, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    JsonReader reader(json);
+    const QJsonValue read = readValue(reader);
+    QVERIFY2(!reader.failed(), qPrintable(reader.errorString()));
+    QVERIFY(reader.atEnd());
+    QCOMPARE(read, qt.isObject() ? QJsonValue(qt.object()) : QJsonValue(qt.array()));
+
+    // Skipping hands out the very text of the value.
+    JsonReader skipper(json);
+    QByteArrayView raw;
+    QVERIFY(skipper.skip(&raw));
+    QVERIFY(skipper.atEnd());
+    QCOMPARE(QJsonDocument::fromJson(raw.toByteArray()), qt);
+}
+
+void TestProtocol::readerRefusesBrokenText_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("empty text") << QByteArray();
+    QTest::newRow("unterminated object") << QByteArray(R"({"a":"b")");
+    QTest::newRow("unterminated string") << QByteArray(R"({"a":"b})");
+    QTest::newRow("missing colon") << QByteArray(R"({"a" "b"})");
+    QTest::newRow("missing comma") << QByteArray(R"(["a" "b"])");
+    QTest::newRow("trailing comma") << QByteArray(R"(["a",])");
+    QTest::newRow("bad escape") << QByteArray(R"(["\x"])");
+    QTest::newRow("short unicode escape") << QByteArray(R"(["\u12"])");
+    QTest::newRow("raw control character") << QByteArray("[\"a\nb\"]");
+    QTest::newRow("bare word") << QByteArray("[nope]");
+    QTest::newRow("number too large") << QByteArray("[99999999999999999999999]");
+    QTest::newRow("text after the end") << QByteArray(R"({"a":1} x)");
+}
+
+void TestProtocol::readerRefusesBrokenText()
+{
+    QFETCH(QByteArray, json);
+    JsonReader reader(json);
+    readValue(reader);
+    QVERIFY(reader.failed() || !reader.atEnd());
+    if (reader.failed())
+        QVERIFY(!reader.errorString().isEmpty());
+}
+
+void TestProtocol::brokenPagesAreRefusedWhole()
+{
+    SamplePlan plan;
+    QTemporaryDir dir;
+    auto store = ReplicaStore::open(dir.filePath(u"r.sqlite"_s));
+    QVERIFY(store);
+    QVERIFY((*store)->applyBatch(plan.changes));
+    const auto page = (*store)->snapshotPage(0, 1000, ReadScope::all());
+    QVERIFY(page);
+    const QByteArray good = Protocol::bootstrapPageJson(7, *page);
+
+    const auto head = Protocol::readBootstrapHead(good);
+    QVERIFY(head);
+    QCOMPARE(head->cursor, std::optional<qint64>(7));
+    QCOMPARE(head->next, page->next);
+    QCOMPARE(head->more, page->more);
+    const auto entities = Protocol::readSnapshotEntities(head->entities);
+    QVERIFY(entities);
+    QCOMPARE(entities->size(), page->entities.size());
+
+    // The page cut short, an entity of an unknown type, a change without a stamp: refused, with a reason.
+    QVERIFY(!Protocol::readBootstrapHead(good.left(good.size() / 2)));
+    QCOMPARE(Protocol::readBootstrapHead(good.left(good.size() / 2)).errorCode(), u"malformed_snapshot"_s);
+    QVERIFY(!Protocol::readBootstrapHead(QByteArray(R"({"entities":[],"more":false})"))); // no next
+    QByteArray unknownType = good;
+    unknownType.replace("\"type\":\"municipality\",\"values\"", "\"type\":\"spaceship\",\"values\"");
+    QVERIFY(unknownType != good);
+    const auto withUnknown = Protocol::readBootstrapHead(unknownType);
+    QVERIFY(withUnknown);
+    QCOMPARE(Protocol::readSnapshotEntities(withUnknown->entities).errorCode(), u"malformed_snapshot"_s);
+    QByteArray noStamp = good;
+    noStamp.replace("\"hlc\":", "\"stamp\":");
+    const auto withoutStamp = Protocol::readBootstrapHead(noStamp);
+    QVERIFY(withoutStamp);
+    const auto refused = Protocol::readSnapshotEntities(withoutStamp->entities);
+    QVERIFY(!refused);
+    QCOMPARE(refused.errorCode(), u"malformed_change"_s);
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)
