@@ -103,7 +103,8 @@ void bind(QSqlQuery &query, int index, const QVariant &value)
 }
 
 /** Fills a record's values and merge state from a row: fields from column first, then _state and _meta. */
-bool readRecord(const QSqlQuery &q, int first, EntityRecord &record)
+template <typename Row>
+bool readRecord(const Row &q, int first, EntityRecord &record)
 {
     const EntitySpec &spec = *record.spec;
     const int n = int(spec.fields.size());
@@ -1151,24 +1152,31 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
         QStringList columns;
         for (const FieldSpec &field : spec->fields)
             columns << u"t.\"%1\""_s.arg(field.name);
-        QSqlQuery &q = prepared(u"SELECT t.id, %1, t._state, t._meta FROM entities e JOIN \"%2\" t ON t.id = e.id "
-                                "WHERE %3 AND e.type = ?"_s.arg(columns.join(u", "_s), spec->table, range));
-        bindRange(q);
-        q.bindValue(4, spec->name);
-        if (!q.exec())
-            return sqlError(u"cannot read entities"_s, q.lastError());
-        while (q.next()) {
-            const qsizetype at = positions.value(q.value(0).toString(), -1);
-            if (at < 0 || loaded[size_t(at)])
-                continue;
-            EntityRecord &record = page.entities[at].record;
-            if (!readRecord(q, 1, record)) {
-                q.finish();
-                return Error { u"replica_corrupt"_s, u"merge state of %1 is damaged"_s.arg(record.id) };
+        const QString sql = u"SELECT t.id, %1, t._state, t._meta FROM entities e JOIN \"%2\" t ON t.id = e.id "
+                            "WHERE %3 AND e.type = ?"_s.arg(columns.join(u", "_s), spec->table, range);
+        const std::optional<Error> failed = withQuery(sql, [&](auto &q) -> std::optional<Error> {
+            bindRange(q);
+            q.bindValue(4, spec->name);
+            if (!runQuery(q))
+                return sqlError(u"cannot read entities"_s, q.lastError());
+            while (q.next()) {
+                const qsizetype at = positions.value(columnText(q, 0), -1);
+                if (at < 0 || loaded[size_t(at)])
+                    continue;
+                EntityRecord &record = page.entities[at].record;
+                if (!readRecord(q, 1, record)) {
+                    q.finish();
+                    return Error { u"replica_corrupt"_s, u"merge state of %1 is damaged"_s.arg(record.id) };
+                }
+                loaded[size_t(at)] = true;
             }
-            loaded[size_t(at)] = true;
-        }
-        q.finish();
+            if (q.lastError().isValid())
+                return sqlError(u"cannot read entities"_s, q.lastError());
+            q.finish();
+            return std::nullopt;
+        });
+        if (failed)
+            return *failed;
     }
     for (qsizetype i = 0; i < page.entities.size(); ++i) {
         if (!loaded[size_t(i)])

@@ -154,6 +154,24 @@ qint64 SqliteStatement::integer(int column) const
     return sqlite3_column_int64(m_statement, column);
 }
 
+QVariant SqliteStatement::value(int column) const
+{
+    switch (sqlite3_column_type(m_statement, column)) {
+    case SQLITE_INTEGER:
+        return QVariant(qint64(sqlite3_column_int64(m_statement, column)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(m_statement, column));
+    case SQLITE_TEXT:
+        return QVariant(text(column));
+    case SQLITE_BLOB: {
+        const auto *blob = static_cast<const char *>(sqlite3_column_blob(m_statement, column));
+        return QVariant(QByteArray(blob, sqlite3_column_bytes(m_statement, column)));
+    }
+    default:
+        return QVariant();
+    }
+}
+
 int SqliteStatement::numRowsAffected() const
 {
     return sqlite3_changes(m_db);
