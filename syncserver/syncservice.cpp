@@ -262,8 +262,9 @@ HttpResponse SyncService::bootstrap(const HttpRequest &request, const Account &a
     StoreTimer timer(m_metrics);
     // Taken before the page is read: whatever the page misses comes with a pull from here.
     const qint64 cursor = m_store.replica().lastSequence();
+    // Histories go from the store's rows straight into the page's text.
     const auto page = m_store.replica().snapshotPage(after, limit, account.readScope(),
-                                                     Protocol::maxBootstrapChanges);
+                                                     Protocol::maxBootstrapChanges, &Protocol::appendStoredChange);
     if (!page)
         return HttpResponse::error(500, page.errorCode(), page.errorMessage());
     // Written as text directly: a page of QJsonObjects would cost more than reading it from the store.

@@ -1084,7 +1084,8 @@ Result<ChangePage> ReplicaStore::changesAfter(qint64 afterSeq, int limit, const 
     return page;
 }
 
-Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, const ReadScope &scope, int maxChanges)
+Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, const ReadScope &scope, int maxChanges,
+                                                HistoryWriter historyWriter)
 {
     // One read transaction: each record is consistent with its history.
     if (!m_db.transaction())
@@ -1183,6 +1184,10 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
             return Error { u"storage_error"_s, u"cannot read %1"_s.arg(page.entities[i].record.id) };
     }
 
+    if (historyWriter && m_sqlite) {
+        for (SnapshotEntity &entity : page.entities)
+            entity.historyText.emplace();
+    }
     // Rows come entity by entity in key order, as the page: no lookup per change.
     const QString sql = u"SELECT %1 FROM entities e JOIN changes c ON c.entity_id = e.id WHERE %2 "
                         "ORDER BY e.key, c.seq"_s.arg(u"c.change_id, c.op, c.entity_type, c.entity_id, c.field, "
@@ -1194,6 +1199,26 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
             return sqlError(u"cannot read histories"_s, q.lastError());
         qsizetype at = 0;
         while (q.next()) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(q)>, SqliteStatement>) {
+                if (historyWriter) {
+                    // Straight from the row's UTF-8 into the entity's text: no change is built.
+                    const StoredChangeText change { q.utf8(0), q.utf8(1), q.utf8(2), q.utf8(3), q.utf8(4), q.utf8(5),
+                                                    q.utf8(6),  q.utf8(7), q.utf8(8), q.utf8(9), q.utf8(10),
+                                                    q.utf8(5).isNull() };
+                    while (at < page.entities.size()
+                           && !QAnyStringView::equal(page.entities[at].record.id, change.entityId))
+                        ++at;
+                    if (at == page.entities.size()) {
+                        q.finish();
+                        return Error { u"storage_error"_s, u"the histories of the page are out of order"_s };
+                    }
+                    std::optional<QByteArray> &text = page.entities[at].historyText;
+                    if (!text->isEmpty())
+                        text->append(',');
+                    historyWriter(*text, change);
+                    continue;
+                }
+            }
             Change change = changeFromRow(q, 0);
             while (at < page.entities.size() && page.entities[at].record.id != change.entityId)
                 ++at;

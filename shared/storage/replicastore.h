@@ -13,6 +13,7 @@
 #include <array>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -29,12 +30,24 @@ struct ReadScope
     static ReadScope all() { return { true, {} }; }
 };
 
+/** A stored change's columns as the store holds them, UTF-8, valid for one row (see HistoryWriter). */
+struct StoredChangeText
+{
+    QUtf8StringView id, op, entityType, entityId, field, value, hlc, device, author;
+    QUtf8StringView base, seen; ///< comma-separated lists
+    bool valueIsNull = false;
+};
+/** Appends one stored change to an entity's history text: a server writes pages straight from the store. */
+using HistoryWriter = void (*)(QByteArray &out, const StoredChangeText &change);
+
 /** One entity as a bootstrap sends it: its record (with merge state) and its history. */
 struct SnapshotEntity
 {
     qint64 key = 0; ///< position in the store's entity index; pages continue after the last key
     EntityRecord record;
     QList<Change> history;
+    /** With a HistoryWriter: the history as it wrote it (comma-separated), instead of history. */
+    std::optional<QByteArray> historyText;
 };
 
 /** A page of a bootstrap. */
@@ -150,9 +163,11 @@ public:
      * Up to limit readable entities after afterKey, each with its record and
      * history; fewer if their histories would exceed maxChanges (at least one
      * entity, however long its history), so a page's size stays bounded.
+     * With a historyWriter (SQLite), histories come as its text, not as changes.
      */
     [[nodiscard]] Result<SnapshotPage> snapshotPage(qint64 afterKey, int limit, const ReadScope &scope,
-                                                    int maxChanges = std::numeric_limits<int>::max());
+                                                    int maxChanges = std::numeric_limits<int>::max(),
+                                                    HistoryWriter historyWriter = nullptr);
     /**
      * Stores entities from a bootstrap in one transaction. An entity not yet
      * here is copied as it is (no merging); one that is here (local edits

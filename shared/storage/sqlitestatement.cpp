@@ -149,6 +149,12 @@ QString SqliteStatement::text(int column) const
     return QString::fromUtf8(text, sqlite3_column_bytes(m_statement, column));
 }
 
+QUtf8StringView SqliteStatement::utf8(int column) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return text ? QUtf8StringView(text, sqlite3_column_bytes(m_statement, column)) : QUtf8StringView();
+}
+
 qint64 SqliteStatement::integer(int column) const
 {
     return sqlite3_column_int64(m_statement, column);

@@ -52,6 +52,8 @@ public:
     /** The current row's column as text (a null string for SQL NULL). */
     [[nodiscard]] QString text(int column) const;
     [[nodiscard]] qint64 integer(int column) const;
+    /** The current row's column as UTF-8, valid until the next step; null for SQL NULL. */
+    [[nodiscard]] QUtf8StringView utf8(int column) const;
     /** The current row's column as QSqlQuery::value() gives it: null, integer, real, text or blob. */
     [[nodiscard]] QVariant value(int column) const;
     /** Rows the last exec() inserted, changed or deleted. */

@@ -81,39 +81,110 @@ void appendStrings(QByteArray &out, const QStringList &list)
     out.append(']');
 }
 
-/** Writes the object Change::toJson() builds, with its keys in the same (sorted) order. */
-void appendChange(QByteArray &out, const Change &change)
+/** Appends UTF-8 text as a JSON string: copied as it is, quotes, backslashes and control characters escaped. */
+void appendString(QByteArray &out, QUtf8StringView text)
 {
-    const bool set = change.op == Change::Op::Set;
+    const qsizetype start = out.size();
+    out.resize(start + 6 * text.size() + 2);
+    char *to = out.data() + start;
+    *to++ = '"';
+    for (const char c : text) {
+        const auto u = uchar(c);
+        if (u == '"' || u == '\\') {
+            *to++ = '\\';
+            *to++ = c;
+        } else if (u >= 0x20) {
+            *to++ = c;
+        } else {
+            static const char hex[] = "0123456789abcdef";
+            for (char e : { '\\', 'u', '0', '0', hex[u >> 4], hex[u & 0xf] })
+                *to++ = e;
+        }
+    }
+    *to++ = '"';
+    out.truncate(to - out.constData());
+}
+
+/** A comma-separated list as stored, as a JSON array of strings. */
+void appendStrings(QByteArray &out, QUtf8StringView list)
+{
+    out.append('[');
+    bool first = true;
+    for (qsizetype from = 0; from < list.size();) {
+        qsizetype comma = from;
+        while (comma < list.size() && list[comma] != ',')
+            ++comma;
+        if (comma > from) { // empty parts are skipped, as QString::split(SkipEmptyParts) does
+            if (!first)
+                out.append(',');
+            appendString(out, list.sliced(from, comma - from));
+            first = false;
+        }
+        from = comma + 1;
+    }
+    out.append(']');
+}
+
+/** The members of a change, as text of either kind, in the order Change::toJson() sorts them. */
+template <typename Text, typename List>
+struct ChangeMembers
+{
+    bool set;
+    Text author;
+    List base;
+    Text device, entityId, field, hlc, id, op;
+    List seen;
+    bool hasSeen;
+    Text entityType, value;
+    bool valueIsNull;
+};
+
+/** Writes the object Change::toJson() builds, with its keys in the same (sorted) order. */
+template <typename Text, typename List>
+void appendChangeMembers(QByteArray &out, const ChangeMembers<Text, List> &c)
+{
     out.append("{\"author\":");
-    appendString(out, change.author);
+    appendString(out, c.author);
     out.append(",\"base\":");
-    appendStrings(out, change.base);
+    appendStrings(out, c.base);
     out.append(",\"device\":");
-    appendString(out, change.device);
+    appendString(out, c.device);
     out.append(",\"entity\":");
-    appendString(out, change.entityId);
-    if (set) {
+    appendString(out, c.entityId);
+    if (c.set) {
         out.append(",\"field\":");
-        appendString(out, change.field);
+        appendString(out, c.field);
     }
     out.append(",\"hlc\":");
-    appendString(out, change.hlc.toString());
+    appendString(out, c.hlc);
     out.append(",\"id\":");
-    appendString(out, change.id);
+    appendString(out, c.id);
     out.append(",\"op\":");
-    appendString(out, Change::opName(change.op));
-    if (!change.seen.isEmpty()) {
+    appendString(out, c.op);
+    if (c.hasSeen) {
         out.append(",\"seen\":");
-        appendStrings(out, change.seen);
+        appendStrings(out, c.seen);
     }
     out.append(",\"type\":");
-    appendString(out, change.entityType);
-    if (set) {
+    appendString(out, c.entityType);
+    if (c.set) {
         out.append(",\"value\":");
-        appendNullable(out, change.value);
+        if (c.valueIsNull)
+            out.append("null");
+        else
+            appendString(out, c.value);
     }
     out.append('}');
+}
+
+void appendChange(QByteArray &out, const Change &change)
+{
+    const QString hlc = change.hlc.toString();
+    const QString op = Change::opName(change.op);
+    appendChangeMembers<QStringView, const QStringList &>(
+            out, { change.op == Change::Op::Set, change.author, change.base, change.device, change.entityId,
+                   change.field, hlc, change.id, op, change.seen, !change.seen.isEmpty(), change.entityType,
+                   change.value, change.value.isNull() });
 }
 
 /** Writes the object toJson(SnapshotEntity) builds. */
@@ -121,10 +192,14 @@ void appendEntity(QByteArray &out, const SnapshotEntity &entity)
 {
     const EntityRecord &record = entity.record;
     out.append("{\"history\":[");
-    for (qsizetype i = 0; i < entity.history.size(); ++i) {
-        if (i > 0)
-            out.append(',');
-        appendChange(out, entity.history[i]);
+    if (entity.historyText) {
+        out.append(*entity.historyText);
+    } else {
+        for (qsizetype i = 0; i < entity.history.size(); ++i) {
+            if (i > 0)
+                out.append(',');
+            appendChange(out, entity.history[i]);
+        }
     }
     out.append("],\"id\":");
     appendString(out, record.id);
@@ -146,6 +221,14 @@ void appendEntity(QByteArray &out, const SnapshotEntity &entity)
 }
 
 } // namespace
+
+void appendStoredChange(QByteArray &out, const StoredChangeText &change)
+{
+    appendChangeMembers<QUtf8StringView, QUtf8StringView>(
+            out, { change.op == "set", change.author, change.base, change.device, change.entityId, change.field,
+                   change.hlc, change.id, change.op, change.seen, !change.seen.isEmpty(), change.entityType,
+                   change.value, change.valueIsNull });
+}
 
 QByteArray bootstrapPageJson(qint64 cursor, const SnapshotPage &page)
 {

@@ -38,6 +38,8 @@ QJsonObject toJson(const SnapshotEntity &entity);
  * straight into one buffer.
  */
 QByteArray bootstrapPageJson(qint64 cursor, const SnapshotPage &page);
+/** A stored change as the history of a bootstrap page holds it (a HistoryWriter for ReplicaStore::snapshotPage). */
+void appendStoredChange(QByteArray &out, const StoredChangeText &change);
 Result<SnapshotEntity> snapshotEntityFromJson(const QJsonObject &object);
 
 /** The members of a bootstrap page beside its entities, which are left as text to be read next. */
