@@ -19,6 +19,8 @@
 #include <QUrl>
 #include <QSqlError>
 
+#include <type_traits>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -1198,6 +1200,13 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
         if (!runQuery(q))
             return sqlError(u"cannot read histories"_s, q.lastError());
         qsizetype at = 0;
+        // The entity a row belongs to: the one at `at` or a later one (rows come in page order).
+        auto advanceTo = [&](auto entityId) {
+            while (at < page.entities.size() && !QAnyStringView::equal(page.entities[at].record.id, entityId))
+                ++at;
+            return at < page.entities.size();
+        };
+        const Error outOfOrder { u"storage_error"_s, u"the histories of the page are out of order"_s };
         while (q.next()) {
             if constexpr (std::is_same_v<std::decay_t<decltype(q)>, SqliteStatement>) {
                 if (historyWriter) {
@@ -1205,12 +1214,9 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
                     const StoredChangeText change { q.utf8(0), q.utf8(1), q.utf8(2), q.utf8(3), q.utf8(4), q.utf8(5),
                                                     q.utf8(6),  q.utf8(7), q.utf8(8), q.utf8(9), q.utf8(10),
                                                     q.utf8(5).isNull() };
-                    while (at < page.entities.size()
-                           && !QAnyStringView::equal(page.entities[at].record.id, change.entityId))
-                        ++at;
-                    if (at == page.entities.size()) {
+                    if (!advanceTo(change.entityId)) {
                         q.finish();
-                        return Error { u"storage_error"_s, u"the histories of the page are out of order"_s };
+                        return outOfOrder;
                     }
                     std::optional<QByteArray> &text = page.entities[at].historyText;
                     if (!text->isEmpty())
@@ -1220,11 +1226,9 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
                 }
             }
             Change change = changeFromRow(q, 0);
-            while (at < page.entities.size() && page.entities[at].record.id != change.entityId)
-                ++at;
-            if (at == page.entities.size()) {
+            if (!advanceTo(QStringView(change.entityId))) {
                 q.finish();
-                return Error { u"storage_error"_s, u"the histories of the page are out of order"_s };
+                return outOfOrder;
             }
             page.entities[at].history.append(std::move(change));
         }

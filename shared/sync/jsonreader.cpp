@@ -63,12 +63,12 @@ bool JsonReader::beginObject()
     return true;
 }
 
-bool JsonReader::nextKey(QByteArrayView &key)
+bool JsonReader::nextMember(char close, const char *unterminated)
 {
     skipSpace();
     if (m_failed || m_at >= m_end)
-        return fail("unterminated object");
-    if (*m_at == '}') {
+        return fail(unterminated);
+    if (*m_at == close) {
         ++m_at;
         m_first = false;
         return false;
@@ -76,6 +76,13 @@ bool JsonReader::nextKey(QByteArrayView &key)
     if (!m_first && !expect(','))
         return false;
     m_first = false;
+    return true;
+}
+
+bool JsonReader::nextKey(QByteArrayView &key)
+{
+    if (!nextMember('}', "unterminated object"))
+        return false;
     skipSpace();
     bool escaped = false;
     if (!readRawString(key, escaped))
@@ -95,18 +102,7 @@ bool JsonReader::beginArray()
 
 bool JsonReader::hasNext()
 {
-    skipSpace();
-    if (m_failed || m_at >= m_end)
-        return fail("unterminated array");
-    if (*m_at == ']') {
-        ++m_at;
-        m_first = false;
-        return false;
-    }
-    if (!m_first && !expect(','))
-        return false;
-    m_first = false;
-    return true;
+    return nextMember(']', "unterminated array");
 }
 
 bool JsonReader::readRawString(QByteArrayView &raw, bool &escaped)

@@ -53,6 +53,8 @@ private:
     void skipSpace();
     bool fail(const char *why);
     bool expect(char c);
+    /** Past the comma before the next member of an object or array, or past its end (false). */
+    bool nextMember(char close, const char *unterminated);
     bool readRawString(QByteArrayView &raw, bool &escaped);
     bool skipValue(Type type);
     bool unescape(QByteArrayView raw, QString &out);
