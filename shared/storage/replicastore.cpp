@@ -1106,36 +1106,43 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
     QList<const EntitySpec *> types;
     qint64 changes = 0;
     {
-        QSqlQuery &q = prepared(u"SELECT e.key, e.id, e.type, (SELECT count(*) FROM changes c WHERE c.entity_id = e.id) "
-                                "FROM entities e WHERE e.key > ? AND %1 ORDER BY e.key LIMIT ?"_s.arg(
-                                        QLatin1String(readableSql)));
-        q.bindValue(0, afterKey);
-        q.bindValue(1, scope.everything ? 1 : 0);
-        q.bindValue(2, scope.municipalityId);
-        q.bindValue(3, limit);
-        if (!q.exec())
-            return sqlError(u"cannot read entities"_s, q.lastError());
-        while (q.next()) {
-            const qint64 historySize = q.value(3).toLongLong();
-            if (!page.entities.isEmpty() && changes + historySize > maxChanges) {
-                page.more = true;
-                break;
+        const QString sql = u"SELECT e.key, e.id, e.type, (SELECT count(*) FROM changes c WHERE c.entity_id = e.id) "
+                            "FROM entities e WHERE e.key > ? AND %1 ORDER BY e.key LIMIT ?"_s.arg(
+                                    QLatin1String(readableSql));
+        const std::optional<Error> failed = withQuery(sql, [&](auto &q) -> std::optional<Error> {
+            q.bindValue(0, afterKey);
+            q.bindValue(1, scope.everything ? 1 : 0);
+            q.bindValue(2, scope.municipalityId);
+            q.bindValue(3, limit);
+            if (!runQuery(q))
+                return sqlError(u"cannot read entities"_s, q.lastError());
+            while (q.next()) {
+                const qint64 historySize = columnInteger(q, 3);
+                if (!page.entities.isEmpty() && changes + historySize > maxChanges) {
+                    page.more = true;
+                    break;
+                }
+                changes += historySize;
+                SnapshotEntity entity;
+                entity.key = columnInteger(q, 0);
+                entity.record.id = columnText(q, 1);
+                entity.record.spec = Schema::instance().entity(columnText(q, 2));
+                if (!entity.record.spec) {
+                    q.finish();
+                    return Error { u"storage_error"_s, u"%1 has an unknown type"_s.arg(entity.record.id) };
+                }
+                if (!types.contains(entity.record.spec))
+                    types << entity.record.spec;
+                positions.insert(entity.record.id, page.entities.size());
+                page.entities.append(std::move(entity));
             }
-            changes += historySize;
-            SnapshotEntity entity;
-            entity.key = q.value(0).toLongLong();
-            entity.record.id = q.value(1).toString();
-            entity.record.spec = Schema::instance().entity(q.value(2).toString());
-            if (!entity.record.spec) {
-                q.finish();
-                return Error { u"storage_error"_s, u"%1 has an unknown type"_s.arg(entity.record.id) };
-            }
-            if (!types.contains(entity.record.spec))
-                types << entity.record.spec;
-            positions.insert(entity.record.id, page.entities.size());
-            page.entities.append(std::move(entity));
-        }
-        q.finish();
+            if (q.lastError().isValid())
+                return sqlError(u"cannot read entities"_s, q.lastError());
+            q.finish();
+            return std::nullopt;
+        });
+        if (failed)
+            return *failed;
     }
     page.more = page.more || page.entities.size() == limit;
     page.next = page.entities.isEmpty() ? afterKey : page.entities.last().key;
