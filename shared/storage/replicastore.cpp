@@ -598,6 +598,15 @@ bool runQuery(SqliteStatement &)
     return true;
 }
 
+/** After the last row of a read: why it stopped early, if it failed; the query is reset either way. */
+template <typename Query>
+std::optional<QSqlError> endOfRows(Query &query)
+{
+    const QSqlError error = query.lastError();
+    query.finish();
+    return error.isValid() ? std::optional<QSqlError>(error) : std::nullopt;
+}
+
 /** A change from the columns of changeColumns, from column c on. */
 template <typename Row>
 Change changeFromRow(const Row &row, int c)
@@ -1069,10 +1078,7 @@ Result<ChangePage> ReplicaStore::changesAfter(qint64 afterSeq, int limit, const 
             return q.lastError();
         while (q.next())
             page.changes.append({ columnInteger(q, 0), changeFromRow(q, 1) });
-        if (q.lastError().isValid())
-            return q.lastError();
-        q.finish();
-        return std::nullopt;
+        return endOfRows(q);
     });
     if (failed)
         return sqlError(u"cannot read the change log"_s, *failed);
@@ -1136,9 +1142,8 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
                 positions.insert(entity.record.id, page.entities.size());
                 page.entities.append(std::move(entity));
             }
-            if (q.lastError().isValid())
-                return sqlError(u"cannot read entities"_s, q.lastError());
-            q.finish();
+            if (auto error = endOfRows(q))
+                return sqlError(u"cannot read entities"_s, *error);
             return std::nullopt;
         });
         if (failed)
@@ -1180,9 +1185,8 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
                 }
                 loaded[size_t(at)] = true;
             }
-            if (q.lastError().isValid())
-                return sqlError(u"cannot read entities"_s, q.lastError());
-            q.finish();
+            if (auto error = endOfRows(q))
+                return sqlError(u"cannot read entities"_s, *error);
             return std::nullopt;
         });
         if (failed)
@@ -1239,9 +1243,8 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
             }
             page.entities[at].history.append(std::move(change));
         }
-        if (q.lastError().isValid())
-            return sqlError(u"cannot read histories"_s, q.lastError());
-        q.finish();
+        if (auto error = endOfRows(q))
+            return sqlError(u"cannot read histories"_s, *error);
         return std::nullopt;
     });
     if (failed)
