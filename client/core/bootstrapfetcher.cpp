@@ -52,8 +52,7 @@ void BootstrapFetcher::onFinished(QNetworkReply *reply)
     m_fetching = false;
     if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
         const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
-        m_failed = true;
-        return Q_EMIT failed(SyncHttp::errorOf(SyncHttp::read(reply, timedOut)));
+        return fail(SyncHttp::errorOf(SyncHttp::read(reply, timedOut)));
     }
     // A page is the largest answer there is: read as text, not as a QJsonDocument.
     const QByteArray body = reply->readAll();

@@ -330,10 +330,7 @@ void SyncEngine::bootstrapStart()
     connect(m_fetchThread.get(), &QThread::started, fetcher, &BootstrapFetcher::start);
     connect(m_fetchThread.get(), &QThread::finished, fetcher, &QObject::deleteLater);
     connect(fetcher, &BootstrapFetcher::pageReady, this, &SyncEngine::writeBootstrapPage);
-    connect(fetcher, &BootstrapFetcher::failed, this, [this](const Error &error) {
-        stopFetcher();
-        failCycle(error);
-    });
+    connect(fetcher, &BootstrapFetcher::failed, this, &SyncEngine::failCycle); // which stops the fetcher
     m_fetcher = fetcher;
     m_fetchThread->start();
 }
@@ -355,10 +352,8 @@ void SyncEngine::writeBootstrapPage(const BootstrapPage &page)
     if (m_phase != Phase::Bootstrapping || !m_fetcher)
         return; // the cycle ended meanwhile
     if (!page.entities.isEmpty()) {
-        if (Status imported = m_replica.importBootstrap(page.entities); !imported) {
-            stopFetcher();
+        if (Status imported = m_replica.importBootstrap(page.entities); !imported)
             return failCycle(imported.error());
-        }
     }
     if (m_bootstrapCursor < 0)
         m_bootstrapCursor = page.cursor;

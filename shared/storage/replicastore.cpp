@@ -323,7 +323,7 @@ bool ReplicaStore::beginWrite(WriteKind kind)
             forgetRecords();
         m_dataVersion = dataVersion;
         evictRecords();
-        if (m_changeIndexesDeferred && kind == WriteKind::Ordinary && !restoreChangeIndexes()) {
+        if (kind == WriteKind::Ordinary && !restoreChangeIndexes()) {
             m_beginError = m_db.lastError();
             m_db.rollback();
             return false;
@@ -352,6 +352,8 @@ bool ReplicaStore::beginWrite(WriteKind kind)
 
 bool ReplicaStore::restoreChangeIndexes()
 {
+    if (!m_changeIndexesDeferred)
+        return true;
     if (!SqlSchema::createChangeIndexes(m_db)) {
         // Only a log with a change twice can refuse the index on ids: keep the first of each.
         QSqlQuery dedupe(m_db);
@@ -822,7 +824,7 @@ bool ReplicaStore::flush(CachedRecord &cached)
     const QList<Conflict> conflicts = MergeEngine::conflicts(record);
     if (cached.hadConflicts || !conflicts.isEmpty()) {
         // Conflicts refer to changes by id: that takes the index on ids (rare in a bootstrap).
-        if (m_changeIndexesDeferred && !restoreChangeIndexes()) {
+        if (!restoreChangeIndexes()) {
             m_failure = sqlError(u"cannot index the change log"_s, m_db.lastError());
             return false;
         }
@@ -1300,7 +1302,7 @@ Status ReplicaStore::importSnapshot(const QList<SnapshotEntity> &entities)
             continue;
         }
         // Merging looks changes up by id: with the indexes only.
-        if (m_changeIndexesDeferred && !restoreChangeIndexes()) {
+        if (!restoreChangeIndexes()) {
             m_failure = sqlError(u"cannot index the change log"_s, m_db.lastError());
             break;
         }

@@ -282,7 +282,7 @@ private:
     /** An import may write with the change log's indexes left out; every other write builds them first. */
     enum class WriteKind { Ordinary, Import };
     bool beginWrite(WriteKind kind = WriteKind::Ordinary);
-    /** Builds the change log's indexes inside the current transaction (dropping duplicate ids if need be). */
+    /** Builds the change log's indexes, if an import left them out, inside the current transaction (dropping duplicate ids if need be). */
     bool restoreChangeIndexes();
     /** Writes a change into the log with one of the two insert statements. */
     bool logChange(const Change &change, Statement which);

@@ -364,11 +364,17 @@ Status dropChangeIndexes(QSqlDatabase &db)
 Result<bool> changeIndexesPresent(QSqlDatabase &db)
 {
     QSqlQuery q(db);
-    if (!q.exec(u"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('changes_by_id', "
-                "'changes_by_entity_time')"_s)
-        || !q.next())
-        return Error { u"storage_error"_s, q.lastError().text() };
-    return q.value(0).toInt() == int(std::size(changeIndexes));
+    q.prepare(u"SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?"_s);
+    for (const auto &[name, sql] : changeIndexes) {
+        q.bindValue(0, QString::fromLatin1(name));
+        if (!q.exec())
+            return Error { u"storage_error"_s, q.lastError().text() };
+        const bool present = q.next();
+        q.finish();
+        if (!present)
+            return false;
+    }
+    return true;
 }
 
 } // namespace SqlSchema
