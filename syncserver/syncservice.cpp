@@ -262,11 +262,12 @@ HttpResponse SyncService::bootstrap(const HttpRequest &request, const Account &a
     StoreTimer timer(m_metrics);
     // Taken before the page is read: whatever the page misses comes with a pull from here.
     const qint64 cursor = m_store.replica().lastSequence();
-    // Histories go from the store's rows straight into the page's text.
+    // Written as text while the store reads it: a page of QJsonObjects (or of Changes)
+    // would cost more than reading the page from the store.
+    Protocol::BootstrapPageWriter writer(cursor, limit);
     const auto page = m_store.replica().snapshotPage(after, limit, account.readScope(),
-                                                     Protocol::maxBootstrapChanges, &Protocol::appendStoredChange);
+                                                     Protocol::maxBootstrapChanges, &writer);
     if (!page)
         return HttpResponse::error(500, page.errorCode(), page.errorMessage());
-    // Written as text directly: a page of QJsonObjects would cost more than reading it from the store.
-    return { 200, "application/json", Protocol::bootstrapPageJson(cursor, page.value()) };
+    return { 200, "application/json", writer.finish(page.value()) };
 }

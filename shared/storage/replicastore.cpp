@@ -19,6 +19,7 @@
 #include <QUrl>
 #include <QSqlError>
 
+#include <array>
 #include <type_traits>
 
 using namespace Qt::Literals::StringLiterals;
@@ -627,6 +628,21 @@ Change changeFromRow(const Row &row, int c)
     change.seen = columnText(row, c + 10).split(u',', Qt::SkipEmptyParts);
     return change;
 }
+
+/** A history row (the columns changeFromRow reads) as UTF-8 views, valid until the next row. */
+StoredChangeText storedChangeText(const SqliteStatement &row, std::array<QByteArray, 11> &)
+{
+    return { row.utf8(0), row.utf8(1), row.utf8(2), row.utf8(3), row.utf8(4), row.utf8(5),
+             row.utf8(6), row.utf8(7), row.utf8(8), row.utf8(9), row.utf8(10), row.utf8(5).isNull() };
+}
+/** The same from a QSqlQuery (PostgreSQL), whose values are converted into `columns` first. */
+StoredChangeText storedChangeText(const QSqlQuery &row, std::array<QByteArray, 11> &columns)
+{
+    for (int i = 0; i < int(columns.size()); ++i)
+        columns[size_t(i)] = row.value(i).toString().toUtf8();
+    return { columns[0], columns[1], columns[2], columns[3], columns[4],  columns[5],
+             columns[6], columns[7], columns[8], columns[9], columns[10], row.isNull(5) };
+}
 } // namespace
 
 Change ReplicaStore::changeFromQuery(const QSqlQuery &query, int c)
@@ -1095,7 +1111,7 @@ Result<ChangePage> ReplicaStore::changesAfter(qint64 afterSeq, int limit, const 
 }
 
 Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, const ReadScope &scope, int maxChanges,
-                                                HistoryWriter historyWriter)
+                                                SnapshotWriter *writer)
 {
     // One read transaction: each record is consistent with its history.
     if (!m_db.transaction())
@@ -1199,10 +1215,6 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
             return Error { u"storage_error"_s, u"cannot read %1"_s.arg(page.entities[i].record.id) };
     }
 
-    if (historyWriter && m_sqlite) {
-        for (SnapshotEntity &entity : page.entities)
-            entity.historyText.emplace();
-    }
     // Rows come entity by entity in key order, as the page: no lookup per change.
     const QString sql = u"SELECT %1 FROM entities e JOIN changes c ON c.entity_id = e.id WHERE %2 "
                         "ORDER BY e.key, c.seq"_s.arg(u"c.change_id, c.op, c.entity_type, c.entity_id, c.field, "
@@ -1219,24 +1231,25 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
                 ++at;
             return at < page.entities.size();
         };
+        // With a writer: entities before `written` are complete (their histories came before them).
+        qsizetype written = 0;
+        auto writeEntitiesBefore = [&](qsizetype end) {
+            for (; written < end; ++written)
+                writer->entity(page.entities[written]);
+        };
+        std::array<QByteArray, 11> columns; // a QSqlQuery row as UTF-8
         const Error outOfOrder { u"storage_error"_s, u"the histories of the page are out of order"_s };
         while (q.next()) {
-            if constexpr (std::is_same_v<std::decay_t<decltype(q)>, SqliteStatement>) {
-                if (historyWriter) {
-                    // Straight from the row's UTF-8 into the entity's text: no change is built.
-                    const StoredChangeText change { q.utf8(0), q.utf8(1), q.utf8(2), q.utf8(3), q.utf8(4), q.utf8(5),
-                                                    q.utf8(6),  q.utf8(7), q.utf8(8), q.utf8(9), q.utf8(10),
-                                                    q.utf8(5).isNull() };
-                    if (!advanceTo(change.entityId)) {
-                        q.finish();
-                        return outOfOrder;
-                    }
-                    std::optional<QByteArray> &text = page.entities[at].historyText;
-                    if (!text->isEmpty())
-                        text->append(',');
-                    historyWriter(*text, change);
-                    continue;
+            if (writer) {
+                // Straight from the row's UTF-8 to the writer: no change is built.
+                const StoredChangeText change = storedChangeText(q, columns);
+                if (!advanceTo(change.entityId)) {
+                    q.finish();
+                    return outOfOrder;
                 }
+                writeEntitiesBefore(at);
+                writer->change(change);
+                continue;
             }
             Change change = changeFromRow(q, 0);
             if (!advanceTo(QStringView(change.entityId))) {
@@ -1247,6 +1260,8 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
         }
         if (auto error = endOfRows(q))
             return sqlError(u"cannot read histories"_s, *error);
+        if (writer)
+            writeEntitiesBefore(page.entities.size());
         return std::nullopt;
     });
     if (failed)

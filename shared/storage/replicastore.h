@@ -30,15 +30,13 @@ struct ReadScope
     static ReadScope all() { return { true, {} }; }
 };
 
-/** A stored change's columns as the store holds them, UTF-8, valid for one row (see HistoryWriter). */
+/** A stored change's columns as the store holds them, UTF-8, valid for one row (see SnapshotWriter). */
 struct StoredChangeText
 {
     QUtf8StringView id, op, entityType, entityId, field, value, hlc, device, author;
     QUtf8StringView base, seen; ///< comma-separated lists
     bool valueIsNull = false;
 };
-/** Appends one stored change to an entity's history text: a server writes pages straight from the store. */
-using HistoryWriter = void (*)(QByteArray &out, const StoredChangeText &change);
 
 /** One entity as a bootstrap sends it: its record (with merge state) and its history. */
 struct SnapshotEntity
@@ -46,8 +44,20 @@ struct SnapshotEntity
     qint64 key = 0; ///< position in the store's entity index; pages continue after the last key
     EntityRecord record;
     QList<Change> history;
-    /** With a HistoryWriter: the history as it wrote it (comma-separated), instead of history. */
-    std::optional<QByteArray> historyText;
+};
+
+/**
+ * Takes a snapshot page while the store reads it, so that a server writes a
+ * bootstrap page straight from the store's rows, building no history: for
+ * each entity in page order, the rows of its history in order, then the
+ * entity itself (record and key; its history left empty).
+ */
+class SnapshotWriter
+{
+public:
+    virtual ~SnapshotWriter() = default;
+    virtual void change(const StoredChangeText &change) = 0;
+    virtual void entity(const SnapshotEntity &entity) = 0;
 };
 
 /** A page of a bootstrap. */
@@ -163,11 +173,12 @@ public:
      * Up to limit readable entities after afterKey, each with its record and
      * history; fewer if their histories would exceed maxChanges (at least one
      * entity, however long its history), so a page's size stays bounded.
-     * With a historyWriter (SQLite), histories come as its text, not as changes.
+     * With a writer, histories go to it as they are read and the page's
+     * entities come without them.
      */
     [[nodiscard]] Result<SnapshotPage> snapshotPage(qint64 afterKey, int limit, const ReadScope &scope,
                                                     int maxChanges = std::numeric_limits<int>::max(),
-                                                    HistoryWriter historyWriter = nullptr);
+                                                    SnapshotWriter *writer = nullptr);
     /**
      * Stores entities from a bootstrap in one transaction. An entity not yet
      * here is copied as it is (no merging); one that is here (local edits

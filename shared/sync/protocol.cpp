@@ -187,20 +187,10 @@ void appendChange(QByteArray &out, const Change &change)
                    change.value, change.value.isNull() });
 }
 
-/** Writes the object toJson(SnapshotEntity) builds. */
-void appendEntity(QByteArray &out, const SnapshotEntity &entity)
+/** Writes the members of the object toJson(SnapshotEntity) builds that follow its history. */
+void appendEntityAfterHistory(QByteArray &out, const SnapshotEntity &entity)
 {
     const EntityRecord &record = entity.record;
-    out.append("{\"history\":[");
-    if (entity.historyText) {
-        out.append(*entity.historyText);
-    } else {
-        for (qsizetype i = 0; i < entity.history.size(); ++i) {
-            if (i > 0)
-                out.append(',');
-            appendChange(out, entity.history[i]);
-        }
-    }
     out.append("],\"id\":");
     appendString(out, record.id);
     out.append(",\"key\":").append(QByteArray::number(entity.key));
@@ -222,31 +212,69 @@ void appendEntity(QByteArray &out, const SnapshotEntity &entity)
 
 } // namespace
 
-void appendStoredChange(QByteArray &out, const StoredChangeText &change)
+BootstrapPageWriter::BootstrapPageWriter(qint64 cursor, int limit)
 {
+    // Most of a page is its histories, a few KB per entity: a guess that spares most reallocations.
+    m_out.reserve(256 + qsizetype(limit) * 4096);
+    m_out.append("{\"cursor\":").append(QByteArray::number(cursor)).append(",\"entities\":[");
+}
+
+void BootstrapPageWriter::openEntity()
+{
+    if (m_entities > 0)
+        m_out.append(',');
+    m_out.append("{\"history\":[");
+    m_entityOpen = true;
+}
+
+void BootstrapPageWriter::beginChange()
+{
+    if (m_entityOpen)
+        m_out.append(',');
+    else
+        openEntity();
+}
+
+void BootstrapPageWriter::change(const StoredChangeText &change)
+{
+    beginChange();
     appendChangeMembers<QUtf8StringView, QUtf8StringView>(
-            out, { change.op == "set", change.author, change.base, change.device, change.entityId, change.field,
-                   change.hlc, change.id, change.op, change.seen, !change.seen.isEmpty(), change.entityType,
-                   change.value, change.valueIsNull });
+            m_out, { change.op == "set", change.author, change.base, change.device, change.entityId, change.field,
+                     change.hlc, change.id, change.op, change.seen, !change.seen.isEmpty(), change.entityType,
+                     change.value, change.valueIsNull });
+}
+
+void BootstrapPageWriter::change(const Change &change)
+{
+    beginChange();
+    appendChange(m_out, change);
+}
+
+void BootstrapPageWriter::entity(const SnapshotEntity &entity)
+{
+    if (!m_entityOpen) // no history came to open it
+        openEntity();
+    appendEntityAfterHistory(m_out, entity);
+    m_entityOpen = false;
+    ++m_entities;
+}
+
+QByteArray BootstrapPageWriter::finish(const SnapshotPage &page)
+{
+    m_out.append("],\"more\":").append(page.more ? "true" : "false");
+    m_out.append(",\"next\":").append(QByteArray::number(page.next)).append('}');
+    return std::move(m_out);
 }
 
 QByteArray bootstrapPageJson(qint64 cursor, const SnapshotPage &page)
 {
-    QByteArray out;
-    // Most of a page is its histories: a guess that spares most reallocations.
-    qsizetype changes = 0;
-    for (const SnapshotEntity &entity : page.entities)
-        changes += entity.history.size();
-    out.reserve(256 + page.entities.size() * 1024 + changes * 320);
-    out.append("{\"cursor\":").append(QByteArray::number(cursor)).append(",\"entities\":[");
-    for (qsizetype i = 0; i < page.entities.size(); ++i) {
-        if (i > 0)
-            out.append(',');
-        appendEntity(out, page.entities[i]);
+    BootstrapPageWriter writer(cursor, int(page.entities.size()));
+    for (const SnapshotEntity &entity : page.entities) {
+        for (const Change &change : entity.history)
+            writer.change(change);
+        writer.entity(entity);
     }
-    out.append("],\"more\":").append(page.more ? "true" : "false");
-    out.append(",\"next\":").append(QByteArray::number(page.next)).append('}');
-    return out;
+    return writer.finish(page);
 }
 
 QJsonArray toJson(const QList<Change> &changes)

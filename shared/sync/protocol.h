@@ -33,13 +33,32 @@ constexpr int maxBootstrapChanges = 20000;
 QJsonArray toJson(const QList<Change> &changes);
 QJsonObject toJson(const SnapshotEntity &entity);
 /**
- * The body of a bootstrap page, {"cursor", "entities", "next", "more"}, as
- * compact JSON text: the same document as built from QJsonObjects, written
- * straight into one buffer.
+ * Writes the body of a bootstrap page, {"cursor", "entities", "more", "next"},
+ * as compact JSON text while the store reads the page (a SnapshotWriter for
+ * ReplicaStore::snapshotPage): the same document as built from QJsonObjects,
+ * written straight into one buffer, with no history built.
  */
+class BootstrapPageWriter final : public SnapshotWriter
+{
+public:
+    /** limit: the page's entities, at most (to reserve room). */
+    BootstrapPageWriter(qint64 cursor, int limit);
+    void change(const StoredChangeText &change) override;
+    void change(const Change &change);
+    void entity(const SnapshotEntity &entity) override;
+    /** The body, once all entities are written; page gives its bounds. */
+    [[nodiscard]] QByteArray finish(const SnapshotPage &page);
+
+private:
+    void openEntity();
+    void beginChange();
+
+    QByteArray m_out;
+    qsizetype m_entities = 0; ///< written completely
+    bool m_entityOpen = false; ///< its history is being written
+};
+/** The body of a page held with its histories, as BootstrapPageWriter writes it. */
 QByteArray bootstrapPageJson(qint64 cursor, const SnapshotPage &page);
-/** A stored change as the history of a bootstrap page holds it (a HistoryWriter for ReplicaStore::snapshotPage). */
-void appendStoredChange(QByteArray &out, const StoredChangeText &change);
 Result<SnapshotEntity> snapshotEntityFromJson(const QJsonObject &object);
 
 /** The members of a bootstrap page beside its entities, which are left as text to be read next. */

@@ -103,12 +103,12 @@ void TestProtocol::bootstrapPageIsTheDocumentQtWrites()
     QCOMPARE(error.error, QJsonParseError::NoError);
     QCOMPARE(writtenDocument, QJsonDocument::fromJson(QJsonDocument(expected).toJson(QJsonDocument::Compact)));
 
-    // A server writes the histories straight from the store's rows: the very same text.
-    const auto direct = (*store)->snapshotPage(0, 1000, ReadScope::all(), std::numeric_limits<int>::max(),
-                                               &Protocol::appendStoredChange);
+    // A server writes the page while the store reads it, straight from its rows: the very same text.
+    Protocol::BootstrapPageWriter writer(42, 1000);
+    const auto direct = (*store)->snapshotPage(0, 1000, ReadScope::all(), std::numeric_limits<int>::max(), &writer);
     QVERIFY(direct);
-    QVERIFY(direct->entities.first().historyText);
-    QCOMPARE(Protocol::bootstrapPageJson(42, *direct), written);
+    QVERIFY(direct->entities.first().history.isEmpty());
+    QCOMPARE(writer.finish(*direct), written);
 
     // And back: every entity as it was stored.
     const QJsonArray read = writtenDocument.object().value(u"entities"_s).toArray();
