@@ -11,6 +11,7 @@
 // (with --json the table goes to stderr as well, for logs).
 
 #include "benchreport.h"
+#include "common/allocator.h"
 #include "plangenerator.h"
 #include "helpers/serverprocess.h"
 #include "helpers/syncclient.h"
@@ -513,6 +514,7 @@ QList<Figure> runLoad(const RunOptions &options, QStringList &notes)
 
 int main(int argc, char *argv[])
 {
+    keepLargeBuffersInHeap(); // as the client programs do: the office's first sync is measured as they run it
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"server_load"_s);
     // Migration notices of the client replica would only clutter the output.

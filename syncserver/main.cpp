@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstattplan-server: the sync server and its admin commands.
 
+#include "common/allocator.h"
 #include "common/logging.h"
 #include "demodata.h"
 #include "httpfrontend.h"
@@ -156,6 +157,7 @@ int seedDemo(ServerStore &store)
 
 int main(int argc, char *argv[])
 {
+    keepLargeBuffersInHeap();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"werkstattplan-server"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(WERKSTATTPLAN_VERSION));

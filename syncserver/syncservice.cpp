@@ -269,5 +269,5 @@ HttpResponse SyncService::bootstrap(const HttpRequest &request, const Account &a
                                                      Protocol::maxBootstrapChanges, &writer);
     if (!page)
         return HttpResponse::error(500, page.errorCode(), page.errorMessage());
-    return { 200, "application/json", writer.finish(page.value()) };
+    return { 200, "application/json", writer.finish() };
 }

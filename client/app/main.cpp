@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/allocator.h"
 #include "common/logging.h"
 #include "localreplica.h"
 #include "session/appsetup.h"
@@ -22,6 +23,7 @@ using namespace Qt::Literals::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    keepLargeBuffersInHeap();
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(u"werkstattplan"_s);
     QGuiApplication::setOrganizationName(u"Werkstattplan"_s);

@@ -2,6 +2,7 @@
 // werkstattplan-cli: the replica and sync of one account from the command line, for scripts and tests.
 
 #include "commands.h"
+#include "common/allocator.h"
 #include "output.h"
 
 #include <QCommandLineParser>
@@ -33,6 +34,7 @@ bool needsGui(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    keepLargeBuffersInHeap();
     std::unique_ptr<QCoreApplication> application;
     if (needsGui(argc, argv)) {
         // Headless by default: a server or a script has no display.

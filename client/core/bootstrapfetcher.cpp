@@ -31,7 +31,7 @@ void BootstrapFetcher::pageWritten()
 
 void BootstrapFetcher::fetchIfRoom()
 {
-    if (m_fetching || !m_more || m_failed || m_waiting >= pagesAhead)
+    if (m_failed || !m_more || m_boundsPending || m_waiting + qsizetype(m_requests.size()) >= pagesAhead)
         return;
     QUrl url = m_endpoint;
     QUrlQuery query;
@@ -41,43 +41,82 @@ void BootstrapFetcher::fetchIfRoom()
     QNetworkRequest request = SyncHttp::request(url, m_token);
     request.setTransferTimeout(SyncHttp::requestTimeoutMs);
     qCDebug(lcSync) << "bootstrap after key" << m_after;
-    m_fetching = true;
     QNetworkReply *reply = m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
+    m_requests.push_back({ reply, m_after, m_first, std::nullopt });
+    m_boundsPending = true;
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply] { onReadyRead(reply); });
+    connect(reply, &QNetworkReply::finished, this, &BootstrapFetcher::onFinished);
 }
 
-void BootstrapFetcher::onFinished(QNetworkReply *reply)
+void BootstrapFetcher::onReadyRead(QNetworkReply *reply)
 {
-    reply->deleteLater();
-    m_fetching = false;
-    if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
-        const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
-        return fail(SyncHttp::errorOf(SyncHttp::read(reply, timedOut)));
+    Request &last = m_requests.back();
+    if (!m_boundsPending || last.reply != reply
+        || reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+        return;
+    // The bounds lead the page: a few hundred bytes say where the next page starts.
+    constexpr qint64 headBytes = 512;
+    auto bounds = Protocol::readBootstrapBounds(reply->peek(headBytes));
+    if (!bounds)
+        return;
+    last.bounds = bounds;
+    if (takeBounds(last, *bounds))
+        fetchIfRoom();
+}
+
+bool BootstrapFetcher::takeBounds(const Request &request, const Protocol::BootstrapPageBounds &bounds)
+{
+    if (request.first && !bounds.cursor) {
+        fail(SyncHttp::malformed(u"the first bootstrap page has no cursor"_s));
+        return false;
     }
-    // A page is the largest answer there is: read as text, not as a QJsonDocument.
-    const QByteArray body = reply->readAll();
-    auto head = Protocol::readBootstrapHead(body);
-    if (!head)
-        return fail(SyncHttp::malformed(head.errorMessage()));
-    if (m_first && !head->cursor)
-        return fail(SyncHttp::malformed(u"the first bootstrap page has no cursor"_s));
-    if (head->more && head->next <= m_after)
-        return fail(SyncHttp::malformed(u"bootstrap page does not advance"_s));
-    BootstrapPage page;
-    page.next = head->next;
-    page.more = head->more;
-    page.cursor = m_first ? *head->cursor : -1;
-    m_after = page.next;
-    m_more = page.more;
+    if (bounds.more && bounds.next <= request.after) {
+        fail(SyncHttp::malformed(u"bootstrap page does not advance"_s));
+        return false;
+    }
+    m_after = bounds.next;
+    m_more = bounds.more;
     m_first = false;
-    // The next page is asked for first: the server prepares it while this one is read.
-    fetchIfRoom();
-    auto entities = Protocol::readSnapshotEntities(head->entities);
-    if (!entities)
-        return fail(SyncHttp::malformed(u"bootstrap entity: %1"_s.arg(entities.errorMessage())));
-    page.entities = std::move(entities).value();
-    ++m_waiting;
-    Q_EMIT pageReady(page);
+    m_boundsPending = false;
+    return true;
+}
+
+void BootstrapFetcher::onFinished()
+{
+    // Pages are handed over in the order asked for, whichever arrives first.
+    while (!m_failed && !m_requests.empty() && m_requests.front().reply->isFinished()) {
+        const Request request = m_requests.front();
+        m_requests.pop_front();
+        QNetworkReply *reply = request.reply;
+        reply->deleteLater();
+        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
+            const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
+            return fail(SyncHttp::errorOf(SyncHttp::read(reply, timedOut)));
+        }
+        // A page is the largest answer there is: read as text, not as a QJsonDocument.
+        const QByteArray body = reply->readAll();
+        auto head = Protocol::readBootstrapHead(body);
+        if (!head)
+            return fail(SyncHttp::malformed(head.errorMessage()));
+        if (request.bounds) {
+            if (*request.bounds != static_cast<const Protocol::BootstrapPageBounds &>(*head))
+                return fail(SyncHttp::malformed(u"a bootstrap page contradicts its own bounds"_s));
+        } else if (!takeBounds(request, *head)) {
+            return;
+        }
+        // The next page is asked for first: the server prepares it while this one is read.
+        fetchIfRoom();
+        auto entities = Protocol::readSnapshotEntities(head->entities);
+        if (!entities)
+            return fail(SyncHttp::malformed(u"bootstrap entity: %1"_s.arg(entities.errorMessage())));
+        BootstrapPage page;
+        page.entities = std::move(entities).value();
+        page.next = head->next;
+        page.more = head->more;
+        page.cursor = head->cursor && request.first ? *head->cursor : -1;
+        ++m_waiting;
+        Q_EMIT pageReady(page);
+    }
 }
 
 void BootstrapFetcher::fail(const Error &error)

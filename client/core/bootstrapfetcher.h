@@ -3,9 +3,13 @@
 
 #include "common/result.h"
 #include "storage/replicastore.h"
+#include "sync/protocol.h"
 
 #include <QObject>
 #include <QUrl>
+
+#include <deque>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -22,8 +26,11 @@ struct BootstrapPage
 /**
  * Fetches and parses the pages of a bootstrap on a thread of its own, ahead
  * of the replica writing them: the server prepares a page, this thread reads
- * the one before, the replica's thread writes the one before that. At most
- * pagesAhead pages wait to be written, which bounds the memory it takes.
+ * the one before, the replica's thread writes the one before that. The next
+ * page is asked for as soon as a page's bounds are known, which the server
+ * writes first, so it is being prepared while this one is still arriving.
+ * At most pagesAhead pages wait to be written or are on their way, which
+ * bounds the memory it takes; pages are handed over in order.
  *
  * Lives in its worker thread (moveToThread before start()); talks to its
  * owner only through queued signals and slots. Stops at the last page or
@@ -34,11 +41,10 @@ class BootstrapFetcher final : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int pagesAhead = 2;
+    static constexpr int pagesAhead = 3;
 
     /** endpoint: the server's /v1/bootstrap; after: the key to start after; first: the first page is asked for. */
     BootstrapFetcher(const QUrl &endpoint, const QString &token, int pageSize, qint64 after, bool first);
-
 
 public Q_SLOTS:
     void start();
@@ -50,8 +56,20 @@ Q_SIGNALS:
     void failed(const Error &error);
 
 private:
+    /** A page asked for and not yet handed over. */
+    struct Request
+    {
+        QNetworkReply *reply = nullptr;
+        qint64 after = 0; ///< the key it was asked after
+        bool first = false; ///< the first page of the bootstrap: it carries the cursor
+        std::optional<Protocol::BootstrapPageBounds> bounds; ///< read from its start, before it had arrived
+    };
+
     void fetchIfRoom();
-    void onFinished(QNetworkReply *reply);
+    void onReadyRead(QNetworkReply *reply);
+    void onFinished();
+    /** Checks a page's bounds and moves on past it; false (failed) if they are wrong. */
+    bool takeBounds(const Request &request, const Protocol::BootstrapPageBounds &bounds);
     void fail(const Error &error);
 
     QUrl m_endpoint;
@@ -60,7 +78,8 @@ private:
     qint64 m_after;
     bool m_first;
     QNetworkAccessManager *m_network = nullptr; ///< made in start(), in the worker thread
-    bool m_fetching = false;
+    std::deque<Request> m_requests; ///< in the order asked for
+    bool m_boundsPending = false; ///< the last page asked for has not told where it ends
     bool m_more = true;
     bool m_failed = false;
     int m_waiting = 0; ///< pages handed over and not yet written

@@ -46,16 +46,20 @@ struct SnapshotEntity
     QList<Change> history;
 };
 
+struct SnapshotPage;
+
 /**
  * Takes a snapshot page while the store reads it, so that a server writes a
- * bootstrap page straight from the store's rows, building no history: for
- * each entity in page order, the rows of its history in order, then the
+ * bootstrap page straight from the store's rows, building no history: first
+ * the page's bounds (next and more; its entities not yet read), then for
+ * each entity in page order the rows of its history in order, then the
  * entity itself (record and key; its history left empty).
  */
 class SnapshotWriter
 {
 public:
     virtual ~SnapshotWriter() = default;
+    virtual void bounds(const SnapshotPage &page) = 0;
     virtual void change(const StoredChangeText &change) = 0;
     virtual void entity(const SnapshotEntity &entity) = 0;
 };

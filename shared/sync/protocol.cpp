@@ -216,7 +216,14 @@ BootstrapPageWriter::BootstrapPageWriter(qint64 cursor, int limit)
 {
     // Most of a page is its histories, a few KB per entity: a guess that spares most reallocations.
     m_out.reserve(256 + qsizetype(limit) * 4096);
-    m_out.append("{\"cursor\":").append(QByteArray::number(cursor)).append(",\"entities\":[");
+    m_out.append("{\"cursor\":").append(QByteArray::number(cursor));
+}
+
+void BootstrapPageWriter::bounds(const SnapshotPage &page)
+{
+    m_out.append(",\"more\":").append(page.more ? "true" : "false");
+    m_out.append(",\"next\":").append(QByteArray::number(page.next));
+    m_out.append(",\"entities\":[");
 }
 
 void BootstrapPageWriter::openEntity()
@@ -259,22 +266,22 @@ void BootstrapPageWriter::entity(const SnapshotEntity &entity)
     ++m_entities;
 }
 
-QByteArray BootstrapPageWriter::finish(const SnapshotPage &page)
+QByteArray BootstrapPageWriter::finish()
 {
-    m_out.append("],\"more\":").append(page.more ? "true" : "false");
-    m_out.append(",\"next\":").append(QByteArray::number(page.next)).append('}');
+    m_out.append("]}");
     return std::move(m_out);
 }
 
 QByteArray bootstrapPageJson(qint64 cursor, const SnapshotPage &page)
 {
     BootstrapPageWriter writer(cursor, int(page.entities.size()));
+    writer.bounds(page);
     for (const SnapshotEntity &entity : page.entities) {
         for (const Change &change : entity.history)
             writer.change(change);
         writer.entity(entity);
     }
-    return writer.finish(page);
+    return writer.finish();
 }
 
 QJsonArray toJson(const QList<Change> &changes)
@@ -461,6 +468,27 @@ Result<SnapshotEntity> snapshotEntityFromJson(const QJsonObject &object)
     return readSnapshotEntity(reader);
 }
 
+namespace {
+
+/** Reads a member of a page's head; false for any other key (its value is left unread). */
+bool readHeadMember(JsonReader &reader, QByteArrayView key, BootstrapPageBounds &head, bool &hasNext, bool &hasMore)
+{
+    if (key == "cursor") {
+        qint64 cursor = 0;
+        if (reader.readInteger(cursor))
+            head.cursor = cursor;
+    } else if (key == "next") {
+        hasNext = reader.readInteger(head.next);
+    } else if (key == "more") {
+        hasMore = reader.readBool(head.more);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
 Result<BootstrapPageHead> readBootstrapHead(QByteArrayView json)
 {
     const Error malformed { u"malformed_snapshot"_s, u"a bootstrap page is malformed"_s };
@@ -471,24 +499,37 @@ Result<BootstrapPageHead> readBootstrapHead(QByteArrayView json)
         return malformed;
     QByteArrayView key;
     while (reader.nextKey(key)) {
-        if (key == "cursor") {
-            qint64 cursor = 0;
-            if (reader.readInteger(cursor))
-                head.cursor = cursor;
-        } else if (key == "next") {
-            hasNext = reader.readInteger(head.next);
-        } else if (key == "more") {
-            hasMore = reader.readBool(head.more);
-        } else if (key == "entities") {
+        if (readHeadMember(reader, key, head, hasNext, hasMore))
+            continue;
+        if (key == "entities")
             hasEntities = reader.peek() == JsonReader::Type::Array && reader.skip(&head.entities);
-        } else {
+        else
             reader.skip();
-        }
     }
     if (!reader.atEnd() || !hasNext || !hasMore || !hasEntities)
         return Error { malformed.code, u"%1 (%2)"_s.arg(malformed.message, reader.failed() ? reader.errorString()
                                                                                             : u"entities, next or more missing"_s) };
     return head;
+}
+
+std::optional<BootstrapPageBounds> readBootstrapBounds(QByteArrayView start)
+{
+    // The text may end anywhere: reading fails there, which here only means "not yet".
+    // A member counts once the key after it has been read: only then is its value whole.
+    JsonReader reader(start);
+    BootstrapPageBounds head;
+    bool hasNext = false, hasMore = false;
+    if (!reader.beginObject())
+        return std::nullopt;
+    QByteArrayView key;
+    while (reader.nextKey(key)) {
+        if (readHeadMember(reader, key, head, hasNext, hasMore))
+            continue;
+        if (key == "entities")
+            return hasNext && hasMore ? std::optional(head) : std::nullopt;
+        reader.skip();
+    }
+    return std::nullopt;
 }
 
 Result<QList<SnapshotEntity>> readSnapshotEntities(QByteArrayView entitiesArray)

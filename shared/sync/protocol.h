@@ -33,21 +33,23 @@ constexpr int maxBootstrapChanges = 20000;
 QJsonArray toJson(const QList<Change> &changes);
 QJsonObject toJson(const SnapshotEntity &entity);
 /**
- * Writes the body of a bootstrap page, {"cursor", "entities", "more", "next"},
- * as compact JSON text while the store reads the page (a SnapshotWriter for
- * ReplicaStore::snapshotPage): the same document as built from QJsonObjects,
- * written straight into one buffer, with no history built.
+ * Writes the body of a bootstrap page as compact JSON text while the store
+ * reads the page (a SnapshotWriter for ReplicaStore::snapshotPage), straight
+ * into one buffer, with no history built: {"cursor", "more", "next",
+ * "entities"}, the same document as built from QJsonObjects. Its bounds come
+ * first, so a client can ask for the next page before this one has arrived.
  */
 class BootstrapPageWriter final : public SnapshotWriter
 {
 public:
     /** limit: the page's entities, at most (to reserve room). */
     BootstrapPageWriter(qint64 cursor, int limit);
+    void bounds(const SnapshotPage &page) override;
     void change(const StoredChangeText &change) override;
     void change(const Change &change);
     void entity(const SnapshotEntity &entity) override;
-    /** The body, once all entities are written; page gives its bounds. */
-    [[nodiscard]] QByteArray finish(const SnapshotPage &page);
+    /** The body, once all entities are written. */
+    [[nodiscard]] QByteArray finish();
 
 private:
     void openEntity();
@@ -61,12 +63,18 @@ private:
 QByteArray bootstrapPageJson(qint64 cursor, const SnapshotPage &page);
 Result<SnapshotEntity> snapshotEntityFromJson(const QJsonObject &object);
 
-/** The members of a bootstrap page beside its entities, which are left as text to be read next. */
-struct BootstrapPageHead
+/** Where a bootstrap page ends: the members of a page beside its entities. */
+struct BootstrapPageBounds
 {
     std::optional<qint64> cursor; ///< on the first page
     qint64 next = 0;
     bool more = false;
+
+    friend bool operator==(const BootstrapPageBounds &, const BootstrapPageBounds &) = default;
+};
+/** A bootstrap page's bounds, with its entities left as text to be read next. */
+struct BootstrapPageHead : BootstrapPageBounds
+{
     QByteArrayView entities; ///< the JSON array, inside the page's text
 };
 /**
@@ -75,6 +83,13 @@ struct BootstrapPageHead
  * Error code: "malformed_snapshot".
  */
 Result<BootstrapPageHead> readBootstrapHead(QByteArrayView json);
+/**
+ * The bounds of a page from the start of its text, while the rest is still on
+ * its way: when next and more come before the entities (as this server writes
+ * them). Nothing if they do not, or not yet; readBootstrapHead() reads the
+ * whole page in any case.
+ */
+std::optional<BootstrapPageBounds> readBootstrapBounds(QByteArrayView start);
 Result<QList<SnapshotEntity>> readSnapshotEntities(QByteArrayView entitiesArray);
 
 } // namespace Protocol

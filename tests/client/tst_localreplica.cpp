@@ -216,6 +216,7 @@ void TestLocalReplica::damagedReplicaIsSetAsideAndOutboxSalvaged()
     QStringList queuedIds;
     const QString file = m_dir->filePath(LocalReplica::replicaFile);
     int measuresPage = 0;
+    qint64 pageSize = 0;
     {
         auto replica = openReplica();
         QVERIFY(replica);
@@ -228,12 +229,14 @@ void TestLocalReplica::damagedReplicaIsSetAsideAndOutboxSalvaged()
         QVERIFY(q.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
         QVERIFY(q.exec(u"SELECT rootpage FROM sqlite_master WHERE name = 'municipalities'"_s) && q.next());
         measuresPage = q.value(0).toInt();
+        QVERIFY(q.exec(u"PRAGMA page_size"_s) && q.next());
+        pageSize = q.value(0).toLongLong();
     }
     // Damage one table's page, as a bad sector would; the outbox's pages stay readable.
     QFile damaged(file);
     QVERIFY(damaged.open(QIODevice::ReadWrite));
-    damaged.seek(qint64(measuresPage - 1) * 4096);
-    damaged.write(QByteArray(4096, '\x66'));
+    damaged.seek((measuresPage - 1) * pageSize);
+    damaged.write(QByteArray(pageSize, '\x66'));
     damaged.close();
 
     LocalReplica::OpenReport report;

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void readerRefusesBrokenText_data();
     void readerRefusesBrokenText();
     void brokenPagesAreRefusedWhole();
+    void boundsAreReadFromThePagesStart();
 };
 
 namespace {
@@ -108,7 +109,7 @@ void TestProtocol::bootstrapPageIsTheDocumentQtWrites()
     const auto direct = (*store)->snapshotPage(0, 1000, ReadScope::all(), std::numeric_limits<int>::max(), &writer);
     QVERIFY(direct);
     QVERIFY(direct->entities.first().history.isEmpty());
-    QCOMPARE(writer.finish(*direct), written);
+    QCOMPARE(writer.finish(), written);
 
     // And back: every entity as it was stored.
     const QJsonArray read = writtenDocument.object().value(u"entities"_s).toArray();
@@ -223,6 +224,40 @@ void TestProtocol::brokenPagesAreRefusedWhole()
     const auto refused = Protocol::readSnapshotEntities(withoutStamp->entities);
     QVERIFY(!refused);
     QCOMPARE(refused.errorCode(), u"malformed_change"_s);
+}
+
+void TestProtocol::boundsAreReadFromThePagesStart()
+{
+    SamplePlan plan;
+    QTemporaryDir dir;
+    auto store = ReplicaStore::open(dir.filePath(u"r.sqlite"_s));
+    QVERIFY(store);
+    QVERIFY((*store)->applyBatch(plan.changes));
+    // A page that ends at its limit, so that more is true and next is its last key.
+    const auto page = (*store)->snapshotPage(0, 2, ReadScope::all());
+    QVERIFY(page && page->more);
+    const QByteArray text = Protocol::bootstrapPageJson(7, *page);
+    const auto head = Protocol::readBootstrapHead(text);
+    QVERIFY(head);
+
+    // As the page arrives: nothing until the entities begin, then exactly what the whole page says.
+    const qsizetype entitiesAt = text.indexOf("\"entities\"");
+    QVERIFY(entitiesAt > 0);
+    for (qsizetype size = 0; size < entitiesAt + 11; ++size)
+        QVERIFY2(!Protocol::readBootstrapBounds(text.left(size)), qPrintable(QString::number(size)));
+    for (qsizetype size : { entitiesAt + 11, entitiesAt + 12, qsizetype(512), text.size() }) {
+        const auto bounds = Protocol::readBootstrapBounds(text.left(size));
+        QVERIFY2(bounds, qPrintable(QString::number(size)));
+        QCOMPARE(*bounds, static_cast<const Protocol::BootstrapPageBounds &>(*head));
+        QCOMPARE(bounds->next, page->next);
+        QCOMPARE(bounds->cursor, std::optional<qint64>(7));
+    }
+    // Bounds after the entities (another server's order) are not guessed: the whole page tells them.
+    const QByteArray boundsLast = R"({"cursor":7,"entities":[],"more":false,"next":3})";
+    QVERIFY(!Protocol::readBootstrapBounds(boundsLast));
+    QVERIFY(Protocol::readBootstrapHead(boundsLast));
+    // A broken start is no bounds either.
+    QVERIFY(!Protocol::readBootstrapBounds(R"({"more":maybe,"next":3,"entities":[)"));
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)
