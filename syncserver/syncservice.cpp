@@ -264,7 +264,10 @@ HttpResponse SyncService::bootstrap(const HttpRequest &request, const Account &a
     const qint64 cursor = m_store.replica().lastSequence();
     // Written as text while the store reads it: a page of QJsonObjects (or of Changes)
     // would cost more than reading the page from the store.
-    Protocol::BootstrapPageWriter writer(cursor, limit);
+    // A client that reads the compact merge state says so; any other answer is in the stream format.
+    const auto metaFormat = request.query.queryItemValue(u"meta"_s) == u"2"_s ? Protocol::MetaFormat::Compact
+                                                                             : Protocol::MetaFormat::Stream;
+    Protocol::BootstrapPageWriter writer(cursor, limit, metaFormat);
     const auto page = m_store.replica().snapshotPage(after, limit, account.readScope(),
                                                      Protocol::maxBootstrapChanges, &writer);
     if (!page)

@@ -37,6 +37,7 @@ void BootstrapFetcher::fetchIfRoom()
     QUrlQuery query;
     query.addQueryItem(u"after"_s, QString::number(m_after));
     query.addQueryItem(u"limit"_s, QString::number(m_pageSize));
+    query.addQueryItem(u"meta"_s, QString::number(int(Protocol::MetaFormat::Compact)));
     url.setQuery(query);
     QNetworkRequest request = SyncHttp::request(url, m_token);
     request.setTransferTimeout(SyncHttp::requestTimeoutMs);

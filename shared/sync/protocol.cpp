@@ -188,13 +188,15 @@ void appendChange(QByteArray &out, const Change &change)
 }
 
 /** Writes the members of the object toJson(SnapshotEntity) builds that follow its history. */
-void appendEntityAfterHistory(QByteArray &out, const SnapshotEntity &entity)
+void appendEntityAfterHistory(QByteArray &out, const SnapshotEntity &entity, MetaFormat metaFormat)
 {
     const EntityRecord &record = entity.record;
     out.append("],\"id\":");
     appendString(out, record.id);
     out.append(",\"key\":").append(QByteArray::number(entity.key));
-    out.append(",\"meta\":\"").append(RecordCodec::encodeMeta(record).toBase64()).append('"');
+    const QByteArray meta = metaFormat == MetaFormat::Compact ? RecordCodec::encodeMetaCompact(record)
+                                                              : RecordCodec::encodeMeta(record);
+    out.append(",\"meta\":\"").append(meta.toBase64()).append('"');
     out.append(",\"state\":");
     appendNullable(out, record.lifecycle.value);
     out.append(",\"type\":");
@@ -212,7 +214,8 @@ void appendEntityAfterHistory(QByteArray &out, const SnapshotEntity &entity)
 
 } // namespace
 
-BootstrapPageWriter::BootstrapPageWriter(qint64 cursor, int limit)
+BootstrapPageWriter::BootstrapPageWriter(qint64 cursor, int limit, MetaFormat metaFormat)
+    : m_metaFormat(metaFormat)
 {
     // Most of a page is its histories, a few KB per entity: a guess that spares most reallocations.
     m_out.reserve(256 + qsizetype(limit) * 4096);
@@ -261,7 +264,7 @@ void BootstrapPageWriter::entity(const SnapshotEntity &entity)
 {
     if (!m_entityOpen) // no history came to open it
         openEntity();
-    appendEntityAfterHistory(m_out, entity);
+    appendEntityAfterHistory(m_out, entity, m_metaFormat);
     m_entityOpen = false;
     ++m_entities;
 }
@@ -272,9 +275,9 @@ QByteArray BootstrapPageWriter::finish()
     return std::move(m_out);
 }
 
-QByteArray bootstrapPageJson(qint64 cursor, const SnapshotPage &page)
+QByteArray bootstrapPageJson(qint64 cursor, const SnapshotPage &page, MetaFormat metaFormat)
 {
-    BootstrapPageWriter writer(cursor, int(page.entities.size()));
+    BootstrapPageWriter writer(cursor, int(page.entities.size()), metaFormat);
     writer.bounds(page);
     for (const SnapshotEntity &entity : page.entities) {
         for (const Change &change : entity.history)

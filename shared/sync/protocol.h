@@ -33,6 +33,14 @@ constexpr int maxBootstrapChanges = 20000;
 QJsonArray toJson(const QList<Change> &changes);
 QJsonObject toJson(const SnapshotEntity &entity);
 /**
+ * The format of the merge state ("meta") in a bootstrap page: the stream
+ * format every client reads, unless the client asks for the compact one
+ * (meta=2), which stores keep and which is several times cheaper to write
+ * and to read. RecordCodec::decodeMeta() reads either.
+ */
+enum class MetaFormat { Stream = 1, Compact = 2 };
+
+/**
  * Writes the body of a bootstrap page as compact JSON text while the store
  * reads the page (a SnapshotWriter for ReplicaStore::snapshotPage), straight
  * into one buffer, with no history built: {"cursor", "more", "next",
@@ -43,7 +51,7 @@ class BootstrapPageWriter final : public SnapshotWriter
 {
 public:
     /** limit: the page's entities, at most (to reserve room). */
-    BootstrapPageWriter(qint64 cursor, int limit);
+    BootstrapPageWriter(qint64 cursor, int limit, MetaFormat metaFormat = MetaFormat::Stream);
     void bounds(const SnapshotPage &page) override;
     void change(const StoredChangeText &change) override;
     void change(const Change &change);
@@ -56,11 +64,12 @@ private:
     void beginChange();
 
     QByteArray m_out;
+    MetaFormat m_metaFormat;
     qsizetype m_entities = 0; ///< written completely
     bool m_entityOpen = false; ///< its history is being written
 };
 /** The body of a page held with its histories, as BootstrapPageWriter writes it. */
-QByteArray bootstrapPageJson(qint64 cursor, const SnapshotPage &page);
+QByteArray bootstrapPageJson(qint64 cursor, const SnapshotPage &page, MetaFormat metaFormat = MetaFormat::Stream);
 Result<SnapshotEntity> snapshotEntityFromJson(const QJsonObject &object);
 
 /** Where a bootstrap page ends: the members of a page beside its entities. */

@@ -223,12 +223,13 @@ PullResult SyncClient::pullAll(qint64 after, int limit)
     return all;
 }
 
-BootstrapResult SyncClient::bootstrap(int limit)
+BootstrapResult SyncClient::bootstrap(int limit, Protocol::MetaFormat metaFormat)
 {
     BootstrapResult result;
     qint64 after = 0;
     for (int page = 0; page < 10'000; ++page) {
-        result.response = request("GET", u"/v1/bootstrap?after=%1&limit=%2"_s.arg(after).arg(limit));
+        result.response = request("GET", u"/v1/bootstrap?after=%1&limit=%2&meta=%3"_s.arg(after).arg(limit).arg(
+                                                 int(metaFormat)));
         if (result.response.status != 200)
             return result;
         const QJsonObject &json = result.response.json;

@@ -3,6 +3,7 @@
 
 #include "storage/replicastore.h"
 #include "sync/change.h"
+#include "sync/protocol.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -100,8 +101,8 @@ public:
     PullResult pull(qint64 after, int limit = 0);
     /** Pulls page after page until "more" is false; next is the final cursor. */
     PullResult pullAll(qint64 after = 0, int limit = 1000);
-    /** Every page of GET /v1/bootstrap. */
-    BootstrapResult bootstrap(int limit = 1000);
+    /** Every page of GET /v1/bootstrap, with the merge state in the format asked for (meta=). */
+    BootstrapResult bootstrap(int limit = 1000, Protocol::MetaFormat metaFormat = Protocol::MetaFormat::Stream);
     HttpResponse healthz();
 
     enum RequestFlag {

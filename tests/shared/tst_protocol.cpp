@@ -122,6 +122,18 @@ void TestProtocol::bootstrapPageIsTheDocumentQtWrites()
         for (qsizetype f = 0; f < entity->record.fields.size(); ++f)
             QCOMPARE(entity->record.fields[f].value, page->entities[i].record.fields[f].value);
     }
+    // With the compact merge state (meta=2): the same records, read by the client's reader.
+    const QByteArray compact = Protocol::bootstrapPageJson(42, *page, Protocol::MetaFormat::Compact);
+    QVERIFY(compact != written);
+    const auto compactHead = Protocol::readBootstrapHead(compact);
+    QVERIFY(compactHead);
+    const auto compactEntities = Protocol::readSnapshotEntities(compactHead->entities);
+    QVERIFY2(compactEntities, qPrintable(compactEntities.errorMessage()));
+    QCOMPARE(compactEntities->size(), page->entities.size());
+    for (qsizetype i = 0; i < page->entities.size(); ++i) {
+        QCOMPARE(compactEntities->at(i).record, page->entities[i].record);
+        QCOMPARE(compactEntities->at(i).history, page->entities[i].history);
+    }
     const auto measure = std::find_if(page->entities.cbegin(), page->entities.cend(),
                                       [](const SnapshotEntity &e) { return e.record.id == u"measure-1"_s; });
     QVERIFY(measure != page->entities.cend());

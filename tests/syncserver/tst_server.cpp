@@ -428,6 +428,15 @@ void TestServer::pushAndPullBetweenMunicipalitiesAndOffice()
     const BootstrapResult boot = m_office.client->bootstrap(50);
     QVERIFY2(boot.ok, qPrintable(boot.response.describe()));
     QVERIFY(boot.cursor > 0);
+    // Asked for the compact merge state (as the client core asks), the same entities.
+    const BootstrapResult compact = m_office.client->bootstrap(50, Protocol::MetaFormat::Compact);
+    QVERIFY2(compact.ok, qPrintable(compact.response.describe()));
+    QCOMPARE(compact.entities.size(), boot.entities.size());
+    for (qsizetype i = 0; i < boot.entities.size(); ++i) {
+        QCOMPARE(compact.entities[i].record, boot.entities[i].record);
+        QCOMPARE(compact.entities[i].history, boot.entities[i].history);
+    }
+    QVERIFY(compact.response.body != boot.response.body); // the last pages differ in their "meta"
     QTemporaryDir dir;
     auto store = ReplicaStore::open(dir.filePath(u"office.sqlite"_s));
     QVERIFY2(store, qPrintable(store.errorMessage()));
