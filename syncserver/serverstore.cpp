@@ -49,6 +49,8 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &location)
     // A push touches one plan's part of the indexes, so pushes stay fast.
     options.cacheKiB = 16 * 1024;
     options.keptRecords = 1024;
+    // Millions of changes with random ids: a push dirties one index page per change.
+    options.pageSize = 4096;
     options.scopeOf = [](const EntityRecord &record, ReplicaStore &store) {
         return Ownership::readScope(record, [&store](const QString &id) { return store.currentRecord(id); });
     };

@@ -264,9 +264,7 @@ Result<std::unique_ptr<ReplicaStore>> ReplicaStore::open(const QString &location
                               .arg(schemaVersion) });
     if (!postgres) {
         const QStringList setup {
-            // New files only (an existing file keeps its pages): a bootstrap or a pull writes
-            // megabytes per batch, and with larger pages it takes a quarter of the system calls.
-            u"PRAGMA page_size = 16384"_s,
+            u"PRAGMA page_size = %1"_s.arg(options.pageSize), // new files only
             u"PRAGMA journal_mode = WAL"_s,
             u"PRAGMA foreign_keys = ON"_s,
             options.durable ? u"PRAGMA synchronous = FULL"_s : u"PRAGMA synchronous = NORMAL"_s,

@@ -127,6 +127,13 @@ public:
          * A server with many accounts trades some push speed for memory with a smaller one.
          */
         int cacheKiB = 64 * 1024;
+        /**
+         * SQLite page size of a new file, in bytes (an existing file keeps its own). Large for a
+         * replica: its bootstrap writes megabytes per batch, with a quarter of the system calls.
+         * A store of millions of changes with random ids wants small ones: a batch dirties one
+         * page per change in the id index, and each is written whole.
+         */
+        int pageSize = 16384;
         /** Decoded records kept across batches (SQLite only), at a few kilobytes each. */
         int keptRecords = 8192;
     };
