@@ -73,6 +73,18 @@ QJsonValue readValue(JsonReader &reader)
     reader.skip(); // fails
     return QJsonValue::Undefined;
 }
+
+/** The sample plan, stored and read back as one page of at most limit entities (none if that failed). */
+SnapshotPage samplePage(int limit)
+{
+    SamplePlan plan;
+    QTemporaryDir dir;
+    auto store = ReplicaStore::open(dir.filePath(u"r.sqlite"_s));
+    if (!store || !(*store)->applyBatch(plan.changes))
+        return {};
+    auto page = (*store)->snapshotPage(0, limit, ReadScope::all());
+    return page ? std::move(page).value() : SnapshotPage {};
+}
 } // namespace
 
 void TestProtocol::bootstrapPageIsTheDocumentQtWrites()
@@ -201,23 +213,18 @@ void TestProtocol::readerRefusesBrokenText()
 
 void TestProtocol::brokenPagesAreRefusedWhole()
 {
-    SamplePlan plan;
-    QTemporaryDir dir;
-    auto store = ReplicaStore::open(dir.filePath(u"r.sqlite"_s));
-    QVERIFY(store);
-    QVERIFY((*store)->applyBatch(plan.changes));
-    const auto page = (*store)->snapshotPage(0, 1000, ReadScope::all());
-    QVERIFY(page);
-    const QByteArray good = Protocol::bootstrapPageJson(7, *page);
+    const SnapshotPage page = samplePage(1000);
+    QVERIFY(!page.entities.isEmpty());
+    const QByteArray good = Protocol::bootstrapPageJson(7, page);
 
     const auto head = Protocol::readBootstrapHead(good);
     QVERIFY(head);
     QCOMPARE(head->cursor, std::optional<qint64>(7));
-    QCOMPARE(head->next, page->next);
-    QCOMPARE(head->more, page->more);
+    QCOMPARE(head->next, page.next);
+    QCOMPARE(head->more, page.more);
     const auto entities = Protocol::readSnapshotEntities(head->entities);
     QVERIFY(entities);
-    QCOMPARE(entities->size(), page->entities.size());
+    QCOMPARE(entities->size(), page.entities.size());
 
     // The page cut short, an entity of an unknown type, a change without a stamp: refused, with a reason.
     QVERIFY(!Protocol::readBootstrapHead(good.left(good.size() / 2)));
@@ -240,15 +247,10 @@ void TestProtocol::brokenPagesAreRefusedWhole()
 
 void TestProtocol::boundsAreReadFromThePagesStart()
 {
-    SamplePlan plan;
-    QTemporaryDir dir;
-    auto store = ReplicaStore::open(dir.filePath(u"r.sqlite"_s));
-    QVERIFY(store);
-    QVERIFY((*store)->applyBatch(plan.changes));
     // A page that ends at its limit, so that more is true and next is its last key.
-    const auto page = (*store)->snapshotPage(0, 2, ReadScope::all());
-    QVERIFY(page && page->more);
-    const QByteArray text = Protocol::bootstrapPageJson(7, *page);
+    const SnapshotPage page = samplePage(2);
+    QVERIFY(page.more);
+    const QByteArray text = Protocol::bootstrapPageJson(7, page);
     const auto head = Protocol::readBootstrapHead(text);
     QVERIFY(head);
 
@@ -261,7 +263,7 @@ void TestProtocol::boundsAreReadFromThePagesStart()
         const auto bounds = Protocol::readBootstrapBounds(text.left(size));
         QVERIFY2(bounds, qPrintable(QString::number(size)));
         QCOMPARE(*bounds, static_cast<const Protocol::BootstrapPageBounds &>(*head));
-        QCOMPARE(bounds->next, page->next);
+        QCOMPARE(bounds->next, page.next);
         QCOMPARE(bounds->cursor, std::optional<qint64>(7));
     }
     // Bounds after the entities (another server's order) are not guessed: the whole page tells them.
