@@ -51,10 +51,11 @@ void BootstrapFetcher::fetchIfRoom()
 
 void BootstrapFetcher::onReadyRead(QNetworkReply *reply)
 {
-    Request &last = m_requests.back();
-    if (!m_boundsPending || last.reply != reply
+    // Only the page asked for last can hold bounds not yet known; an error page is read when it ends.
+    if (!m_boundsPending || m_requests.empty() || m_requests.back().reply != reply
         || reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
         return;
+    Request &last = m_requests.back();
     // The bounds lead the page: a few hundred bytes say where the next page starts.
     constexpr qint64 headBytes = 512;
     auto bounds = Protocol::readBootstrapBounds(reply->peek(headBytes));
