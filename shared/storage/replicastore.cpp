@@ -368,7 +368,14 @@ bool ReplicaStore::restoreChangeIndexes()
         qCWarning(lcStorage) << "the change log held changes twice; the later copies were dropped";
     }
     m_changeIndexesDeferred = false;
+    setCacheKiB(m_options.cacheKiB);
     return true;
+}
+
+void ReplicaStore::setCacheKiB(int kib)
+{
+    if (QSqlQuery query(m_db); !query.exec(u"PRAGMA cache_size = %1"_s.arg(-qMax(kib, 64))))
+        qCWarning(lcStorage) << "cannot set the page cache:" << query.lastError().text();
 }
 
 Status ReplicaStore::finishImport()
@@ -1290,6 +1297,10 @@ Status ReplicaStore::importSnapshot(const QList<SnapshotEntity> &entities)
             const bool empty = !any.value(0).toBool();
             any.finish(); // an open read would keep the indexes from being dropped
             m_changeIndexesDeferred = empty && SqlSchema::dropChangeIndexes(m_db);
+            // Without indexes the log is only appended to, and the page cache would fill with
+            // pages written once (a bootstrap's first run pays a page fault per 4 KB of it).
+            if (m_changeIndexesDeferred)
+                setCacheKiB(importCacheKiB);
         }
     }
     QSqlQuery &known = statement(Statement::EntityKey);

@@ -334,6 +334,10 @@ private:
 
     QSqlDatabase m_db;
     QString m_path;
+    /** SQLite page cache while a bootstrap fills a change log without indexes, in KiB. */
+    static constexpr int importCacheKiB = 16 * 1024;
+    void setCacheKiB(int kib);
+
     Options m_options;
     bool m_postgres = false;
     std::unordered_map<QString, QSqlQuery> m_statements; // node-based: callers hold references
