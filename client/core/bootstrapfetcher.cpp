@@ -43,7 +43,7 @@ void BootstrapFetcher::fetchIfRoom()
     request.setTransferTimeout(SyncHttp::requestTimeoutMs);
     qCDebug(lcSync) << "bootstrap after key" << m_after;
     QNetworkReply *reply = m_network->get(request);
-    m_requests.push_back({ reply, m_after, m_first, std::nullopt });
+    m_requests.push_back({ reply, m_first, std::nullopt });
     m_boundsPending = true;
     connect(reply, &QNetworkReply::readyRead, this, [this, reply] { onReadyRead(reply); });
     connect(reply, &QNetworkReply::finished, this, &BootstrapFetcher::onFinished);
@@ -62,17 +62,18 @@ void BootstrapFetcher::onReadyRead(QNetworkReply *reply)
     if (!bounds)
         return;
     last.bounds = bounds;
-    if (takeBounds(last, *bounds))
+    if (takeBounds(*bounds))
         fetchIfRoom();
 }
 
-bool BootstrapFetcher::takeBounds(const Request &request, const Protocol::BootstrapPageBounds &bounds)
+bool BootstrapFetcher::takeBounds(const Protocol::BootstrapPageBounds &bounds)
 {
-    if (request.first && !bounds.cursor) {
+    // Only the page asked for last has bounds not yet taken: m_after and m_first are still its own.
+    if (m_first && !bounds.cursor) {
         fail(SyncHttp::malformed(u"the first bootstrap page has no cursor"_s));
         return false;
     }
-    if (bounds.more && bounds.next <= request.after) {
+    if (bounds.more && bounds.next <= m_after) {
         fail(SyncHttp::malformed(u"bootstrap page does not advance"_s));
         return false;
     }
@@ -103,7 +104,7 @@ void BootstrapFetcher::onFinished()
         if (request.bounds) {
             if (*request.bounds != static_cast<const Protocol::BootstrapPageBounds &>(*head))
                 return fail(SyncHttp::malformed(u"a bootstrap page contradicts its own bounds"_s));
-        } else if (!takeBounds(request, *head)) {
+        } else if (!takeBounds(*head)) {
             return;
         }
         // The next page is asked for first: the server prepares it while this one is read.

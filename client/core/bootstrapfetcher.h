@@ -60,7 +60,6 @@ private:
     struct Request
     {
         QNetworkReply *reply = nullptr;
-        qint64 after = 0; ///< the key it was asked after
         bool first = false; ///< the first page of the bootstrap: it carries the cursor
         std::optional<Protocol::BootstrapPageBounds> bounds; ///< read from its start, before it had arrived
     };
@@ -68,8 +67,8 @@ private:
     void fetchIfRoom();
     void onReadyRead(QNetworkReply *reply);
     void onFinished();
-    /** Checks a page's bounds and moves on past it; false (failed) if they are wrong. */
-    bool takeBounds(const Request &request, const Protocol::BootstrapPageBounds &bounds);
+    /** Checks the bounds of the page asked for last and moves on past it; false (failed) if they are wrong. */
+    bool takeBounds(const Protocol::BootstrapPageBounds &bounds);
     void fail(const Error &error);
 
     QUrl m_endpoint;

@@ -20,7 +20,6 @@
 #include <QSqlError>
 
 #include <array>
-#include <type_traits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -159,6 +158,12 @@ void dropConnection(QSqlDatabase &db)
     QSqlDatabase::removeDatabase(name);
 }
 
+/** SQLite's page cache of kib KiB (at least 64). */
+QString cacheSizePragma(int kib)
+{
+    return u"PRAGMA cache_size = %1"_s.arg(-qMax(kib, 64));
+}
+
 std::optional<QVariant> scalar(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery query(db);
@@ -272,7 +277,7 @@ Result<std::unique_ptr<ReplicaStore>> ReplicaStore::open(const QString &location
             u"PRAGMA busy_timeout = 10000"_s,
             // The default 2 MB page cache makes every batch re-read the indexes
             // from the OS (random ids spread their inserts over the whole index).
-            u"PRAGMA cache_size = %1"_s.arg(-qMax(options.cacheKiB, 64)),
+            cacheSizePragma(options.cacheKiB),
             u"PRAGMA temp_store = MEMORY"_s,
         };
         for (const QString &sql : setup) {
@@ -374,7 +379,7 @@ bool ReplicaStore::restoreChangeIndexes()
 
 void ReplicaStore::setCacheKiB(int kib)
 {
-    if (QSqlQuery query(m_db); !query.exec(u"PRAGMA cache_size = %1"_s.arg(-qMax(kib, 64))))
+    if (QSqlQuery query(m_db); !query.exec(cacheSizePragma(kib)))
         qCWarning(lcStorage) << "cannot set the page cache:" << query.lastError().text();
 }
 

@@ -306,6 +306,9 @@ private:
     bool beginWrite(WriteKind kind = WriteKind::Ordinary);
     /** Builds the change log's indexes, if an import left them out, inside the current transaction (dropping duplicate ids if need be). */
     bool restoreChangeIndexes();
+    /** SQLite page cache while a bootstrap fills a change log without indexes, in KiB. */
+    static constexpr int importCacheKiB = 16 * 1024;
+    void setCacheKiB(int kib);
     /** Writes a change into the log with one of the two insert statements. */
     bool logChange(const Change &change, Statement which);
     Error beginError(const QString &what);
@@ -334,10 +337,6 @@ private:
 
     QSqlDatabase m_db;
     QString m_path;
-    /** SQLite page cache while a bootstrap fills a change log without indexes, in KiB. */
-    static constexpr int importCacheKiB = 16 * 1024;
-    void setCacheKiB(int kib);
-
     Options m_options;
     bool m_postgres = false;
     std::unordered_map<QString, QSqlQuery> m_statements; // node-based: callers hold references
