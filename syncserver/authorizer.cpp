@@ -21,5 +21,7 @@ Status Authorizer::admit(const Change &change)
         return Error { u"clock_ahead"_s, u"the stamp %1 is more than %2 s ahead of the server's clock"_s
                                                  .arg(change.hlc.toString())
                                                  .arg(m_clock.maxDriftMs() / 1000) };
-    return m_permissions.mayWrite(change);
+    if (Status allowed = m_permissions.mayWrite(change); !allowed)
+        return allowed;
+    return m_batch.admit(change);
 }

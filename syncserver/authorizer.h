@@ -8,18 +8,20 @@
  * Admits the changes of one push: refuses changes whose author or device is
  * not the token's and stamps too far ahead of the server's clock, then
  * applies the role rules of Permissions against the store as it stands
- * within the push's transaction.
+ * within the push's transaction, and the batch rule of BatchWrites (a field
+ * written twice in one push is written in sequence).
  */
 class Authorizer
 {
 public:
     Authorizer(Account account, ReplicaStore &store, const HlcClock &serverClock);
 
-    /** Ok, or an error with code "author_mismatch", "clock_ahead" or "forbidden". */
+    /** Ok, or an error with code "author_mismatch", "clock_ahead", "forbidden" or "duplicate_field". */
     Status admit(const Change &change);
 
 private:
     Account m_account;
     const HlcClock &m_clock;
     Permissions m_permissions;
+    BatchWrites m_batch;
 };

@@ -2,41 +2,62 @@
 #pragma once
 
 #include "httptypes.h"
+#include "serverlimits.h"
 
-#include <QAbstractHttpServer>
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QWebSocket>
 
 #include <functional>
-#include <memory>
 
+class QTcpServer;
+class QTcpSocket;
 class QWebSocket;
+class QWebSocketServer;
 
 /**
- * The only class that touches Qt HttpServer (a technology preview in Qt
- * 6.4), so it can be replaced: turns its requests into HttpRequest, writes
- * HttpResponse back, and hands over upgraded WebSockets.
+ * The only class that speaks HTTP: reads requests into HttpRequest, writes
+ * HttpResponse back, and hands over upgraded WebSockets. It reads HTTP/1.1
+ * itself instead of through Qt HttpServer (a technology preview in Qt 6.4
+ * that reads a whole body into memory before anyone may refuse it), so that
+ * every limit of ServerLimits holds while a request arrives: a body over the
+ * limit is refused from its Content-Length without being read, headers and
+ * bodies must arrive in time, idle connections are closed, and one address
+ * may hold only so many connections.
  */
-class HttpFrontend final : public QAbstractHttpServer
+class HttpFrontend final : public QObject
 {
     Q_OBJECT
 
 public:
-    using Handler = std::function<HttpResponse(const HttpRequest &)>;
+    using Handler = std::function<void(const HttpRequest &, HttpReply)>;
 
-    explicit HttpFrontend(Handler handler, QObject *parent = nullptr);
+    HttpFrontend(Handler handler, const ServerLimits &limits, QObject *parent = nullptr);
+    ~HttpFrontend() override;
+
+    /** The bound port, 0 if listening failed. */
+    quint16 listen(const QHostAddress &address, quint16 port);
 
     /** The one path that accepts WebSocket upgrades. */
     static inline const QString webSocketPath = QStringLiteral("/v1/ws");
+
+    [[nodiscard]] const ServerLimits &limits() const { return m_limits; }
 
 Q_SIGNALS:
     /** A client opened a WebSocket; the receiver owns it. */
     void webSocketOpened(QWebSocket *socket);
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-
 private:
-    void onNewWebSocketConnection();
+    friend class HttpConnection;
+    void onNewConnection();
+    void onNewWebSocket();
+    void connectionClosed(const QString &address);
 
     Handler m_handler;
+    ServerLimits m_limits;
+    QTcpServer *m_server = nullptr;
+    QWebSocketServer *m_webSockets = nullptr;
+    QHash<QString, int> m_perAddress;
+    int m_open = 0;
 };

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <functional>
+
 /** A request as the sync service sees it, independent of the HTTP library. */
 struct HttpRequest
 {
@@ -31,3 +33,6 @@ struct HttpResponse
     /** The protocol's error form: {"error": code, "message": message}. */
     static HttpResponse error(int status, const QString &code, const QString &message, QJsonObject extra = {});
 };
+
+/** Sends the answer to one request; may be called later (a password check on a worker thread), once. */
+using HttpReply = std::function<void(const HttpResponse &)>;

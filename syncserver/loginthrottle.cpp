@@ -3,12 +3,12 @@
 
 #include <algorithm>
 
-qint64 LoginThrottle::waitSeconds(const QString &key, qint64 nowMs) const
+qint64 LoginThrottle::waitSeconds(const QString &key, qint64 nowMs, int free) const
 {
     const auto it = m_entries.constFind(key);
-    if (it == m_entries.cend() || nowMs - it->firstMs > windowMs || it->failures < freeAttempts)
+    if (it == m_entries.cend() || nowMs - it->firstMs > windowMs || it->failures < free)
         return 0;
-    const int extra = std::min(it->failures - freeAttempts, 20);
+    const int extra = std::min(it->failures - free, 20);
     const qint64 delayMs = std::min<qint64>(qint64(1000) << extra, maxDelayS * 1000);
     const qint64 remainingMs = it->lastMs + delayMs - nowMs;
     return remainingMs > 0 ? (remainingMs + 999) / 1000 : 0;

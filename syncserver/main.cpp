@@ -7,6 +7,7 @@
 #include "httpfrontend.h"
 #include "metrics.h"
 #include "notifier.h"
+#include "serverlimits.h"
 #include "serverstore.h"
 #include "syncservice.h"
 #include "sync/localeditor.h"
@@ -21,7 +22,9 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -86,11 +89,22 @@ int serve(ServerStore &store, const QString &listen)
     if (colon < 0 || address.isNull() || !portOk || port < 0 || port > 65535)
         return fail(u"--listen wants ADDRESS:PORT, e.g. 127.0.0.1:8470"_s);
 
+    QString limitsError;
+    const ServerLimits limits = ServerLimits::fromEnvironment(&limitsError);
+    if (!limitsError.isEmpty())
+        return fail(limitsError);
+    // Room for max_connections sockets besides the store's files: the usual soft limit is 1,024.
+    if (struct rlimit files = {}; ::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
+    }
     Metrics metrics;
-    SyncService service(store, metrics);
-    Notifier notifier(store, metrics);
+    SyncService service(store, metrics, limits);
+    Notifier notifier(store, metrics, limits);
     QObject::connect(&service, &SyncService::changesAccepted, &notifier, &Notifier::changesAccepted);
-    HttpFrontend frontend([&service](const HttpRequest &request) { return service.handle(request); });
+    QObject::connect(&service, &SyncService::storeReconnected, &notifier, &Notifier::storeReconnected);
+    HttpFrontend frontend([&service](const HttpRequest &request, const HttpReply &reply) { service.handle(request, reply); },
+                          limits);
     QObject::connect(&frontend, &HttpFrontend::webSocketOpened, &notifier, &Notifier::addSocket);
     const quint16 bound = frontend.listen(address, quint16(port));
     if (bound == 0)
@@ -157,6 +171,9 @@ int seedDemo(ServerStore &store)
 
 int main(int argc, char *argv[])
 {
+    // Whatever this program writes (the SQLite files, backups) holds password and token hashes
+    // and unshared plans: readable by its own user only. Files made before are fixed on open.
+    ::umask(077);
     keepLargeBuffersInHeap();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"werkstattplan-server"_s);

@@ -6,8 +6,11 @@
 #include "sync/localeditor.h"
 #include "sync/replicastate.h"
 
+#include "common/logging.h"
+
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -16,6 +19,8 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
+
+const QString revocationsKey = u"token_revocations"_s;
 
 Error sqlError(const QSqlQuery &query)
 {
@@ -41,6 +46,7 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &location)
     if (!postgres) {
         if (!QDir().mkpath(location))
             return Error { u"storage_error"_s, u"cannot create the data folder %1"_s.arg(location) };
+        protectFiles(location);
         path = sqliteFile(location);
     }
     ReplicaStore::Options options;
@@ -60,7 +66,95 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &location)
     std::unique_ptr<ServerStore> store(new ServerStore(std::move(replica).value(), location));
     if (Status created = store->createTables(); !created)
         return created.error();
+    if (Status identified = store->loadIdentity(); !identified)
+        return identified.error();
+    // Review threads have a scope of their own (Ownership::reviewScope): comments stored before keep their
+    // plan's until re-scoped, and peers would still receive them.
+    if (const auto rescoped = store->replica().rescope(u"comment"_s); !rescoped)
+        return rescoped.error();
+    if (!postgres)
+        protectFiles(location); // the -wal and -shm files exist now
     return store;
+}
+
+void ServerStore::protectFiles(const QString &dataDir)
+{
+    // Password and token hashes and unshared plans: nobody but the server's user may read them.
+    const auto ownerOnly = QFile::ReadOwner | QFile::WriteOwner;
+    QFile::setPermissions(dataDir, ownerOnly | QFile::ExeOwner);
+    const QString file = sqliteFile(dataDir);
+    for (const QString &suffix : { u""_s, u"-wal"_s, u"-shm"_s, u"-journal"_s }) {
+        if (QFileInfo::exists(file + suffix))
+            QFile::setPermissions(file + suffix, ownerOnly);
+    }
+}
+
+Status ServerStore::reconnect()
+{
+    if (!isPostgres())
+        return Ok {};
+    return m_replica->reconnect();
+}
+
+namespace {
+const QString epochKey = u"epoch"_s;
+/** Set in a backup file only: the epoch it was taken in. The first open after a restore starts a new one. */
+const QString restorePendingKey = u"restore_pending"_s;
+const QString restoredFromKey = u"restored_from"_s;
+const QString restoredAtKey = u"restored_at"_s;
+} // namespace
+
+Status ServerStore::loadIdentity()
+{
+    QSqlDatabase db = m_replica->database();
+    auto read = [&db]() -> Result<QHash<QString, QString>> {
+        QSqlQuery query(db);
+        if (!query.exec(u"SELECT key, value FROM store_identity"_s))
+            return sqlError(query);
+        QHash<QString, QString> values;
+        while (query.next())
+            values.insert(query.value(0).toString(), query.value(1).toString());
+        return values;
+    };
+    auto values = read();
+    if (!values)
+        return values.error();
+    const QString pending = values->value(restorePendingKey);
+    if (values->value(epochKey).isEmpty() || !pending.isEmpty()) {
+        // A new store, or the first open of a backup put in place: a new epoch, so that every client
+        // learns the log may lack what it had seen (docs/protocol.md, "Restore").
+        if (!db.transaction())
+            return Error { u"storage_error"_s, db.lastError().text() };
+        QSqlQuery query(db);
+        QList<QPair<QString, QString>> writes { { epochKey, LocalEditor::newId() } };
+        if (!pending.isEmpty())
+            writes << QPair { restoredFromKey, pending } << QPair { restoredAtKey, QString::number(m_replica->lastSequence()) };
+        bool ok = true;
+        for (const auto &[key, value] : std::as_const(writes)) {
+            // A new store's epoch: the first of several processes starting at once wins (PostgreSQL).
+            query.prepare(pending.isEmpty() ? u"INSERT INTO store_identity (key, value) VALUES (?, ?) "
+                                               "ON CONFLICT (key) DO NOTHING"_s
+                                            : u"INSERT INTO store_identity (key, value) VALUES (?, ?) "
+                                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+            query.addBindValue(key);
+            query.addBindValue(value);
+            ok = ok && query.exec();
+        }
+        ok = ok && query.exec(u"DELETE FROM store_identity WHERE key = '%1'"_s.arg(restorePendingKey));
+        if (!ok || !db.commit()) {
+            const Error error = sqlError(query);
+            db.rollback();
+            return error;
+        }
+        if (!pending.isEmpty())
+            qCWarning(lcServer).noquote() << "this store was restored from a backup of epoch" << pending
+                                          << "at sequence" << m_replica->lastSequence() << "; clients will send again what it lacks";
+        values = read();
+        if (!values)
+            return values.error();
+    }
+    m_identity = { values->value(epochKey), values->value(restoredFromKey), values->value(restoredAtKey).toLongLong() };
+    return Ok {};
 }
 
 ServerStore::ServerStore(std::unique_ptr<ReplicaStore> replica, QString location)
@@ -79,6 +173,8 @@ Status ServerStore::createTables()
         u"CREATE TABLE IF NOT EXISTS tokens (token_hash TEXT PRIMARY KEY, "
         "username TEXT NOT NULL REFERENCES accounts(username) ON DELETE CASCADE, device TEXT NOT NULL, "
         "created_at TEXT NOT NULL)"_s,
+        // The store's epoch (and, after a restore, where it came from): see loadIdentity().
+        u"CREATE TABLE IF NOT EXISTS store_identity (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
     };
     for (const QString &sql : statements) {
         QSqlQuery query(m_replica->database());
@@ -185,6 +281,16 @@ Result<Account> ServerStore::loadAccount(const QString &user)
     return account;
 }
 
+Result<QString> ServerStore::passwordHash(const QString &user)
+{
+    QSqlQuery query(m_replica->database());
+    query.prepare(u"SELECT password_hash FROM accounts WHERE username = ?"_s);
+    query.addBindValue(user);
+    if (!query.exec())
+        return sqlError(query);
+    return query.next() ? query.value(0).toString() : QString();
+}
+
 Result<Account> ServerStore::checkPassword(const QString &user, const QString &password)
 {
     QSqlQuery query(m_replica->database());
@@ -247,7 +353,32 @@ Result<int> ServerStore::revokeTokens(const QString &user)
     query.addBindValue(user);
     if (!query.exec())
         return sqlError(query);
-    return query.numRowsAffected();
+    const int revoked = query.numRowsAffected();
+    // Serving processes poll this count (and hear the notification on PostgreSQL) and close the sockets.
+    QSqlQuery count(m_replica->database());
+    count.prepare(u"INSERT INTO store_identity (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET "
+                  "value = CAST(CAST(store_identity.value AS BIGINT) + 1 AS TEXT)"_s);
+    count.addBindValue(revocationsKey);
+    if (!count.exec())
+        return sqlError(count);
+    if (isPostgres()) {
+        QSqlQuery notify(m_replica->database());
+        notify.prepare(u"SELECT pg_notify(?, ?)"_s);
+        notify.addBindValue(revocationChannel);
+        notify.addBindValue(user);
+        notify.exec();
+    }
+    return revoked;
+}
+
+Result<qint64> ServerStore::revocations()
+{
+    QSqlQuery query(m_replica->database());
+    query.prepare(u"SELECT value FROM store_identity WHERE key = ?"_s);
+    query.addBindValue(revocationsKey);
+    if (!query.exec())
+        return sqlError(query);
+    return query.next() ? query.value(0).toLongLong() : 0;
 }
 
 Result<QList<Account>> ServerStore::accounts()
@@ -335,5 +466,28 @@ Status ServerStore::backup(const QString &file)
     query.addBindValue(QFileInfo(file).absoluteFilePath());
     if (!query.exec())
         return sqlError(query);
-    return Ok {};
+    QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner); // as private as the store itself
+    // The copy remembers the epoch it was taken in; put in place, it starts a new one (loadIdentity()).
+    const QString name = u"backup-%1"_s.arg(LocalEditor::newId().left(8));
+    Status marked = Ok {};
+    {
+        QSqlDatabase copy = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        copy.setDatabaseName(QFileInfo(file).absoluteFilePath());
+        QSqlQuery mark(copy);
+        if (!copy.open() || !mark.prepare(u"INSERT INTO store_identity (key, value) VALUES (?, ?) "
+                                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s))
+            marked = Error { u"storage_error"_s, copy.lastError().text() };
+        else {
+            mark.addBindValue(restorePendingKey);
+            mark.addBindValue(m_identity.epoch);
+            if (!mark.exec())
+                marked = sqlError(mark);
+        }
+        mark.finish();
+        copy.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (!marked)
+        QFile::remove(file); // a copy that would not start a new epoch must not be restored
+    return marked;
 }

@@ -45,10 +45,21 @@ public:
     Status addAccount(const QString &user, Role role, const QString &municipalityId, const QString &password);
     /** The account if the password is right; "bad_credentials" otherwise (also for unknown users). */
     Result<Account> checkPassword(const QString &user, const QString &password);
+    /** The stored hash to check a password against off the main thread; empty for an unknown user. */
+    Result<QString> passwordHash(const QString &user);
+    /** The account of a user whose password was checked. */
+    Result<Account> account(const QString &user) { return loadAccount(user); }
     Result<QString> issueToken(const QString &user, const QString &device);
     /** The account a bearer token belongs to; "unauthorized" if unknown or revoked. */
     Result<Account> accountForToken(const QString &token);
+    /** Deletes the user's tokens and counts a revocation, so that serving processes close the user's sockets. */
     Result<int> revokeTokens(const QString &user);
+    /** How many revocations there were: a serving process that sees it grow checks its open sockets' tokens. */
+    Result<qint64> revocations();
+    /** PostgreSQL: connects anew after the connection broke (docs/protocol.md, "Health"). */
+    Status reconnect();
+    /** Owner-only modes for the data folder (0700) and the SQLite files (0600), also for files made before. */
+    static void protectFiles(const QString &dataDir);
     Result<QList<Account>> accounts();
 
     /** One line of an account import: an office account has no municipality. */
@@ -69,8 +80,23 @@ public:
     Result<QPair<QString, QString>> addMunicipality(const QString &name, const QString &state, const QString &cluster,
                                                     const QString &kind = QStringLiteral("community"));
     Status applyAsAdmin(const QList<Change> &changes);
-    /** A consistent copy of a running SQLite store into a new file. */
+    /**
+     * A consistent copy of a running SQLite store into a new file. The copy is marked: put in
+     * place of the store (a restore), its first open starts a new epoch (identity()).
+     */
     Status backup(const QString &file);
+
+    /** Which log this is: clients compare the epoch to notice a restore (docs/protocol.md). */
+    struct Identity
+    {
+        QString epoch; ///< random, new for a new store and on the first open after a restore
+        QString restoredFrom; ///< the epoch the restored backup was taken in; empty if never restored
+        qint64 restoredAt = 0; ///< the last sequence number of the restored backup
+    };
+    [[nodiscard]] const Identity &identity() const { return m_identity; }
+
+    /** PostgreSQL channel on which revoke-tokens names the user (Notifier listens). */
+    static inline const QString revocationChannel = QStringLiteral("werkstattplan_revoked");
 
     /** Author of the server's own changes. */
     static inline const QString adminAuthor = QStringLiteral("admin");
@@ -78,10 +104,12 @@ public:
 private:
     ServerStore(std::unique_ptr<ReplicaStore> replica, QString location);
     Status createTables();
+    Status loadIdentity();
     Status insertAccount(const QString &user, Role role, const QString &municipalityId, const QString &passwordHash);
     Result<Account> loadAccount(const QString &user);
 
     std::unique_ptr<ReplicaStore> m_replica;
     QString m_location;
     HlcClock m_clock;
+    Identity m_identity;
 };

@@ -3,6 +3,7 @@
 
 #include "authorizer.h"
 #include "common/logging.h"
+#include "credentials.h"
 #include "metrics.h"
 #include "sync/protocol.h"
 
@@ -11,6 +12,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -61,37 +64,94 @@ private:
     QElapsedTimer m_timer;
 };
 
+/** The store's epoch, in login, push and pull answers: a client that sees it change knows of a restore. */
+void addIdentity(QJsonObject &answer, const ServerStore::Identity &identity)
+{
+    answer.insert(u"epoch"_s, identity.epoch);
+    if (!identity.restoredFrom.isEmpty())
+        answer.insert(u"restored"_s, QJsonObject { { u"from"_s, identity.restoredFrom }, { u"at"_s, identity.restoredAt } });
+}
+
 } // namespace
 
-SyncService::SyncService(ServerStore &store, Metrics &metrics, QObject *parent)
-    : QObject(parent), m_store(store), m_metrics(metrics)
+SyncService::SyncService(ServerStore &store, Metrics &metrics, const ServerLimits &limits, QObject *parent)
+    : QObject(parent), m_store(store), m_metrics(metrics), m_limits(limits)
 {
+    // Password hashing is slow on purpose: it runs here, never on the thread that serves everyone.
+    m_loginPool.setMaxThreadCount(int(m_limits.loginWorkers));
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &SyncService::tryReconnect);
 }
 
-HttpResponse SyncService::handle(const HttpRequest &request)
+SyncService::~SyncService()
 {
-    const HttpResponse response = route(request);
-    m_metrics.countRequest(response.status);
-    if (response.status >= 500)
-        qCWarning(lcServer) << request.method << request.path << "failed:" << response.body;
-    return response;
+    m_loginPool.clear();
+    m_loginPool.waitForDone();
 }
 
-HttpResponse SyncService::route(const HttpRequest &request)
+void SyncService::handle(const HttpRequest &request, const HttpReply &reply)
+{
+    const QByteArray method = request.method;
+    const QString path = request.path;
+    QPointer<SyncService> self(this);
+    auto answer = [self, method, path, reply](const HttpResponse &response) {
+        if (self) {
+            self->m_metrics.countRequest(response.status);
+            if (response.status >= 500) {
+                qCWarning(lcServer) << method << path << "failed:" << response.body;
+                if (response.body.contains("storage_error") || path == u"/healthz"_s)
+                    self->storeFailed();
+            }
+        }
+        reply(response);
+    };
+    if (auto response = route(request, answer))
+        answer(*response);
+}
+
+void SyncService::storeFailed()
+{
+    if (!m_store.isPostgres() || m_reconnectTimer.isActive())
+        return;
+    // Doubling from a quarter second to half a minute: a database that is back is found soon,
+    // one that stays away is not hammered.
+    m_reconnectDelayMs = m_reconnectDelayMs == 0 ? 250 : qMin(m_reconnectDelayMs * 2, 30'000);
+    m_reconnectTimer.start(m_reconnectDelayMs);
+}
+
+void SyncService::tryReconnect()
+{
+    if (Status reconnected = m_store.reconnect(); !reconnected) {
+        qCWarning(lcServer).noquote() << "the database is still unreachable:" << reconnected.errorMessage();
+        storeFailed();
+        return;
+    }
+    QSqlQuery probe(m_store.replica().database());
+    if (!probe.exec(u"SELECT 1"_s)) {
+        storeFailed();
+        return;
+    }
+    qCInfo(lcServer) << "connected to the database again";
+    m_reconnectDelayMs = 0;
+    Q_EMIT storeReconnected();
+}
+
+std::optional<HttpResponse> SyncService::route(const HttpRequest &request, const HttpReply &reply)
 {
     if (request.path == u"/healthz"_s)
         return health();
     if (request.path == u"/metrics"_s)
-        return { 200, "text/plain; version=0.0.4", m_metrics.render() };
+        return HttpResponse { 200, "text/plain; version=0.0.4", m_metrics.render() };
 
     const QByteArray version = request.header(QByteArray(Protocol::versionHeader).toLower());
     if (version != QByteArray::number(Protocol::version))
         return HttpResponse::error(426, u"unsupported_protocol"_s,
                                    u"this server speaks protocol %1; please update Werkstattplan"_s.arg(Protocol::version),
                                    { { u"supported"_s, QJsonArray { Protocol::version } } });
-    if (request.body.size() > Protocol::maxBodyBytes)
+    // The front end refuses larger bodies before reading them; this holds if it is ever replaced.
+    if (request.body.size() > m_limits.maxBodyBytes)
         return HttpResponse::error(413, u"payload_too_large"_s,
-                                   u"a request body may have at most %1 bytes"_s.arg(Protocol::maxBodyBytes));
+                                   u"a request body may have at most %1 bytes"_s.arg(m_limits.maxBodyBytes));
 
     struct Route
     {
@@ -99,7 +159,7 @@ HttpResponse SyncService::route(const HttpRequest &request)
         const char *method;
     };
     static const Route routes[] = { { u"/v1/login", "POST" }, { u"/v1/push", "POST" }, { u"/v1/pull", "GET" },
-                                    { u"/v1/bootstrap", "GET" } };
+                                    { u"/v1/bootstrap", "GET" }, { u"/v1/limits", "GET" } };
     const auto known = std::find_if(std::begin(routes), std::end(routes),
                                     [&](const Route &r) { return request.path == QStringView(r.path); });
     if (known == std::end(routes))
@@ -107,7 +167,10 @@ HttpResponse SyncService::route(const HttpRequest &request)
     if (request.method != known->method)
         return HttpResponse::error(405, u"method_not_allowed"_s, u"use %1"_s.arg(QLatin1String(known->method)));
     if (request.path == u"/v1/login"_s)
-        return login(request);
+        return login(request, reply);
+    if (request.path == u"/v1/limits"_s)
+        return HttpResponse::json(200, { { u"limits"_s, m_limits.toJson() },
+                                         { u"password_iterations"_s, Credentials::passwordIterations } });
 
     const auto account = authenticate(request);
     if (!account)
@@ -142,7 +205,7 @@ HttpResponse SyncService::health()
                                      { u"cursor"_s, cursor } });
 }
 
-HttpResponse SyncService::login(const HttpRequest &request)
+std::optional<HttpResponse> SyncService::login(const HttpRequest &request, const HttpReply &reply)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
@@ -155,35 +218,74 @@ HttpResponse SyncService::login(const HttpRequest &request)
     if (user.isEmpty() || password.isEmpty() || !isChangeId(device) || device.size() > 64)
         return badRequest(u"login needs user, password and a device id (1 to 64 of A-Z a-z 0-9 - _ . :)"_s);
 
+    // Three counts: this address (one guesser, any account), this account from this address, and
+    // this account from everywhere (guessing spread over many addresses). The last one does not
+    // hold back the addresses the account logged in from before: a stranger cannot lock the owner out.
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    const QString userKey = u"user:"_s + user;
-    const QString addressKey = u"address:"_s + request.remote.toString();
-    const qint64 wait = qMax(m_throttle.waitSeconds(userKey, nowMs), m_throttle.waitSeconds(addressKey, nowMs));
+    const QString address = request.remote.toString();
+    qint64 wait = qMax(m_throttle.waitSeconds(u"address:"_s + address, nowMs),
+                       m_throttle.waitSeconds(u"pair:"_s + user + u'@' + address, nowMs));
+    if (!m_knownAddresses.value(user).contains(address))
+        wait = qMax(wait, m_throttle.waitSeconds(u"user:"_s + user, nowMs, LoginThrottle::accountFreeAttempts));
     if (wait > 0)
         return HttpResponse::error(429, u"too_many_attempts"_s, u"too many failed logins; try again later"_s,
                                    { { u"retry_after_s"_s, wait } });
+    if (m_pendingLogins >= m_limits.maxPendingLogins)
+        return HttpResponse::error(503, u"busy"_s, u"too many logins at once; try again shortly"_s,
+                                   { { u"retry_after_s"_s, 1 } });
 
-    StoreTimer timer(m_metrics);
-    auto account = m_store.checkPassword(user, password);
-    if (!account) {
-        if (account.errorCode() == u"bad_credentials"_s) {
-            m_throttle.recordFailure(userKey, nowMs);
-            m_throttle.recordFailure(addressKey, nowMs);
-            qCInfo(lcServer) << "failed login for" << user << "from" << request.remote.toString();
-        }
-        return HttpResponse::error(statusOf(account.error()), account.errorCode(), account.errorMessage());
+    QString stored;
+    {
+        StoreTimer timer(m_metrics);
+        const auto hash = m_store.passwordHash(user);
+        if (!hash)
+            return HttpResponse::error(500, hash.errorCode(), hash.errorMessage());
+        stored = hash.value();
     }
-    m_throttle.recordSuccess(userKey);
-    m_throttle.recordSuccess(addressKey);
+    ++m_pendingLogins;
+    QtConcurrent::run(&m_loginPool, [password, stored] {
+        // An unknown user costs the same as a wrong password, so timing does not tell which.
+        static const QString decoy = Credentials::hashPassword(u"decoy password"_s);
+        const bool ok = Credentials::verifyPassword(password, stored.isEmpty() ? decoy : stored);
+        return ok && !stored.isEmpty();
+    }).then(this, [this, user, device, address, reply](bool ok) {
+        --m_pendingLogins;
+        reply(finishLogin(user, device, address, ok));
+    });
+    return std::nullopt;
+}
+
+HttpResponse SyncService::finishLogin(const QString &user, const QString &device, const QString &address, bool passwordOk)
+{
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    if (!passwordOk) {
+        m_throttle.recordFailure(u"address:"_s + address, nowMs);
+        m_throttle.recordFailure(u"pair:"_s + user + u'@' + address, nowMs);
+        m_throttle.recordFailure(u"user:"_s + user, nowMs);
+        qCInfo(lcServer) << "failed login for" << user << "from" << address;
+        return HttpResponse::error(401, u"bad_credentials"_s, u"wrong user name or password"_s);
+    }
+    StoreTimer timer(m_metrics);
+    auto account = m_store.account(user);
+    if (!account)
+        return HttpResponse::error(statusOf(account.error()), account.errorCode(), account.errorMessage());
+    m_throttle.recordSuccess(u"pair:"_s + user + u'@' + address);
+    QSet<QString> &known = m_knownAddresses[user];
+    if (known.size() < 64) // bounded: an account is used from a handful of places
+        known.insert(address);
+    if (m_knownAddresses.size() > 100000)
+        m_knownAddresses.clear();
     const auto token = m_store.issueToken(user, device);
     if (!token)
         return HttpResponse::error(500, token.errorCode(), token.errorMessage());
     const Account &a = account.value();
-    return HttpResponse::json(200, { { u"token"_s, token.value() },
-                                     { u"account"_s, QJsonObject { { u"user"_s, a.user },
-                                                                   { u"role"_s, Account::roleName(a.role) },
-                                                                   { u"municipality"_s, a.municipalityId },
-                                                                   { u"plan"_s, a.planId } } } });
+    QJsonObject answer { { u"token"_s, token.value() },
+                         { u"account"_s, QJsonObject { { u"user"_s, a.user },
+                                                       { u"role"_s, Account::roleName(a.role) },
+                                                       { u"municipality"_s, a.municipalityId },
+                                                       { u"plan"_s, a.planId } } } };
+    addIdentity(answer, m_store.identity());
+    return HttpResponse::json(200, answer);
 }
 
 HttpResponse SyncService::push(const HttpRequest &request, const Account &account)
@@ -234,7 +336,9 @@ HttpResponse SyncService::push(const HttpRequest &request, const Account &accoun
     const qint64 cursor = m_store.replica().lastSequence();
     if (outcome->applied > 0)
         Q_EMIT changesAccepted(cursor);
-    return HttpResponse::json(200, { { u"accepted"_s, accepted }, { u"rejected"_s, rejected }, { u"cursor"_s, cursor } });
+    QJsonObject answer { { u"accepted"_s, accepted }, { u"rejected"_s, rejected }, { u"cursor"_s, cursor } };
+    addIdentity(answer, m_store.identity());
+    return HttpResponse::json(200, answer);
 }
 
 HttpResponse SyncService::pull(const HttpRequest &request, const Account &account)
@@ -244,13 +348,19 @@ HttpResponse SyncService::pull(const HttpRequest &request, const Account &accoun
         return badRequest(u"pull takes after=CURSOR and limit=1..%1"_s.arg(Protocol::maxPullLimit));
     const auto [after, limit] = *range;
     StoreTimer timer(m_metrics);
-    const auto page = m_store.replica().changesAfter(after, limit, account.readScope());
+    // A cursor above every sequence number issued: this log is not the one the client read (a restore
+    // that kept the epoch, e.g. PostgreSQL from a dump). "next" below "after" tells it so.
+    const qint64 last = m_store.replica().lastSequence();
+    const auto page = after > last ? Result<ChangePage>(ChangePage { {}, last, false })
+                                   : m_store.replica().changesAfter(after, limit, account.readScope());
     if (!page)
         return HttpResponse::error(500, page.errorCode(), page.errorMessage());
     QJsonArray changes;
     for (const auto &[seq, change] : page->changes)
         changes.append(QJsonObject { { u"seq"_s, seq }, { u"change"_s, change.toJson() } });
-    return HttpResponse::json(200, { { u"changes"_s, changes }, { u"next"_s, page->nextCursor }, { u"more"_s, page->more } });
+    QJsonObject answer { { u"changes"_s, changes }, { u"next"_s, page->nextCursor }, { u"more"_s, page->more } };
+    addIdentity(answer, m_store.identity());
+    return HttpResponse::json(200, answer);
 }
 
 HttpResponse SyncService::bootstrap(const HttpRequest &request, const Account &account)

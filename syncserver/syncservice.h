@@ -3,9 +3,14 @@
 
 #include "httptypes.h"
 #include "loginthrottle.h"
+#include "serverlimits.h"
 #include "serverstore.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
+#include <QThreadPool>
+#include <QTimer>
 
 class Metrics;
 
@@ -18,25 +23,41 @@ class SyncService final : public QObject
     Q_OBJECT
 
 public:
-    SyncService(ServerStore &store, Metrics &metrics, QObject *parent = nullptr);
+    SyncService(ServerStore &store, Metrics &metrics, const ServerLimits &limits, QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(SyncService)
+    ~SyncService() override;
 
-    HttpResponse handle(const HttpRequest &request);
+    /** Answers through reply, at once or (a login) once its password was checked on a worker thread. */
+    void handle(const HttpRequest &request, const HttpReply &reply);
 
 Q_SIGNALS:
     /** Changes were stored; cursor is the newest sequence number. */
     void changesAccepted(qint64 cursor);
+    /** The store connected anew after its connection broke (PostgreSQL). */
+    void storeReconnected();
 
 private:
-    HttpResponse route(const HttpRequest &request);
-    HttpResponse login(const HttpRequest &request);
+    /** The answer, or nullopt if reply will be called later. */
+    std::optional<HttpResponse> route(const HttpRequest &request, const HttpReply &reply);
+    std::optional<HttpResponse> login(const HttpRequest &request, const HttpReply &reply);
+    HttpResponse finishLogin(const QString &user, const QString &device, const QString &address, bool passwordOk);
     HttpResponse push(const HttpRequest &request, const Account &account);
     HttpResponse pull(const HttpRequest &request, const Account &account);
     HttpResponse bootstrap(const HttpRequest &request, const Account &account);
     HttpResponse health();
     Result<Account> authenticate(const HttpRequest &request);
+    /** The store failed: try to connect anew, with backoff, until it works again. */
+    void storeFailed();
+    void tryReconnect();
 
     ServerStore &m_store;
     Metrics &m_metrics;
+    ServerLimits m_limits;
     LoginThrottle m_throttle;
+    /** Addresses each account logged in from: failures of strangers do not lock the account there. */
+    QHash<QString, QSet<QString>> m_knownAddresses;
+    QThreadPool m_loginPool;
+    int m_pendingLogins = 0;
+    QTimer m_reconnectTimer;
+    int m_reconnectDelayMs = 0;
 };

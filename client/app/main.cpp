@@ -8,7 +8,7 @@
 
 #include <QCommandLineParser>
 #include <QFile>
-#include <QGuiApplication>
+#include <QApplication>
 #include <QQmlApplicationEngine>
 #include <QQmlEngineExtensionPlugin>
 #include <QQuickStyle>
@@ -24,7 +24,8 @@ using namespace Qt::Literals::StringLiterals;
 int main(int argc, char *argv[])
 {
     keepLargeBuffersInHeap();
-    QGuiApplication app(argc, argv);
+    // A QApplication, not only a QGuiApplication: the file and print dialogs are Qt Widgets' (src/dialogs/).
+    QApplication app(argc, argv);
     QGuiApplication::setApplicationName(u"werkstattplan"_s);
     QGuiApplication::setOrganizationName(u"Werkstattplan"_s);
     QGuiApplication::setApplicationVersion(QStringLiteral(WERKSTATTPLAN_VERSION));
@@ -71,5 +72,5 @@ int main(int argc, char *argv[])
             QCoreApplication::exit(saved ? 0 : 1);
         });
     }
-    return QGuiApplication::exec();
+    return QApplication::exec();
 }

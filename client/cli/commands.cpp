@@ -102,6 +102,8 @@ int Commands::openReplica()
         err() << "werkstattplan-cli: the replica was damaged and has been set aside as "
               << report.setAsidePath << "; a new one was started and " << report.salvagedChanges
               << " unsynced change(s) were salvaged; run sync to fill it from the server" << Qt::endl;
+    } else if (!report.lostWork.isEmpty()) {
+        err() << "werkstattplan-cli: " << report.lostWork << Qt::endl;
     }
     return ExitOk;
 }
@@ -298,7 +300,7 @@ int Commands::status()
         table.addRow({ u"server"_s, u"none (local only; run connect)"_s });
     table.addRow({ u"replica"_s, m_replica->folder() });
     for (const QString &key : { u"state"_s, u"pending"_s, u"last_complete_sync"_s, u"progress"_s, u"error"_s,
-             u"rejected"_s, u"conflicts"_s, u"cursor"_s }) {
+             u"rejected"_s, u"conflicts"_s, u"cursor"_s, u"notice"_s }) {
         const QJsonValue value = status.value(key);
         table.addRow({ key, value.isArray() ? QString::number(value.toArray().size()) : text(value) });
     }
@@ -497,7 +499,7 @@ int Commands::history(const QString &id)
 
 int Commands::search(const QString &text)
 {
-    const auto found = m_replica->store().search(text, 200);
+    const auto found = m_replica->search(text, 200);
     if (!found)
         return fail(found.error());
     QList<EntityRecord> records;
@@ -673,7 +675,7 @@ int Commands::review()
     const QString plan = planArgument();
     if (plan.isEmpty())
         return ExitUsage;
-    if (Status done = m_replica->set(plan, { { u"review_status"_s, m_options.reviewStatus } }); !done)
+    if (Status done = m_replica->review(plan, m_options.reviewStatus, m_options.note); !done)
         return fail(done.error());
     return ExitOk;
 }

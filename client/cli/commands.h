@@ -35,6 +35,7 @@ struct CliOptions
     QString from;
     QString to;
     QString reviewStatus;
+    QString note; ///< review: written as a review note with the status
 };
 
 /**

@@ -70,7 +70,8 @@ int main(int argc, char *argv[])
         "  versions [--plan ID] [--json]   the plan's submitted versions\n"
         "  diff [--plan ID] [--from VERSION] [--to VERSION|current] [--json]\n"
         "                                  what changed between versions, or since the latest one\n"
-        "  review --plan ID --status in_review|reviewed|changes_requested   (office)\n"
+        "  review --plan ID --status in_review|reviewed|changes_requested [--note TEXT]   (office;\n"
+        "                                  changes_requested needs the note the municipality sees)\n"
         "  notes [--plan ID] [--json]      review notes and the answers to them\n"
         "  synopsis import FILE            synopsis figures from CSV (office; all or nothing)\n"
         "  dashboard [--json]              every municipality at a glance (office)\n\n"
@@ -99,10 +100,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption from(u"from"_s, u"diff: the older version (default: the latest)."_s, u"VERSION"_s);
     const QCommandLineOption to(u"to"_s, u"diff: the newer version or current (default)."_s, u"VERSION"_s);
     const QCommandLineOption status(u"status"_s, u"review: the new review status."_s, u"STATUS"_s);
+    const QCommandLineOption note(u"note"_s, u"review: a note to the municipality, written with the status."_s, u"TEXT"_s);
     const QCommandLineOption verbose(u"verbose"_s, u"Also print the client core's log on standard error."_s);
     parser.addOptions(
         { replica, json, user, passwordFile, municipality, parent, set, keep, value, outFile, verbose, plan, label,
-          from, to, status });
+          from, to, status, note });
     parser.addPositionalArgument(u"command"_s, u"What to do (see above)."_s, u"COMMAND [ARGS...]"_s);
 
     // parse(), not process(): a usage error must exit with 1 and the same message format as every other
@@ -144,6 +146,7 @@ int main(int argc, char *argv[])
     options.from = parser.value(from);
     options.to = parser.value(to);
     options.reviewStatus = parser.value(status);
+    options.note = parser.value(note);
 
     Commands commands(options);
     return commands.run(parser.positionalArguments());

@@ -12,7 +12,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QSet>
 #include <QStandardPaths>
+#include <QSysInfo>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -22,6 +24,12 @@ const QString cursorKey = u"cursor"_s;
 const QString bootstrappedKey = u"bootstrapped"_s;
 const QString lastSyncKey = u"last_complete_sync"_s;
 const QString lastStampKey = u"last_hlc"_s;
+/** A data-safety notice for the user (JSON: code, message, at), until dismissed. */
+const QString noticeKey = u"data_notice"_s;
+/** The epoch of the server's log the cursor belongs to (client_state). */
+const QString serverEpochKey = u"server_epoch"_s;
+/** After a restore: the log's last sequence number when this device's changes were queued again (client_state). */
+const QString restoreMarkKey = u"restore_mark"_s;
 /** Author of edits made before any account signed in on this replica (local-only work). */
 const QString localAuthor = u"local"_s;
 
@@ -80,23 +88,49 @@ Result<std::unique_ptr<LocalReplica>> LocalReplica::open(const QString &folder, 
     if (!QDir().mkpath(folder))
         return Error { u"storage_error"_s, u"cannot create the folder %1"_s.arg(folder) };
     const QString path = QDir(folder).filePath(replicaFile);
-    auto store = ReplicaStore::open(path);
+    // What the replica held when it was last written, kept outside the SQLite file (writeCheck()).
+    const QJsonObject check = readJson(QDir(folder).filePath(checkFile));
+    const bool wasReplica = !check.isEmpty() || QFile::exists(QDir(folder).filePath(accountFile));
+    const QString device = deviceOf(folder);
     QList<Change> salvaged;
     OpenReport opened;
-    if (!store && (store.errorCode() == u"replica_corrupt"_s || store.errorCode() == u"not_a_replica"_s)) {
+    auto setAside = [&](const QString &why) -> Status {
         // Set aside, never delete: what cannot be salvaged now may still be rescued by hand.
         opened.setAsidePath = path + u".damaged-"_s + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss"_s);
         if (!QFile::rename(path, opened.setAsidePath))
             return Error { u"storage_error"_s, u"cannot move the damaged replica %1 aside"_s.arg(path) };
         for (const QString &suffix : { u"-wal"_s, u"-shm"_s })
             QFile::rename(path + suffix, opened.setAsidePath + suffix);
-        qCWarning(lcSync) << "replica" << path << "was damaged; moved to" << opened.setAsidePath;
-        salvaged = ReplicaStore::salvageOutbox(opened.setAsidePath);
+        qCWarning(lcSync) << "replica" << path << why << "; moved to" << opened.setAsidePath;
+        opened.problem = why;
+        salvaged = ReplicaStore::salvageOutbox(opened.setAsidePath, device, &opened.salvageComplete);
+        return Ok {};
+    };
+    const QFileInfo file(path);
+    if (file.exists() && file.size() == 0 && wasReplica) {
+        // SQLite would take an empty file for a new database: the replica it was would vanish without a word.
+        if (Status aside = setAside(u"replica_empty"_s); !aside)
+            return aside.error();
+    } else if (!file.exists() && check.value(u"log_seq"_s).toInteger() > 0) {
+        opened.problem = u"replica_missing"_s;
+        opened.lostWork = u"the replica file %1 is gone; a new one was started"_s.arg(path);
+    }
+    auto store = ReplicaStore::open(path);
+    if (!store && (store.errorCode() == u"replica_corrupt"_s || store.errorCode() == u"not_a_replica"_s)) {
+        if (Status aside = setAside(store.errorCode() == u"not_a_replica"_s ? u"replica_foreign"_s : u"replica_corrupt"_s);
+            !aside)
+            return aside.error();
         store = ReplicaStore::open(path);
     }
     if (!store)
         return store.error();
-    std::unique_ptr<LocalReplica> replica(new LocalReplica(folder, std::move(store).value(), deviceOf(folder)));
+    // Unshared plans and the sign-in token: for this user's eyes only, also in a replica made before.
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    for (const QString &suffix : { u""_s, u"-wal"_s, u"-shm"_s }) {
+        if (QFileInfo::exists(path + suffix))
+            QFile::setPermissions(path + suffix, QFile::ReadOwner | QFile::WriteOwner);
+    }
+    std::unique_ptr<LocalReplica> replica(new LocalReplica(folder, std::move(store).value(), device));
     if (Status loaded = replica->loadAccount(); !loaded)
         return loaded.error();
     if (!salvaged.isEmpty()) {
@@ -105,9 +139,71 @@ Result<std::unique_ptr<LocalReplica>> LocalReplica::open(const QString &folder, 
             return queued.error();
         opened.salvagedChanges = int(salvaged.size());
     }
+    if (opened.setAsidePath.isEmpty() && opened.lostWork.isEmpty() && !check.isEmpty()) {
+        // Committed work the file no longer has (a deleted -wal, a copy put back): the stamp of the
+        // last local edit and the cursor only ever grow.
+        const Hlc stamp = Hlc::fromString(replica->state(lastStampKey));
+        const Hlc expected = Hlc::fromString(check.value(u"local_stamp"_s).toString());
+        const qint64 cursor = replica->cursor();
+        const qint64 expectedCursor = check.value(u"cursor"_s).toInteger();
+        if (stamp < expected || cursor < expectedCursor) {
+            opened.problem = u"replica_work_lost"_s;
+            opened.lostWork = u"the replica lacks committed work: last local edit %1 (expected %2), cursor %3 "
+                              "(expected %4), %5 unsynced change(s) (expected %6)"_s
+                                      .arg(stamp.toString(), expected.toString())
+                                      .arg(cursor)
+                                      .arg(expectedCursor)
+                                      .arg(replica->pendingCount())
+                                      .arg(check.value(u"outbox"_s).toInteger());
+            qCWarning(lcSync).noquote() << "replica" << path << ":" << opened.lostWork;
+        }
+    }
+    if (!opened.problem.isEmpty()) {
+        const QString message = !opened.lostWork.isEmpty()
+                ? opened.lostWork
+                : u"the replica was damaged (%1) and set aside as %2; %3 unsynced change(s) salvaged%4"_s.arg(
+                          opened.problem, opened.setAsidePath)
+                          .arg(opened.salvagedChanges)
+                          .arg(opened.salvageComplete ? QString() : u", some rows were unreadable"_s);
+        if (Status noted = replica->setNotice(opened.problem, message); !noted)
+            return noted.error();
+    }
+    replica->writeCheck();
     if (report)
         *report = opened;
     return replica;
+}
+
+LocalReplica::Notice LocalReplica::notice()
+{
+    const QJsonObject json = QJsonDocument::fromJson(state(noticeKey).toUtf8()).object();
+    return { json.value(u"code"_s).toString(), json.value(u"message"_s).toString(),
+             QDateTime::fromString(json.value(u"at"_s).toString(), Qt::ISODateWithMs) };
+}
+
+Status LocalReplica::setNotice(const QString &code, const QString &message)
+{
+    if (code.isEmpty())
+        return writeState(noticeKey, u""_s); // NOT NULL column
+    const QJsonObject json { { u"code"_s, code }, { u"message"_s, message },
+                             { u"at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } };
+    return writeState(noticeKey, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
+}
+
+void LocalReplica::writeCheck()
+{
+    // Written after each commit, never before: a crash in between leaves a record that is behind
+    // the file (harmless), never ahead of it (a false alarm).
+    const QJsonObject json { { u"local_stamp"_s, state(lastStampKey) },
+                             { u"cursor"_s, cursor() },
+                             { u"log_seq"_s, m_store->lastSequence() },
+                             { u"outbox"_s, m_store->outboxSize() },
+                             { u"outbox_seq"_s, m_store->outboxSequence() } };
+    QSaveFile out(QDir(m_folder).filePath(checkFile));
+    if (!out.open(QIODevice::WriteOnly)
+        || out.write(QJsonDocument(json).toJson(QJsonDocument::Compact)) < 0 || !out.commit())
+        qCWarning(lcSync).noquote() << "cannot write" << out.fileName() << ":" << out.errorString();
+    QFile::setPermissions(out.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
 LocalReplica::LocalReplica(QString folder, std::unique_ptr<ReplicaStore> store, QString device)
@@ -138,6 +234,54 @@ Status LocalReplica::loadAccount()
     if (!json.contains(u"device"_s))
         return setAccount(m_account.value_or(AccountInfo {}), m_token); // writes the device id down
     return Ok {};
+}
+
+std::optional<AccountInfo> LocalReplica::accountIn(const QString &folder)
+{
+    const QJsonObject account = readJson(QDir(folder).filePath(accountFile)).value(u"account"_s).toObject();
+    if (account.isEmpty() || account.value(u"user"_s).toString().isEmpty())
+        return std::nullopt;
+    return AccountInfo { account.value(u"server"_s).toString(), account.value(u"user"_s).toString(),
+                         account.value(u"role"_s).toString(), account.value(u"municipality"_s).toString(),
+                         account.value(u"plan"_s).toString() };
+}
+
+QString LocalReplica::deviceName()
+{
+    const auto record = m_store->record(device());
+    return record && record->isLive() ? record->value(u"name"_s) : QString();
+}
+
+QString LocalReplica::defaultDeviceName()
+{
+    const QString host = QSysInfo::machineHostName().trimmed();
+    return host.isEmpty() ? u"Computer"_s : host.left(Schema::shortTextMax);
+}
+
+Status LocalReplica::describeDevice(const QString &name)
+{
+    const auto record = m_store->record(device());
+    QString wanted = name.trimmed().left(Schema::shortTextMax);
+    if (wanted.isEmpty())
+        wanted = record && record->isLive() && !record->value(u"name"_s).isEmpty() ? record->value(u"name"_s)
+                                                                                   : defaultDeviceName();
+    const QString municipality = m_account && !m_account->isOffice() ? m_account->municipalityId : QString();
+    Fields fields;
+    if (!record || !record->isLive() || record->value(u"name"_s) != wanted)
+        fields.append({ u"name"_s, wanted });
+    if (!record || !record->isLive() || record->value(u"municipality"_s) != municipality)
+        fields.append({ u"municipality"_s, municipality });
+    if (fields.isEmpty())
+        return Ok {};
+    if (record && record->exists() && !record->isLive())
+        return Error { u"deleted"_s, u"the record of this device was deleted"_s };
+    if (record && record->exists())
+        return set(device(), fields);
+    QList<Change> changes;
+    fields.removeIf([](const auto &field) { return field.second.isEmpty(); });
+    if (const auto created = newEntity(u"device"_s, {}, fields, changes, device()); !created)
+        return created.error();
+    return commitLocal(changes);
 }
 
 Status LocalReplica::setAccount(const AccountInfo &account, const QString &token)
@@ -207,6 +351,42 @@ Status LocalReplica::setLastCompleteSync(const QDateTime &when)
     return writeState(lastSyncKey, when.toUTC().toString(Qt::ISODateWithMs));
 }
 
+QString LocalReplica::serverEpoch()
+{
+    return state(serverEpochKey);
+}
+
+Status LocalReplica::setServerEpoch(const QString &epoch)
+{
+    return writeState(serverEpochKey, epoch);
+}
+
+Result<int> LocalReplica::serverWentBack(const QString &epoch, qint64 cursor, const QString &message)
+{
+    const QJsonObject notice { { u"code"_s, u"server_restored"_s }, { u"message"_s, message },
+                               { u"at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } };
+    auto queued = m_store->requeueChangesOf(
+            device(), { { restoreMarkKey, QString::number(m_store->lastSequence()) },
+                        { cursorKey, QString::number(qMax<qint64>(0, cursor)) },
+                        { serverEpochKey, epoch },
+                        { noticeKey, QString::fromUtf8(QJsonDocument(notice).toJson(QJsonDocument::Compact)) } });
+    if (queued)
+        writeCheck(); // the cursor went back on purpose
+    return queued;
+}
+
+bool LocalReplica::wasResent(const QString &changeId)
+{
+    const qint64 mark = state(restoreMarkKey).toLongLong();
+    const qint64 seq = mark > 0 ? m_store->sequenceOf(changeId) : 0;
+    return seq > 0 && seq <= mark;
+}
+
+Status LocalReplica::endRestoreRecovery()
+{
+    return state(restoreMarkKey).isEmpty() ? Status(Ok {}) : writeState(restoreMarkKey, u""_s);
+}
+
 bool LocalReplica::needsBootstrap()
 {
     return state(bootstrappedKey) != u"1"_s;
@@ -218,7 +398,10 @@ Status LocalReplica::setBootstrapped(qint64 startCursor)
         return indexed;
     if (Status ok = writeState(cursorKey, QString::number(qMax(cursor(), startCursor))); !ok)
         return ok;
-    return writeState(bootstrappedKey, u"1"_s);
+    if (Status ok = writeState(bootstrappedKey, u"1"_s); !ok)
+        return ok;
+    writeCheck();
+    return Ok {};
 }
 
 std::optional<Permissions> LocalReplica::permissions()
@@ -230,13 +413,83 @@ std::optional<Permissions> LocalReplica::permissions()
                                               [this](const QString &id) { return m_store->creatorOf(id); } });
 }
 
+ReplicaStore::Admission LocalReplica::admission()
+{
+    // The server's rules (Authorizer): the account's, once one signed in, and the batch's always.
+    auto rules = std::make_shared<std::optional<Permissions>>(permissions());
+    auto batch = std::make_shared<BatchWrites>();
+    return [rules, batch](const Change &change) -> Status {
+        if (*rules)
+            if (Status allowed = (*rules)->mayWrite(change); !allowed)
+                return allowed;
+        return batch->admit(change);
+    };
+}
+
+Status LocalReplica::eachFieldOnce(const Fields &fields)
+{
+    // Two values for one field in one edit would be two versions made on the same state: a conflict with
+    // itself (BatchWrites refuses it too). Said here in the user's terms.
+    QSet<QString> named;
+    for (const auto &[field, value] : fields) {
+        if (named.contains(field))
+            return Error { u"duplicate_field"_s, u"%1 is given twice; give each field once"_s.arg(field) };
+        named.insert(field);
+    }
+    return Ok {};
+}
+
+Result<QStringList> LocalReplica::search(const QString &query, int limit)
+{
+    auto hits = m_store->search(query, limit);
+    if (!hits || !m_account || m_account->isOffice())
+        return hits;
+    // A review thread is between the office and the plan's municipality: a replica that holds another's
+    // (received before the server kept them apart) does not show it.
+    const Ownership::Lookup lookup = [this](const QString &id) { return m_store->record(id); };
+    QStringList visible;
+    for (const QString &id : hits.value()) {
+        const auto record = m_store->record(id);
+        if (record && record->spec->name == u"comment"_s && Ownership::inReviewThread(*record, lookup)) {
+            const auto plan = Ownership::planOf(*record, lookup);
+            const auto planRecord = plan ? m_store->record(*plan) : std::nullopt;
+            if (!planRecord || planRecord->value(u"municipality"_s) != m_account->municipalityId)
+                continue;
+        }
+        visible << id;
+    }
+    return visible;
+}
+
+QList<Status> LocalReplica::check(const QList<Change> &changes)
+{
+    QHash<QString, Status> verdicts;
+    const ReplicaStore::Admission admit = admission();
+    auto judge = [&](const Change &change) {
+        Status verdict = admit(change);
+        verdicts.insert(change.id, verdict);
+        return verdict;
+    };
+    // Applied as one batch, so each change is judged on what the ones before it did, then rolled back.
+    const auto rolledBack = m_store->applyBatch(changes, judge, [] { return Status(Error { u"check_only"_s, {} }); });
+    Q_UNUSED(rolledBack);
+    QList<Status> result;
+    for (const Change &change : changes) {
+        if (const auto valid = validateChange(change); !valid)
+            result << Status(valid.error());
+        else
+            result << verdicts.value(change.id, Status(Error { u"storage_error"_s, u"not checked"_s }));
+    }
+    return result;
+}
+
 Status LocalReplica::commitLocal(const QList<Change> &changes)
 {
-    std::optional<Permissions> rules = permissions();
-    auto admit = [&rules](const Change &change) -> Status {
-        return rules ? rules->mayWrite(change) : Status(Ok {});
-    };
-    return m_store->applyLocal(changes, admit, lastStampKey, m_clock.last().toString());
+    const ReplicaStore::Admission admit = admission();
+    Status committed = m_store->applyLocal(changes, admit, lastStampKey, m_clock.last().toString());
+    if (committed)
+        writeCheck();
+    return committed;
 }
 
 bool LocalReplica::maySet(const QString &entityId, const QString &field, const QString &value)
@@ -254,6 +507,69 @@ bool LocalReplica::maySet(const QString &entityId, const QString &field, const Q
     return !rules || bool(rules->mayWrite(probe));
 }
 
+bool LocalReplica::mayEditField(const QString &entityId, const QString &field)
+{
+    const auto record = m_store->record(entityId);
+    if (!record || !record->isLive())
+        return false;
+    if (std::optional<Permissions> rules = permissions())
+        return rules->mayEditField(*record, field);
+    const int index = record->spec->fieldIndex(field);
+    return index >= 0 && record->spec->writerOf(index) != Writer::ReviewWorkflow;
+}
+
+bool LocalReplica::mayEdit(const QString &entityId)
+{
+    // A deleted entry counts too: whoever may edit it may restore it (an edit against its delete is resolved so).
+    const auto record = m_store->record(entityId);
+    if (!record || !record->exists())
+        return false;
+    std::optional<Permissions> rules = permissions();
+    if (!rules)
+        return true;
+    if (record->isLive())
+        return rules->mayEditRecord(*record);
+    Change restore;
+    restore.op = Change::Op::Restore;
+    restore.entityType = record->spec->name;
+    restore.entityId = record->id;
+    return bool(rules->mayWrite(restore));
+}
+
+QStringList LocalReplica::settableChoices(const QString &entityId, const QString &field)
+{
+    const auto record = m_store->record(entityId);
+    if (!record || !record->isLive())
+        return {};
+    if (std::optional<Permissions> rules = permissions())
+        return rules->settableChoices(*record, field);
+    const FieldSpec *spec = record->spec->field(field);
+    return spec ? spec->choices : QStringList();
+}
+
+Status LocalReplica::review(const QString &planId, const QString &status, const QString &note)
+{
+    const auto plan = liveRecord(planId);
+    if (!plan)
+        return plan.error();
+    if (plan->spec->name != u"plan"_s)
+        return Error { u"bad_request"_s, u"%1 is a %2, not a plan"_s.arg(planId, plan->spec->name) };
+    const QString body = note.trimmed();
+    if (status == u"changes_requested"_s && body.isEmpty())
+        return Error { u"note_required"_s, u"asking for changes needs a note that says which"_s };
+    QList<Change> changes;
+    if (!body.isEmpty()) {
+        const auto comment = newEntity(u"comment"_s, planId,
+                                       { { u"target"_s, planId }, { u"body"_s, body }, { u"kind"_s, u"review"_s },
+                                         { u"resolved"_s, u"false"_s } },
+                                       changes);
+        if (!comment)
+            return comment.error();
+    }
+    changes << m_editor.set(*plan, u"review_status"_s, status);
+    return commitLocal(changes);
+}
+
 Result<EntityRecord> LocalReplica::liveRecord(const QString &entityId)
 {
     const auto record = m_store->record(entityId);
@@ -265,14 +581,14 @@ Result<EntityRecord> LocalReplica::liveRecord(const QString &entityId)
 }
 
 Result<QString> LocalReplica::newEntity(const QString &type, const QString &parentId, const Fields &fields,
-                                        QList<Change> &changes)
+                                        QList<Change> &changes, const QString &id)
 {
     const EntitySpec *spec = Schema::instance().entity(type);
     if (!spec)
         return Error { u"unknown_type"_s, u"unknown entity type '%1'"_s.arg(type) };
     EntityRecord draft;
     draft.spec = spec;
-    draft.id = LocalEditor::newId();
+    draft.id = id.isEmpty() ? LocalEditor::newId() : id;
     draft.fields.resize(spec->fields.size());
     QList<Change> made { m_editor.create(type, draft.id) };
     Fields all = fields;
@@ -294,6 +610,8 @@ Result<QString> LocalReplica::newEntity(const QString &type, const QString &pare
             all.append({ u"position"_s, OrderKey::between(last, QString()) });
         }
     }
+    if (Status once = eachFieldOnce(all); !once)
+        return once.error();
     for (const auto &[field, value] : all) {
         if (!spec->field(field))
             return Error { u"unknown_field"_s, u"%1 has no field '%2'"_s.arg(type, field) };
@@ -372,6 +690,8 @@ Status LocalReplica::set(const QString &entityId, const Fields &fields)
     const auto record = liveRecord(entityId);
     if (!record)
         return record.error();
+    if (Status once = eachFieldOnce(fields); !once)
+        return once;
     QList<Change> changes;
     for (const auto &[field, value] : fields) {
         if (!record->spec->field(field))
@@ -447,7 +767,10 @@ Status LocalReplica::acknowledge(const QStringList &accepted, const QList<Reject
     QList<ReplicaStore::Rejection> rows;
     for (const RejectedChange &r : rejected)
         rows.append({ r.change.id, r.code, r.message, r.at.toUTC().toString(Qt::ISODateWithMs), r.change });
-    return m_store->acknowledge(accepted, rows);
+    Status done = m_store->acknowledge(accepted, rows);
+    if (done)
+        writeCheck();
+    return done;
 }
 
 QList<RejectedChange> LocalReplica::rejected()
@@ -465,6 +788,7 @@ Status LocalReplica::applyPulled(const QList<Change> &changes, qint64 nextCursor
         return applied.error();
     for (const Change &change : changes)
         m_clock.observe(change.hlc);
+    writeCheck();
     return Ok {};
 }
 

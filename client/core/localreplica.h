@@ -66,18 +66,32 @@ public:
     static inline const QString replicaFile = QStringLiteral("replica.sqlite");
     static inline const QString accountFile = QStringLiteral("account.json");
 
+    /** Beside the replica: what it held when last written (outbox, cursor, last local edit), to notice lost work. */
+    static inline const QString checkFile = QStringLiteral("replica-check.json");
+
     /** What open() had to do about a damaged replica. */
     struct OpenReport
     {
         QString setAsidePath; ///< where the damaged file was moved; empty if it was fine
         int salvagedChanges = 0; ///< unsynced changes read from it and queued again
+        /**
+         * Empty if all was well; else "replica_corrupt", "replica_foreign" (not a replica, or another
+         * program's file), "replica_empty" (a replica truncated to nothing), all three set aside;
+         * "replica_missing" (the file is gone) or "replica_work_lost" (it lacks committed work).
+         */
+        QString problem;
+        bool salvageComplete = true; ///< every row of the set-aside file's outbox and change log could be read
+        QString lostWork; ///< English: what committed work is missing (replica_missing, replica_work_lost)
     };
 
     /**
      * Opens (or creates) the replica in folder. A damaged or unreadable
-     * replica is moved aside (never deleted), a new one is started, and the
-     * unsynced changes that can still be read from the old one are queued
-     * again; the next sync fills the rest from the server.
+     * replica, or one that became empty, is moved aside (never deleted), a
+     * new one is started, and the unsynced changes that can still be read
+     * from the old one are queued again; the next sync fills the rest from
+     * the server. The check file beside it (checkFile) tells committed work
+     * the file no longer has (a deleted -wal). Each problem is reported and
+     * kept as notice() until dismissed.
      */
     static Result<std::unique_ptr<LocalReplica>> open(const QString &folder, OpenReport *report = nullptr);
     /** The key store for tokens of replicas opened from now on (null: account.json only). */
@@ -98,11 +112,51 @@ public:
     [[nodiscard]] QString token() const { return m_token; }
     Status setAccount(const AccountInfo &account, const QString &token);
     Status clearToken();
+    /** The account a replica folder belongs to, read without opening it; nullopt if none (or no replica). */
+    [[nodiscard]] static std::optional<AccountInfo> accountIn(const QString &folder);
+
+    // This device, as others see it (the "device" entity, id = device())
+    /** The name people know this device by; empty until describeDevice() wrote one. */
+    [[nodiscard]] QString deviceName();
+    /** The computer's name: what a device is called until someone names it. */
+    [[nodiscard]] static QString defaultDeviceName();
+    /**
+     * Writes this device's record: its name (empty: keep the one it has, else defaultDeviceName()) and
+     * the account's municipality (none for the office). Writes nothing if both are as they are; the
+     * change syncs like any edit, so every replica learns the name. SyncEngine::login() calls it.
+     */
+    Status describeDevice(const QString &name = {});
+
+    /** Something the user must be told about their data (set by open() and SyncEngine); code empty if none. */
+    struct Notice
+    {
+        QString code; ///< OpenReport::problem's codes, or "server_restored"
+        QString message; ///< English, for logs and the CLI
+        QDateTime at;
+    };
+    [[nodiscard]] Notice notice();
+    /** Keeps a notice (code empty: clears it). */
+    Status setNotice(const QString &code, const QString &message = {});
+    /** Writes checkFile from the replica as it is now; call after each commit. */
+    void writeCheck();
 
     // Sync state
     [[nodiscard]] qint64 cursor();
     [[nodiscard]] QDateTime lastCompleteSync();
     Status setLastCompleteSync(const QDateTime &when);
+    /** The epoch of the server's log this replica last read (docs/protocol.md, "Restore"); empty if none yet. */
+    [[nodiscard]] QString serverEpoch();
+    Status setServerEpoch(const QString &epoch);
+    /**
+     * The server's log went back (restored from a backup): queues every change this device made
+     * again (the server keeps the ones it still has once), continues pulling from cursor, takes the
+     * new epoch and keeps a "server_restored" notice, in one transaction. The changes queued anew.
+     */
+    Result<int> serverWentBack(const QString &epoch, qint64 cursor, const QString &message);
+    /** True if the change was queued again by serverWentBack() and is not confirmed since. */
+    [[nodiscard]] bool wasResent(const QString &changeId);
+    /** Every change queued again is confirmed: wasResent() is false from now on. */
+    Status endRestoreRecovery();
     /** True until the first bootstrap from the server has completed. */
     [[nodiscard]] bool needsBootstrap();
     Status setBootstrapped(qint64 cursor);
@@ -134,8 +188,35 @@ public:
     enum class Keep { Mine, Theirs, Kept, Other };
     /** Settles a conflict: keep one side, or (keep unset) a new value. */
     Status resolve(const QString &conflictId, std::optional<Keep> keep, const QString &value = {});
+    /**
+     * The local check of changes made elsewhere, as one batch: per change Ok or the error the server would
+     * give (by the rules it applies: Permissions and BatchWrites), each judged on the replica as the
+     * changes before it leave it. Nothing is stored. Where the replica cannot read an entity the server
+     * has, the server's verdict can be stricter.
+     */
+    [[nodiscard]] QList<Status> check(const QList<Change> &changes);
+    /**
+     * Entity ids whose text matches a full-text query, best first (ReplicaStore::search), without the
+     * review threads of other municipalities' plans: what the account may read. Every client searches here.
+     */
+    [[nodiscard]] Result<QStringList> search(const QString &query, int limit = 100);
     /** True if the account may set this field to value now, by the rules the server applies (to offer a control). */
     [[nodiscard]] bool maySet(const QString &entityId, const QString &field, const QString &value);
+    /**
+     * What a form offers, by the rules the server applies (Permissions): whether a field can be edited
+     * now, whether any field of the entity can, and the choices of an enum field that may be set. Before
+     * an account signed in (local work) everything but the review workflow's fields is editable.
+     */
+    [[nodiscard]] bool mayEditField(const QString &entityId, const QString &field);
+    /** Also true for a deleted entry the account may restore; forms check liveness themselves. */
+    [[nodiscard]] bool mayEdit(const QString &entityId);
+    [[nodiscard]] QStringList settableChoices(const QString &entityId, const QString &field);
+    /**
+     * The office reviews a plan: sets its review status and, with a note, writes it as a review
+     * comment on the plan, in one transaction, so the municipality gets both at once. Asking for
+     * changes needs a note ("note_required"): the municipality must learn what to change.
+     */
+    Status review(const QString &planId, const QString &status, const QString &note = {});
 
     // Outbox
     [[nodiscard]] int pendingCount();
@@ -157,15 +238,18 @@ private:
     LocalReplica(QString folder, std::unique_ptr<ReplicaStore> store, QString device);
     Status loadAccount();
     Status commitLocal(const QList<Change> &changes);
+    /** Ok, or "duplicate_field" if a field is named twice. */
+    static Status eachFieldOnce(const Fields &fields);
+    /** The admission of one local batch: the account's rules (once signed in) and the batch's (BatchWrites). */
+    ReplicaStore::Admission admission();
     /** The account's write rules; none before an account signed in (local work has no rules yet). */
     std::optional<Permissions> permissions();
     /** The changes that create an entity (appended to changes); its new id. Writes nothing. */
     Result<QString> newEntity(const QString &type, const QString &parentId, const Fields &fields,
-                              QList<Change> &changes);
+                              QList<Change> &changes, const QString &id = {});
     Result<EntityRecord> liveRecord(const QString &entityId);
     QString state(const QString &key);
     Status writeState(const QString &key, const QString &value);
-    static int salvageOutbox(const QString &damagedFile, LocalReplica &into);
     /** The key of this replica's token in the secret store: one per account folder and device. */
     [[nodiscard]] QString secretKey() const;
 

@@ -25,6 +25,10 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 /** How the last sync ended: "online" or an error code (client_state). */
 const QString lastOutcomeKey = QStringLiteral("last_outcome");
+/** "true" while the user chose to work offline (client_state). */
+const QString offlineByChoiceKey = QStringLiteral("offline_by_choice");
+/** The account (user|municipality) this device's record was last written for (client_state). */
+const QString deviceDescribedKey = QStringLiteral("device_described");
 
 
 QByteArray compact(const QJsonObject &object)
@@ -64,6 +68,8 @@ SyncEngine::SyncEngine(LocalReplica &replica, QObject *parent)
     connect(&m_socketTimer, &QTimer::timeout, this, &SyncEngine::openSocket);
 
     refreshCounts();
+    m_status->setOfflineByChoice(m_replica.store().clientState(offlineByChoiceKey) == u"true"_s);
+    showNotice();
     if (!m_replica.account())
         m_status->setState(SyncStatus::LocalOnly);
     else if (m_replica.token().isEmpty()) {
@@ -156,6 +162,8 @@ Status SyncEngine::login(const QUrl &server, const QString &user, const QString 
         return stored;
     }
     qCInfo(lcSync).noquote() << "signed in as" << info.user << "at" << info.serverUrl;
+    if (auto back = checkServerLog(answer.json, false); !back)
+        return back.error();
 
     m_fatal = false;
     m_status->clearError();
@@ -188,6 +196,7 @@ Result<SyncSummary> SyncEngine::syncOnce()
 
 void SyncEngine::start()
 {
+    setPaused(false);
     m_running = true;
     m_fatal = false;
     m_retryMs = firstRetryMs;
@@ -205,6 +214,21 @@ void SyncEngine::stop()
     m_resyncWanted = false;
     m_syncTimer.stop();
     closeSocket();
+}
+
+void SyncEngine::pause()
+{
+    stop();
+    setPaused(true);
+}
+
+void SyncEngine::setPaused(bool paused)
+{
+    if (paused == m_status->isOfflineByChoice())
+        return;
+    if (Status stored = m_replica.store().setClientState(offlineByChoiceKey, paused ? u"true"_s : u"false"_s); !stored)
+        qCWarning(lcSync).noquote() << "cannot store the choice to work offline:" << stored.errorMessage();
+    m_status->setOfflineByChoice(paused);
 }
 
 void SyncEngine::notifyLocalChange()
@@ -236,6 +260,7 @@ void SyncEngine::startCycle()
 
     m_summary = {};
     m_batchLimit = pushBatchSize;
+    m_deferred.clear(); // tried again in every cycle
     m_phase = Phase::Pushing;
     m_status->setState(SyncStatus::Syncing);
     refreshCounts();
@@ -244,7 +269,10 @@ void SyncEngine::startCycle()
 
 void SyncEngine::pushNext()
 {
-    m_batch = m_replica.outbox(m_batchLimit);
+    // A few more than the limit: a submission cut by the limit is sent whole (keepSubmissionsWhole).
+    QList<Change> pending = m_replica.outbox(m_batchLimit + submissionChanges + int(m_deferred.size()));
+    pending.removeIf([this](const Change &change) { return m_deferred.contains(change.id); });
+    m_batch = pending.mid(0, m_batchLimit);
     if (m_batch.isEmpty()) {
         if (m_replica.needsBootstrap()) {
             m_phase = Phase::Bootstrapping;
@@ -261,8 +289,45 @@ void SyncEngine::pushNext()
         m_batch.resize(m_batch.size() / 2);
         body = compact({ { u"changes"_s, Protocol::toJson(m_batch) } });
     }
+    if (const qsizetype whole = keepSubmissionsWhole(pending, m_batch.size()); whole != m_batch.size()) {
+        m_batch = pending.mid(0, whole);
+        body = compact({ { u"changes"_s, Protocol::toJson(m_batch) } });
+    }
     qCDebug(lcSync) << "pushing" << m_batch.size() << "changes";
     sendStep("POST", u"/v1/push"_s, body, &SyncEngine::onPushFinished);
+}
+
+namespace {
+
+bool isVersionCreate(const Change &change)
+{
+    return change.op == Change::Op::Create && change.entityType == u"plan_version"_s;
+}
+
+bool isPartOfSubmission(const Change &change)
+{
+    return change.entityType == u"plan_version"_s
+            || (change.entityType == u"plan"_s && change.field == u"review_status"_s && change.value == u"submitted"_s);
+}
+
+} // namespace
+
+qsizetype SyncEngine::keepSubmissionsWhole(const QList<Change> &pending, qsizetype count)
+{
+    // The server admits a plan's "submitted" only after its sealed version in the same push
+    // (Permissions): a cut between LocalReplica::submit's changes would have the status refused.
+    if (count <= 0 || count >= pending.size() || !isPartOfSubmission(pending[count])
+        || isVersionCreate(pending[count]) || !isPartOfSubmission(pending[count - 1]))
+        return count;
+    qsizetype start = count - 1;
+    while (start > 0 && !isVersionCreate(pending[start]))
+        --start;
+    if (start > 0)
+        return start; // the submission goes whole with the next push
+    qsizetype end = count;
+    while (end < pending.size() && isPartOfSubmission(pending[end]) && !isVersionCreate(pending[end]))
+        ++end;
+    return end;
 }
 
 void SyncEngine::onPushFinished(const Reply &reply)
@@ -300,16 +365,27 @@ void SyncEngine::onPushFinished(const Reply &reply)
         const auto it = sent.constFind(id);
         if (it == sent.cend())
             continue;
+        if (m_replica.wasResent(id)) {
+            // Accepted before the server was restored: refused now only for what the restored server
+            // lacks (an entity another device created and has not sent again yet). Kept, and tried
+            // again in the next cycle, never dropped.
+            m_deferred.insert(id);
+            qCInfo(lcSync).noquote() << "change" << id << "sent again after a restore was refused for now:" << code;
+            continue;
+        }
         rejected << RejectedChange { m_batch[*it], code, o.value(u"message"_s).toString(), now };
         qCInfo(lcSync).noquote() << "server rejected change" << id << "of" << m_batch[*it].entityId << ":" << code
                                  << o.value(u"message"_s).toString();
     }
     // Without this the same batch would go out again and again.
-    if (accepted.isEmpty() && rejected.isEmpty())
+    if (accepted.isEmpty() && rejected.isEmpty() && m_deferred.isEmpty())
         return failCycle(SyncHttp::malformed(u"the push answer confirms none of the changes sent"_s));
 
     if (Status done = m_replica.acknowledge(accepted, rejected); !done)
         return failCycle(done.error());
+    // A restored server: the outbox now holds what it lacks, and the next push sends it.
+    if (auto back = checkServerLog(reply.json, false); !back)
+        return failCycle(back.error());
     m_summary.pushed += int(accepted.size());
     m_summary.rejected += int(rejected.size());
     m_batch.clear();
@@ -395,6 +471,15 @@ void SyncEngine::onPullFinished(const Reply &reply)
         return failCycle(SyncHttp::malformed(u"pull page without changes, next or more"_s));
     const qint64 next = json.value(u"next"_s).toInteger();
     const bool more = json.value(u"more"_s).toBool();
+    // A next below our cursor: the server never issued that cursor; its log went back.
+    auto back = checkServerLog(json, next < m_pullAfter && !more);
+    if (!back)
+        return failCycle(back.error());
+    if (back.value()) {
+        m_phase = Phase::Pushing; // what the server lacks goes out first, then pulling starts again
+        refreshCounts();
+        return pushNext();
+    }
     if (next < m_pullAfter || (more && next == m_pullAfter))
         return failCycle(SyncHttp::malformed(u"pull cursor %1 after %2"_s.arg(next).arg(m_pullAfter)));
 
@@ -421,6 +506,12 @@ void SyncEngine::onPullFinished(const Reply &reply)
 
 void SyncEngine::finishCycle()
 {
+    // After the first bootstrap, not before: a bootstrap into an empty change log is the fast one.
+    if (describeDevice()) {
+        m_phase = Phase::Pushing;
+        refreshCounts();
+        return pushNext(); // the device's record goes out in this cycle, so it ends with nothing pending
+    }
     m_phase = Phase::Idle;
     m_retryMs = firstRetryMs;
     m_fatal = false;
@@ -439,9 +530,16 @@ void SyncEngine::finishCycle()
     qCDebug(lcSync) << "sync done: pushed" << m_summary.pushed << "rejected" << m_summary.rejected << "pulled"
                     << m_summary.pulled << "bootstrapped" << m_summary.bootstrapped << "cursor" << m_summary.cursor;
 
+    if (m_deferred.isEmpty()) {
+        // Every change sent again after a restore is confirmed: refusals count as refusals again.
+        if (Status ended = m_replica.endRestoreRecovery(); !ended)
+            qCWarning(lcSync).noquote() << "cannot store the end of the recovery:" << ended.errorMessage();
+    }
     m_lastResult = m_summary;
     ++m_cycles;
-    const bool again = m_resyncWanted || m_replica.pendingCount() > 0;
+    // Changes refused for now after a restore wait for the next sync (another device's, announced
+    // by the live socket, or a local edit): trying them again at once would only be refused again.
+    const bool again = m_resyncWanted || m_replica.pendingCount() > int(m_deferred.size());
     m_resyncWanted = false;
     if (m_running) {
         if (again)
@@ -450,6 +548,20 @@ void SyncEngine::finishCycle()
             openSocket();
     }
     Q_EMIT synced(m_summary);
+}
+
+bool SyncEngine::describeDevice()
+{
+    // Once per account: a rename is the user's (Session), and a refused record is not written again and again.
+    const auto account = m_replica.account();
+    const QString key = account ? account->user + u'|' + account->municipalityId : QString();
+    if (!account || m_replica.store().clientState(deviceDescribedKey) == key)
+        return false;
+    const int before = m_replica.pendingCount();
+    if (Status described = m_replica.describeDevice(); !described)
+        qCWarning(lcSync).noquote() << "cannot describe this device:" << described.errorMessage();
+    Q_UNUSED(m_replica.store().setClientState(deviceDescribedKey, key));
+    return m_replica.pendingCount() > before;
 }
 
 void SyncEngine::failCycle(const Error &error)
@@ -495,6 +607,51 @@ void SyncEngine::failCycle(const Error &error)
         m_retryMs = qMin(m_retryMs * 2, maxRetryMs);
     }
     Q_EMIT failed(error);
+}
+
+Result<bool> SyncEngine::checkServerLog(const QJsonObject &answer, bool cursorNeverIssued)
+{
+    const QString epoch = answer.value(u"epoch"_s).toString();
+    const QString known = m_replica.serverEpoch();
+    if (!cursorNeverIssued) {
+        if (epoch.isEmpty() || epoch == known)
+            return false; // an older server says nothing; or the same log
+        if (known.isEmpty()) {
+            if (Status stored = m_replica.setServerEpoch(epoch); !stored)
+                return stored.error();
+            return false;
+        }
+    }
+    // The log went back. Restored from a backup of the epoch we read: the log up to the backup's end
+    // is the one we read, so pulling goes on from there; from anything else, from the start.
+    const QJsonObject restored = answer.value(u"restored"_s).toObject();
+    const bool newEpoch = !epoch.isEmpty() && !known.isEmpty() && epoch != known;
+    const qint64 cursor = newEpoch && restored.value(u"from"_s).toString() == known
+            ? qMin(m_replica.cursor(), restored.value(u"at"_s).toInteger())
+            : 0;
+    const auto queued = m_replica.serverWentBack(
+            epoch.isEmpty() ? known : epoch, cursor,
+            u"the server was restored from a backup; this device sent its changes again"_s);
+    if (!queued)
+        return queued.error();
+    qCWarning(lcSync).noquote() << "the server's log went back (epoch" << known << "->" << epoch << "): queued"
+                                << queued.value() << "changes of this device again, pulling from" << cursor;
+    showNotice();
+    refreshCounts();
+    return true;
+}
+
+void SyncEngine::showNotice()
+{
+    const LocalReplica::Notice notice = m_replica.notice();
+    m_status->setNotice(notice.code, notice.message, notice.at);
+}
+
+void SyncEngine::dismissNotice()
+{
+    if (Status cleared = m_replica.setNotice({}); !cleared)
+        qCWarning(lcSync).noquote() << "cannot clear the notice:" << cleared.errorMessage();
+    showNotice();
 }
 
 bool SyncEngine::isFatal(const QString &code)

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 #include <QUrl>
 
@@ -67,6 +68,10 @@ public:
     static constexpr int debounceMs = 300;
     static constexpr int firstRetryMs = 1000;
     static constexpr int maxRetryMs = 5 * 60 * 1000;
+    /** At most the changes of one submission (LocalReplica::submit), which a push never splits. */
+    static constexpr int submissionChanges = 8;
+    /** How many of the pending changes to push so that no submission is split (count: as many as fit). */
+    [[nodiscard]] static qsizetype keepSubmissionsWhole(const QList<Change> &pending, qsizetype count);
 
     explicit SyncEngine(LocalReplica &replica, QObject *parent = nullptr);
     ~SyncEngine() override;
@@ -102,9 +107,20 @@ public:
     /** Leaves background mode: closes the live socket, schedules nothing more; a running sync is let finish. */
     void stop();
     [[nodiscard]] bool isRunning() const { return m_running; }
+    /**
+     * The user chose to work offline: stop(), and the status says so
+     * (SyncStatus::OfflineByChoice) until start(). Kept in the replica, so
+     * `werkstattplan-cli status` on the same replica tells it too.
+     * syncOnce() still syncs when asked (the command line's explicit `sync`).
+     */
+    void pause();
+    [[nodiscard]] bool isPaused() const { return m_status->isOfflineByChoice(); }
 
     /** Call after every local edit: updates the status and schedules a push. */
     void notifyLocalChange();
+
+    /** The user has read SyncStatus::noticeCode(): it is cleared (also in the replica). */
+    void dismissNotice();
 
 Q_SIGNALS:
     void synced(const SyncSummary &summary);
@@ -128,7 +144,17 @@ private:
     void pullNext();
     void onPullFinished(const Reply &reply);
     void finishCycle();
+    /** Writes this device's record (name, municipality) once per account; true if that made a change to push. */
+    bool describeDevice();
     void failCycle(const Error &error);
+    /**
+     * Compares the server's epoch in an answer with the one the replica last read; if the server's
+     * log went back (a new epoch, or cursorNeverIssued), queues this device's changes again and sets
+     * the cursor back (LocalReplica::serverWentBack). True if it did.
+     */
+    Result<bool> checkServerLog(const QJsonObject &answer, bool cursorNeverIssued);
+    /** Shows the replica's notice in the status. */
+    void showNotice();
 
     QNetworkReply *send(const QByteArray &method, const QUrl &url, const QByteArray &body, bool withToken);
     void sendStep(const QByteArray &method, const QString &path, const QByteArray &body,
@@ -137,6 +163,7 @@ private:
     [[nodiscard]] static bool isFatal(const QString &code);
 
     void scheduleSync(int delayMs);
+    void setPaused(bool paused);
     void refreshCounts();
     void resetBootstrap();
 
@@ -159,6 +186,7 @@ private:
     bool m_timedOut = false;
     SyncSummary m_summary;
     QList<Change> m_batch; ///< the push in flight
+    QSet<QString> m_deferred; ///< changes sent again after a restore and refused for now, in this cycle
     int m_batchLimit = pushBatchSize; ///< lowered when a batch is too large for the server
     qint64 m_pullAfter = 0;
     quint64 m_cycles = 0; ///< cycles finished, so syncOnce() knows when its own one ended

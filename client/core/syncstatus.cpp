@@ -20,6 +20,11 @@ QJsonObject SyncStatus::toJson() const
     QJsonValue error; // null when there is none
     if (!m_errorCode.isEmpty())
         error = QJsonObject { { u"code"_s, m_errorCode }, { u"message"_s, m_errorMessage } };
+    QJsonValue notice;
+    if (!m_noticeCode.isEmpty())
+        notice = QJsonObject { { u"code"_s, m_noticeCode }, { u"message"_s, m_noticeMessage },
+                               { u"at"_s, m_noticeAt.isValid() ? QJsonValue(m_noticeAt.toUTC().toString(Qt::ISODate))
+                                                               : QJsonValue() } };
     return {
         { u"state"_s, stateName(m_state) },
         { u"pending"_s, m_pendingChanges },
@@ -30,6 +35,8 @@ QJsonObject SyncStatus::toJson() const
         { u"rejected"_s, m_rejectedChanges },
         { u"conflicts"_s, m_openConflicts },
         { u"cursor"_s, m_cursor },
+        { u"offline_by_choice"_s, m_offlineByChoice },
+        { u"notice"_s, notice },
     };
 }
 
@@ -41,8 +48,11 @@ void SyncStatus::setState(State state)
 
 void SyncStatus::updateState()
 {
-    // A green tick while the server has not confirmed everything would be a lie.
-    const State shown = (m_requested == Online && m_pendingChanges > 0) ? Syncing : m_requested;
+    // A green tick while the server has not confirmed everything would be a lie; so would "online" or
+    // "syncing" while the user chose to send nothing. An error the user must act on still shows as one.
+    State shown = (m_requested == Online && m_pendingChanges > 0) ? Syncing : m_requested;
+    if (m_offlineByChoice && (shown == Online || shown == Syncing || shown == Offline))
+        shown = OfflineByChoice;
     if (shown == m_state)
         return;
     const bool wasSyncing = isSyncing();
@@ -118,4 +128,23 @@ void SyncStatus::setCursor(qint64 cursor)
         return;
     m_cursor = cursor;
     Q_EMIT cursorChanged();
+}
+
+void SyncStatus::setOfflineByChoice(bool offline)
+{
+    if (offline == m_offlineByChoice)
+        return;
+    m_offlineByChoice = offline;
+    Q_EMIT offlineByChoiceChanged();
+    updateState();
+}
+
+void SyncStatus::setNotice(const QString &code, const QString &message, const QDateTime &at)
+{
+    if (code == m_noticeCode && message == m_noticeMessage && at == m_noticeAt)
+        return;
+    m_noticeCode = code;
+    m_noticeMessage = message;
+    m_noticeAt = at;
+    Q_EMIT noticeChanged();
 }

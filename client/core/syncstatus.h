@@ -11,8 +11,9 @@
  * status` show it. Only the SyncEngine writes it; every NOTIFY signal is
  * emitted on a real change only.
  *
- * Invariant: state() is never Online while pendingChanges() > 0, and
- * progressDone() never exceeds progressTotal().
+ * Invariant: state() is never Online while pendingChanges() > 0, never
+ * Online or Syncing while the user chose to work offline (then it is
+ * OfflineByChoice), and progressDone() never exceeds progressTotal().
  */
 class SyncStatus : public QObject
 {
@@ -29,6 +30,10 @@ class SyncStatus : public QObject
     Q_PROPERTY(int rejectedChanges READ rejectedChanges NOTIFY rejectedChangesChanged)
     Q_PROPERTY(int openConflicts READ openConflicts NOTIFY openConflictsChanged)
     Q_PROPERTY(qint64 cursor READ cursor NOTIFY cursorChanged)
+    Q_PROPERTY(bool offlineByChoice READ isOfflineByChoice NOTIFY offlineByChoiceChanged)
+    Q_PROPERTY(QString noticeCode READ noticeCode NOTIFY noticeChanged)
+    Q_PROPERTY(QString noticeMessage READ noticeMessage NOTIFY noticeChanged)
+    Q_PROPERTY(QDateTime noticeAt READ noticeAt NOTIFY noticeChanged)
 
 public:
     enum State {
@@ -37,6 +42,7 @@ public:
         Online, ///< connected, and the server has confirmed every local change
         Syncing, ///< a sync is running or about to run for pending changes
         Error, ///< the user must act: update the app, sign in again, free disk space, …
+        OfflineByChoice, ///< the user chose to work offline: nothing is sent or received until they reconnect
     };
     Q_ENUM(State)
 
@@ -60,13 +66,28 @@ public:
     [[nodiscard]] int openConflicts() const { return m_openConflicts; }
     /** The replica's pull cursor (server sequence number). */
     [[nodiscard]] qint64 cursor() const { return m_cursor; }
+    /** The user paused syncing ("Offline arbeiten"); shown as OfflineByChoice unless an error needs them. */
+    [[nodiscard]] bool isOfflineByChoice() const { return m_offlineByChoice; }
+
+    /**
+     * Something that happened to the user's data, kept until dismissed (SyncEngine::dismissNotice()):
+     * "server_restored" (the server was restored from a backup; what it lacked was sent again),
+     * "replica_corrupt", "replica_foreign", "replica_empty" (the replica file was set aside and
+     * a new one started; the unsynced changes that could be read were saved), "replica_missing",
+     * "replica_work_lost" (committed work is missing from the replica). Empty if none.
+     */
+    [[nodiscard]] QString noticeCode() const { return m_noticeCode; }
+    /** English text for logs and the CLI. */
+    [[nodiscard]] QString noticeMessage() const { return m_noticeMessage; }
+    [[nodiscard]] QDateTime noticeAt() const { return m_noticeAt; }
 
     /** Lowercase name of a state, as in the JSON form ("localonly", "online", …). */
     [[nodiscard]] static QString stateName(State state);
     /**
      * The form `werkstattplan-cli status --json` prints: state, pending,
      * last_complete_sync (ISO 8601 or null), progress {done, total},
-     * error {code, message} or null, rejected, conflicts, cursor.
+     * error {code, message} or null, rejected, conflicts, cursor,
+     * offline_by_choice (bool), notice {code, message, at} or null.
      */
     [[nodiscard]] QJsonObject toJson() const;
 
@@ -82,6 +103,8 @@ public:
     void setRejectedChanges(int count);
     void setOpenConflicts(int count);
     void setCursor(qint64 cursor);
+    void setOfflineByChoice(bool offline);
+    void setNotice(const QString &code, const QString &message, const QDateTime &at);
 
 Q_SIGNALS:
     void stateChanged();
@@ -95,6 +118,8 @@ Q_SIGNALS:
     void rejectedChangesChanged();
     void openConflictsChanged();
     void cursorChanged();
+    void offlineByChoiceChanged();
+    void noticeChanged();
 
 private:
     /** Applies the honesty rule to the requested state and emits what changed. */
@@ -111,4 +136,8 @@ private:
     int m_rejectedChanges = 0;
     int m_openConflicts = 0;
     qint64 m_cursor = 0;
+    bool m_offlineByChoice = false;
+    QString m_noticeCode;
+    QString m_noticeMessage;
+    QDateTime m_noticeAt;
 };

@@ -28,7 +28,30 @@ std::optional<QString> planOf(const EntityRecord &record, const Lookup &lookup)
 
 QString readScope(const EntityRecord &record, const Lookup &lookup)
 {
-    return planOf(record, lookup).value_or(unresolved);
+    const auto plan = planOf(record, lookup);
+    if (!plan)
+        return unresolved;
+    if (record.spec->name == u"comment"_s && inReviewThread(record, lookup))
+        return reviewScope(*plan);
+    return *plan;
+}
+
+bool inReviewThread(const EntityRecord &comment, const Lookup &lookup)
+{
+    std::optional<EntityRecord> parent;
+    const EntityRecord *current = &comment;
+    for (int depth = 0; depth < 64; ++depth) {
+        if (current->value(u"kind"_s) == u"review"_s)
+            return true;
+        const QString replyTo = current->value(u"reply_to"_s);
+        if (replyTo.isEmpty())
+            return false;
+        parent = lookup(replyTo);
+        if (!parent || !parent->exists() || !parent->spec || parent->spec->name != u"comment"_s)
+            return true;
+        current = &*parent;
+    }
+    return true;
 }
 
 } // namespace Ownership

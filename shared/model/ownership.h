@@ -27,7 +27,24 @@ inline const QString unresolved = QStringLiteral("?");
  */
 std::optional<QString> planOf(const EntityRecord &record, const Lookup &lookup);
 
-/** The read scope to store for an entity: planOf(), or `unresolved`. */
+/**
+ * The read scope to store for an entity: planOf(), or `unresolved`; for a review note of the office and
+ * the answers to it (inReviewThread()), reviewScope() of its plan.
+ */
 QString readScope(const EntityRecord &record, const Lookup &lookup);
+
+/**
+ * True for a comment of kind "review", and for an answer (reply_to) to one, however deep: a review thread
+ * is between the office and the municipality whose plan it is, so peers that read the plan do not read it.
+ * Also true if the thread cannot be followed to its start (a missing comment, or deeper than any real
+ * thread): what cannot be placed is not shown to peers.
+ */
+bool inReviewThread(const EntityRecord &comment, const Lookup &lookup);
+
+/** The scope of a plan's review threads: read by the office and the plan's municipality only. No id has a '/'. */
+inline QString reviewScope(const QString &planId)
+{
+    return QStringLiteral("review/") + planId;
+}
 
 } // namespace Ownership

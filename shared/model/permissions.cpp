@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "permissions.h"
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -51,19 +53,39 @@ bool Permissions::readsPlan(const QString &planId)
 Status Permissions::mayWrite(const Change &change)
 {
     const EntitySpec &spec = *Schema::instance().entity(change.entityType);
+    // Every op is judged against the entity as it stands. A create only makes a new id: one of an id that
+    // exists, live or deleted, would write into another's record, plan or sealed version. Every other op
+    // needs an entity that exists (a write to a missing id would claim it for whoever creates it later).
+    const auto existing = m_lookups.record(change.entityId);
+    if (change.op == Change::Op::Create) {
+        if (existing && !existing->isEmpty())
+            return forbidden(u"%1 exists already; a create makes a new entity"_s.arg(change.entityId));
+    } else if (!existing || !existing->exists()) {
+        return forbidden(u"%1 does not exist"_s.arg(change.entityId));
+    }
     if (spec.name == u"plan"_s)
         return mayWritePlan(change);
+    if (spec.name == u"device"_s)
+        return mayWriteDevice(change);
     switch (spec.writer) {
     case Writer::Office:
         return m_actor.office ? Status(Ok {}) : forbidden(u"only the project office writes %1"_s.arg(spec.name));
     case Writer::Author:
         return mayWriteComment(change);
     case Writer::PlanEditor:
-    case Writer::ReviewWorkflow:
-        if (spec.name == u"plan_version"_s)
+    case Writer::ReviewWorkflow: {
+        const bool version = spec.name == u"plan_version"_s;
+        if (version)
             if (Status sealed = mayWriteVersion(change); !sealed)
                 return sealed;
-        return mayWritePlanContent(change, spec);
+        Status admitted = mayWritePlanContent(change, spec);
+        // The snapshot seals a submission's version: the plan may now be marked submitted in this batch.
+        if (admitted && version && change.op == Change::Op::Set && change.field == u"snapshot"_s
+            && !change.value.isEmpty())
+            if (const auto plan = planOf(change.entityId))
+                m_submittedPlans.insert(*plan);
+        return admitted;
+    }
     }
     return forbidden(u"unknown rule"_s);
 }
@@ -72,11 +94,25 @@ Status Permissions::mayWritePlan(const Change &change)
 {
     const bool isSet = change.op == Change::Op::Set;
     if (isSet && change.field == u"review_status"_s) {
-        if (m_actor.office)
-            return Ok {};
-        const bool submitting = change.value == u"draft"_s || change.value == u"submitted"_s;
-        if (ownsPlan(change.entityId) && submitting)
-            return Ok {};
+        static const QStringList reviewStates { u"in_review"_s, u"reviewed"_s, u"changes_requested"_s };
+        const auto plan = m_lookups.record(change.entityId);
+        const bool unset = !plan || plan->value(u"review_status"_s).isEmpty();
+        const bool mayWritePlan = m_actor.office || ownsPlan(change.entityId);
+        if (change.value == u"draft"_s && unset && mayWritePlan)
+            return Ok {}; // a new plan starts as a draft
+        if (m_actor.office) {
+            if (reviewStates.contains(change.value))
+                return Ok {};
+            return forbidden(u"the project office reviews a plan; only its municipality submits it"_s);
+        }
+        if (!ownsPlan(change.entityId))
+            return forbidden(u"%1 is not your plan"_s.arg(change.entityId));
+        // Submitted means: there is a frozen version of what was submitted (LocalReplica::submit).
+        if (change.value == u"submitted"_s) {
+            if (m_submittedPlans.contains(change.entityId))
+                return Ok {};
+            return forbidden(u"a plan is submitted together with the version that freezes it, not by setting its status"_s);
+        }
         return forbidden(u"only the project office sets the review status to %1"_s.arg(change.value));
     }
     if (isSet && change.field == u"municipality"_s) {
@@ -151,5 +187,73 @@ Status Permissions::mayWriteComment(const Change &change)
         return forbidden(u"you cannot read %1"_s.arg(change.value));
     if (change.op == Change::Op::Set && change.field == u"kind"_s && change.value == u"review"_s && !m_actor.office)
         return forbidden(u"only the project office writes review notes"_s);
+    if (change.op == Change::Op::Set && change.field == u"reply_to"_s && !change.value.isEmpty()) {
+        // An answer joins its thread; a review thread is between the office and the plan's municipality.
+        const auto parent = m_lookups.record(change.value);
+        if (!parent || !parent->exists() || parent->spec->name != u"comment"_s)
+            return forbidden(u"%1 is not a comment"_s.arg(change.value));
+        if (Ownership::inReviewThread(*parent, m_lookups.record) && !m_actor.office
+            && !ownsPlan(parent->value(u"plan"_s)))
+            return forbidden(u"a review note is answered by the office or the plan's municipality"_s);
+    }
+    return Ok {};
+}
+
+Status Permissions::probe(const EntityRecord &record, const QString &field, const QString &value)
+{
+    Change change;
+    change.op = Change::Op::Set;
+    change.entityType = record.spec->name;
+    change.entityId = record.id;
+    change.field = field;
+    change.value = value;
+    return mayWrite(change);
+}
+
+bool Permissions::mayEditField(const EntityRecord &record, const QString &field)
+{
+    const int index = record.spec ? record.spec->fieldIndex(field) : -1;
+    if (index < 0 || !record.isLive() || record.spec->writerOf(index) == Writer::ReviewWorkflow)
+        return false;
+    if (record.spec->fields[index].type == FieldType::Enum)
+        return !settableChoices(record, field).isEmpty();
+    // Writing the value it has: allowed exactly when the field may be changed at all.
+    return bool(probe(record, field, record.value(field)));
+}
+
+bool Permissions::mayEditRecord(const EntityRecord &record)
+{
+    if (!record.spec)
+        return false;
+    // Its parent link does not count: the office gives a plan to a municipality, it does not edit the plan.
+    return std::any_of(record.spec->fields.cbegin(), record.spec->fields.cend(), [&](const FieldSpec &field) {
+        return field.name != record.spec->parentField && mayEditField(record, field.name);
+    });
+}
+
+QStringList Permissions::settableChoices(const EntityRecord &record, const QString &field)
+{
+    QStringList settable;
+    const FieldSpec *spec = record.spec ? record.spec->field(field) : nullptr;
+    if (!spec || !record.isLive())
+        return settable;
+    for (const QString &choice : spec->choices) {
+        if (probe(record, field, choice))
+            settable << choice;
+    }
+    return settable;
+}
+
+Status Permissions::mayWriteDevice(const Change &change)
+{
+    // A device describes itself: only it writes its record (its id is the device id), for its own account,
+    // and it can only claim the municipality of that account (none for the office).
+    if (change.entityId != change.device)
+        return forbidden(u"a device writes only its own record"_s);
+    if (change.op != Change::Op::Create && m_lookups.creatorOf(change.entityId) != m_actor.user)
+        return forbidden(u"the device %1 belongs to another account"_s.arg(change.entityId));
+    const QString own = m_actor.office ? QString() : m_actor.municipalityId;
+    if (change.op == Change::Op::Set && change.field == u"municipality"_s && change.value != own)
+        return forbidden(u"a device can only name the municipality of its account"_s);
     return Ok {};
 }

@@ -5,6 +5,7 @@
 #include "model/ownership.h"
 
 #include <QHash>
+#include <QSet>
 
 /** Who is writing: an editor of one municipality, or the project office. */
 struct Actor
@@ -16,12 +17,17 @@ struct Actor
 
 /**
  * The write rules of the roles table (docs/protocol.md): a municipality
- * writes only its own plan; comments belong to their author; review status,
- * municipalities, synopsis and meetings belong to the office. The server
- * enforces them on every change; clients check them first, so a user is
- * told at once instead of after the next sync.
+ * writes only its own plan; comments belong to their author; municipalities,
+ * synopsis and meetings belong to the office. The review status follows the
+ * review workflow: a municipality sets "submitted" only with the sealed
+ * plan_version of its submission, earlier in the same batch (and "draft" only
+ * on a plan that has no status yet); the office sets the review states. The
+ * server enforces them on every change; clients check them first, so a user
+ * is told at once instead of after the next sync, and offer only what the
+ * rules allow (mayEditField, settableChoices).
  *
- * Caches which plan an entity belongs to: use one instance per batch.
+ * Caches which plan an entity belongs to and remembers the submissions of the
+ * batch: use one instance per batch.
  */
 class Permissions
 {
@@ -43,14 +49,28 @@ public:
     /** The plan an entity belongs to, as it stands now. */
     std::optional<QString> planOf(const QString &entityId);
 
+    /**
+     * True if the actor may change the field of the live record now by a plain edit (a form): some
+     * value of it passes mayWrite. Fields of the review workflow never do: they change only through
+     * its actions (submitting, reviewing), which write more than the one field.
+     */
+    bool mayEditField(const EntityRecord &record, const QString &field);
+    /** True if the actor may edit some field of the record other than its parent link (its form is editable). */
+    bool mayEditRecord(const EntityRecord &record);
+    /** An enum field's choices the actor may set now, in the schema's order. */
+    QStringList settableChoices(const EntityRecord &record, const QString &field);
+
 private:
     Status mayWritePlan(const Change &change);
     Status mayWritePlanContent(const Change &change, const EntitySpec &spec);
     Status mayWriteComment(const Change &change);
+    Status mayWriteDevice(const Change &change);
     Status mayWriteVersion(const Change &change);
     QString municipalityOfPlan(const QString &planId);
+    Status probe(const EntityRecord &record, const QString &field, const QString &value);
 
     Actor m_actor;
     Lookups m_lookups;
     QHash<QString, QString> m_planCache;
+    QSet<QString> m_submittedPlans; ///< plans whose plan_version this batch has sealed so far
 };

@@ -85,6 +85,10 @@ Schema::Schema()
     themes.choices = themeKeys();
 
     // A submitted version's plan content as compressed JSON (PlanSnapshot): opaque, so not searched.
+    // A device's name is shown beside changes, not searched for.
+    FieldSpec deviceName = text(u"name"_s);
+    deviceName.searchable = false;
+
     FieldSpec snapshot = longText(u"snapshot"_s);
     snapshot.maxLength = snapshotMax;
     snapshot.searchable = false;
@@ -127,6 +131,9 @@ Schema::Schema()
             longText(u"agenda"_s), longText(u"notes"_s) } },
         { u"meeting_link"_s, u"meeting_links"_s, u"measure"_s, Writer::PlanEditor,
           { reference(u"measure"_s, u"measure"_s), reference(u"meeting"_s, u"meeting"_s) } },
+        // A device as people know it ("Laptop Rathaus"): its id is the device id of the changes it makes,
+        // written by that device only (Permissions), so every replica can name who changed what where.
+        { u"device"_s, u"devices"_s, {}, Writer::Author, { deviceName, reference(u"municipality"_s, u"municipality"_s) } },
     };
     for (int i = 0; i < m_entities.size(); ++i)
         m_byName.insert(m_entities[i].name, i);

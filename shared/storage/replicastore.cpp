@@ -420,6 +420,25 @@ Status ReplicaStore::finishWrite()
     return Ok {};
 }
 
+Status ReplicaStore::reconnect()
+{
+    // Statements prepared on the old connection do not exist on the new one.
+    m_statements.clear();
+    m_tables.clear();
+    for (auto &query : m_fixed)
+        query.reset();
+    for (auto &direct : m_direct)
+        direct.reset();
+    m_directQueries.clear();
+    forgetRecords();
+    m_db.close();
+    if (!m_db.open())
+        return Error { u"storage_error"_s, m_db.lastError().text() };
+    if (!m_postgres)
+        m_sqlite = SqliteStatement::handle(m_db);
+    return Ok {};
+}
+
 void ReplicaStore::forgetRecords()
 {
     m_batch.clear();
@@ -1077,6 +1096,15 @@ std::optional<EntityRecord> ReplicaStore::currentRecord(const QString &entityId)
     return record(entityId);
 }
 
+qint64 ReplicaStore::sequenceOf(const QString &changeId)
+{
+    QSqlQuery &q = prepared(u"SELECT seq FROM changes WHERE change_id = ?"_s);
+    q.bindValue(0, changeId);
+    const qint64 seq = q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return seq;
+}
+
 qint64 ReplicaStore::lastSequence()
 {
     QSqlQuery &q = prepared(u"SELECT coalesce(max(seq), 0) FROM changes"_s);
@@ -1087,8 +1115,10 @@ qint64 ReplicaStore::lastSequence()
 
 namespace {
 /** The entities a scope reads; the plans table says which plans are shared. */
+// A plan's review threads (Ownership::reviewScope) are read by its own municipality only, shared or not.
 constexpr char readableSql[] = "(? = 1 OR e.scope = '' OR e.scope IN "
-                               "(SELECT id FROM plans WHERE municipality = ? OR shared = 1))";
+                               "(SELECT id FROM plans WHERE municipality = ? OR shared = 1) OR e.scope IN "
+                               "(SELECT 'review/' || id FROM plans WHERE municipality = ?))";
 } // namespace
 
 Result<ChangePage> ReplicaStore::changesAfter(qint64 afterSeq, int limit, const ReadScope &scope)
@@ -1107,7 +1137,8 @@ Result<ChangePage> ReplicaStore::changesAfter(qint64 afterSeq, int limit, const 
         q.bindValue(1, last);
         q.bindValue(2, scope.everything ? 1 : 0);
         q.bindValue(3, scope.municipalityId);
-        q.bindValue(4, limit + 1);
+        q.bindValue(4, scope.municipalityId);
+        q.bindValue(5, limit + 1);
         if (!runQuery(q))
             return q.lastError();
         while (q.next())
@@ -1153,7 +1184,8 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
             q.bindValue(0, afterKey);
             q.bindValue(1, scope.everything ? 1 : 0);
             q.bindValue(2, scope.municipalityId);
-            q.bindValue(3, limit);
+            q.bindValue(3, scope.municipalityId);
+            q.bindValue(4, limit);
             if (!runQuery(q))
                 return sqlError(u"cannot read entities"_s, q.lastError());
             while (q.next()) {
@@ -1197,6 +1229,7 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
         q.bindValue(1, page.next);
         q.bindValue(2, scope.everything ? 1 : 0);
         q.bindValue(3, scope.municipalityId);
+        q.bindValue(4, scope.municipalityId);
     };
     std::vector<bool> loaded(size_t(page.entities.size()), false);
     for (const EntitySpec *spec : std::as_const(types)) {
@@ -1207,7 +1240,7 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
                             "WHERE %3 AND e.type = ?"_s.arg(columns.join(u", "_s), spec->table, range);
         const std::optional<Error> failed = withQuery(sql, [&](auto &q) -> std::optional<Error> {
             bindRange(q);
-            q.bindValue(4, spec->name);
+            q.bindValue(5, spec->name);
             if (!runQuery(q))
                 return sqlError(u"cannot read entities"_s, q.lastError());
             while (q.next()) {
@@ -1378,6 +1411,43 @@ QString ReplicaStore::creatorOf(const QString &entityId)
     return author;
 }
 
+Result<int> ReplicaStore::rescope(const QString &entityType)
+{
+    if (!m_options.scopeOf)
+        return 0;
+    QList<QPair<QString, QString>> stored;
+    QSqlQuery &find = prepared(u"SELECT id, scope FROM entities WHERE type = ?"_s);
+    find.bindValue(0, entityType);
+    if (!find.exec())
+        return sqlError(u"cannot read entities"_s, find.lastError());
+    while (find.next())
+        stored.append({ find.value(0).toString(), find.value(1).toString() });
+    find.finish();
+    m_failure.reset();
+    if (!beginWrite())
+        return beginError(u"cannot begin"_s);
+    int changed = 0;
+    QSqlQuery &update = prepared(u"UPDATE entities SET scope = ? WHERE id = ?"_s);
+    for (const auto &[id, scope] : std::as_const(stored)) {
+        const auto record = currentRecord(id);
+        if (!record || !record->spec)
+            continue;
+        const QString wanted = m_options.scopeOf(*record, *this);
+        if (wanted == scope)
+            continue;
+        update.bindValue(0, wanted);
+        update.bindValue(1, id);
+        if (!update.exec()) {
+            m_failure = sqlError(u"cannot store a read scope"_s, update.lastError());
+            break;
+        }
+        ++changed;
+    }
+    if (Status done = finishWrite(); !done)
+        return done.error();
+    return changed;
+}
+
 namespace {
 constexpr char outboxInsertSql[] =
         "INSERT INTO outbox (change_id, queued) VALUES (?, (SELECT coalesce(max(queued), 0) + 1 FROM outbox)) "
@@ -1452,6 +1522,14 @@ int ReplicaStore::outboxSize()
     return count;
 }
 
+qint64 ReplicaStore::outboxSequence()
+{
+    QSqlQuery &q = prepared(u"SELECT coalesce(max(queued), 0) FROM outbox"_s);
+    const qint64 last = q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return last;
+}
+
 QList<Change> ReplicaStore::outbox(int limit)
 {
     QSqlQuery &q = prepared(u"SELECT change_id FROM outbox ORDER BY queued LIMIT ?"_s);
@@ -1495,7 +1573,10 @@ Status ReplicaStore::acknowledge(const QStringList &accepted, const QList<Reject
         run(prepared(u"DELETE FROM changes WHERE change_id = ?"_s), { rejection.changeId });
         touched.insert(change->entityId);
     }
-    for (const QString &id : std::as_const(touched)) {
+    // In a fixed order, so every run rebuilds the same way (a QSet's order changes from run to run).
+    QStringList rebuilt(touched.begin(), touched.end());
+    rebuilt.sort();
+    for (const QString &id : std::as_const(rebuilt)) {
         if (m_failure || !rebuildRecord(id))
             break;
     }
@@ -1541,7 +1622,13 @@ bool ReplicaStore::rebuildRecord(const QString &entityId)
         q.bindValue(0, key);
         q.exec();
     }
-    forgetRecords();
+    // Forget this record only: the entities rebuilt before it in this batch still wait to be written.
+    if (const auto it = m_batch.find(entityId); it != m_batch.end()) {
+        std::erase(m_dirty, &it->second);
+        if (m_current == &it->second)
+            m_current = nullptr;
+        m_batch.erase(it);
+    }
     return true;
 }
 
@@ -1559,6 +1646,35 @@ QList<ReplicaStore::Rejection> ReplicaStore::rejections()
     }
     q.finish();
     return all;
+}
+
+Result<int> ReplicaStore::requeueChangesOf(const QString &device, const QList<QPair<QString, QString>> &state)
+{
+    m_failure.reset();
+    if (!beginWrite())
+        return beginError(u"cannot begin"_s);
+    int queued = 0;
+    QSqlQuery &insert = prepared(u"INSERT INTO outbox (change_id, queued) SELECT change_id, seq FROM changes "
+                                 "WHERE device = ? ON CONFLICT(change_id) DO NOTHING"_s);
+    insert.bindValue(0, device);
+    if (!insert.exec())
+        m_failure = sqlError(u"cannot queue changes"_s, insert.lastError());
+    else
+        queued = insert.numRowsAffected();
+    // Log order for all, the ones queued before included: a create goes out before the edits of it.
+    QSqlQuery &order = prepared(u"UPDATE outbox SET queued = coalesce((SELECT seq FROM changes c "
+                                "WHERE c.change_id = outbox.change_id), queued)"_s);
+    if (!m_failure && !order.exec())
+        m_failure = sqlError(u"cannot order the outbox"_s, order.lastError());
+    for (const auto &[key, value] : state) {
+        if (m_failure)
+            break;
+        if (Status stored = setClientState(key, value); !stored)
+            m_failure = stored.error();
+    }
+    if (Status done = finishWrite(); !done)
+        return done.error();
+    return queued;
 }
 
 QString ReplicaStore::clientState(const QString &key)
@@ -1580,30 +1696,117 @@ Status ReplicaStore::setClientState(const QString &key, const QString &value)
     return Ok {};
 }
 
-QList<Change> ReplicaStore::salvageOutbox(const QString &damagedFile)
+namespace {
+
+/**
+ * Reads the rows of a rowid table of a damaged file in rowid order, skipping
+ * the ranges that lie on unreadable pages: a seek by rowid past a damaged leaf
+ * still finds the leaves after it. sql selects the rowid first, takes
+ * "rowid >= ?" and a LIMIT. True if no part was skipped.
+ */
+bool scanReadable(QSqlDatabase &db, const QString &sql, int limit, const std::function<void(const QSqlQuery &)> &row)
+{
+    constexpr qint64 maxRowid = std::numeric_limits<qint64>::max() / 2;
+    // Can a seek to rowid `from` be made? (The rows from there on may still fail further along.)
+    auto seekable = [&](qint64 from) {
+        QSqlQuery probe(db);
+        probe.setForwardOnly(true);
+        if (!probe.prepare(sql))
+            return false;
+        probe.bindValue(0, from);
+        if (!probe.exec())
+            return false;
+        probe.next();
+        return !probe.lastError().isValid();
+    };
+    bool complete = true;
+    qint64 from = 0;
+    while (from < maxRowid) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.prepare(sql))
+            return false; // the table itself cannot be found: nothing of it is readable
+        q.bindValue(0, from);
+        int rows = 0;
+        qint64 last = from - 1;
+        bool failed = !q.exec();
+        while (!failed && q.next()) {
+            const qint64 rowid = q.value(0).toLongLong();
+            if (rowid <= last) { // a page of garbage that looks like a table page
+                failed = true;
+                break;
+            }
+            last = rowid;
+            row(q);
+            ++rows;
+        }
+        failed = failed || q.lastError().isValid();
+        if (!failed) {
+            if (rows < limit)
+                return complete;
+            from = last + 1;
+            continue;
+        }
+        complete = false;
+        // Damage at `bad`: find the first rowid past it that can be sought (doubling, then bisecting).
+        const qint64 bad = last + 1;
+        qint64 step = 1;
+        while (bad + step < maxRowid && !seekable(bad + step))
+            step *= 2;
+        if (bad + step >= maxRowid)
+            return false;
+        qint64 failing = bad + step / 2, good = bad + step;
+        if (step == 1)
+            failing = bad;
+        while (good - failing > 1) {
+            const qint64 middle = failing + (good - failing) / 2;
+            (seekable(middle) ? good : failing) = middle;
+        }
+        from = good;
+    }
+    return complete;
+}
+
+} // namespace
+
+QList<Change> ReplicaStore::salvageOutbox(const QString &damagedFile, const QString &ownDevice, bool *complete)
 {
     QList<Change> salvaged;
+    bool whole = true;
     const QString name = u"salvage-%1"_s.arg(connectionCounter.fetchAndAddRelaxed(1));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
         db.setDatabaseName(damagedFile);
         db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
         if (db.open()) {
-            QSqlQuery q(db);
-            // Row by row: in a damaged file, reading stops at the first bad page; what came before is kept.
-            if (q.exec(u"SELECT %1 FROM outbox o JOIN changes c ON c.change_id = o.change_id ORDER BY o.queued"_s.arg(
-                        u"c.change_id, c.op, c.entity_type, c.entity_id, c.field, c.value, c.hlc, c.device, c.author, "
-                        "c.base, c.seen"_s))) {
-                while (q.next()) {
-                    auto valid = validateChange(changeFromQuery(q, 0));
-                    if (valid)
-                        salvaged << valid.value();
-                }
-            }
+            // Table by table, row by row, not one join: a join stops at the first bad page of
+            // either table (or of an index it uses); NOT INDEXED keeps the indexes out of it.
+            constexpr int pageRows = 256;
+            QSet<QString> queued;
+            const bool outboxWhole = scanReadable(
+                    db, u"SELECT rowid, change_id FROM outbox NOT INDEXED WHERE rowid >= ? ORDER BY rowid LIMIT %1"_s.arg(pageRows),
+                    pageRows, [&](const QSqlQuery &q) { queued.insert(q.value(1).toString()); });
+            const bool changesWhole = scanReadable(
+                    db, u"SELECT seq, %1 FROM changes NOT INDEXED WHERE seq >= ? ORDER BY seq LIMIT %2"_s.arg(
+                                QLatin1String(changeColumns)).arg(pageRows),
+                    pageRows, [&](const QSqlQuery &q) {
+                        const Change change = changeFromQuery(q, 1);
+                        // A partly unreadable outbox no longer says which of our changes are unsynced:
+                        // queue all of this device's; the server takes the ones it has as duplicates.
+                        if (!queued.contains(change.id) && (outboxWhole || ownDevice.isEmpty() || change.device != ownDevice))
+                            return;
+                        if (auto valid = validateChange(change))
+                            salvaged << valid.value();
+                    });
+            whole = outboxWhole && changesWhole;
+        } else {
+            whole = false;
         }
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+    if (complete)
+        *complete = whole;
     return salvaged;
 }
 

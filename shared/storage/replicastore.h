@@ -162,6 +162,11 @@ public:
                                     const std::function<Status()> &alsoInTransaction = {});
     /** The author of the change that created an entity (empty if none arrived). */
     [[nodiscard]] QString creatorOf(const QString &entityId);
+    /**
+     * Stores the read scope (Options::scopeOf) of every entity of one type again where it differs, in one
+     * transaction: for a store written while a rule of scopes was another (review threads). How many changed.
+     */
+    Result<int> rescope(const QString &entityType);
 
     [[nodiscard]] std::optional<EntityRecord> record(const QString &entityId);
     /** Ids of every stored entity of one type (live, deleted or not yet created), ascending. */
@@ -169,6 +174,8 @@ public:
     [[nodiscard]] QList<Change> history(const QString &entityId);
     [[nodiscard]] QList<Conflict> conflicts();
     [[nodiscard]] qint64 changeCount();
+    /** The change's position in this log (0 if it is not in it). */
+    [[nodiscard]] qint64 sequenceOf(const QString &changeId);
     /** Changes with a log sequence number above afterSeq, ascending, at most limit. */
     [[nodiscard]] QList<QPair<qint64, Change>> changesAfter(qint64 afterSeq, int limit);
     /**
@@ -205,6 +212,11 @@ public:
     /** The record as it stands in the current batch, or as stored. */
     [[nodiscard]] std::optional<EntityRecord> currentRecord(const QString &entityId);
     [[nodiscard]] bool isPostgres() const;
+    /**
+     * A new database connection in place of a broken one (a PostgreSQL restart): statements
+     * are prepared again on it. Only between requests, while no query of this store is held.
+     */
+    Status reconnect();
     [[nodiscard]] QByteArray stateDigest();
     /** Entity ids whose searchable text matches an FTS5 query, best first. */
     [[nodiscard]] Result<QStringList> search(const QString &query, int limit = 100);
@@ -220,6 +232,8 @@ public:
     /** Applies changes from the server and stores a setting (the cursor) in the same transaction. */
     Result<BatchOutcome> applyRemote(const QList<Change> &changes, const QString &stateKey, const QString &stateValue);
     [[nodiscard]] int outboxSize();
+    /** The queue position of the newest queued change (0 if none). */
+    [[nodiscard]] qint64 outboxSequence();
     /** The oldest queued local changes, in the order they were made. */
     [[nodiscard]] QList<Change> outbox(int limit);
     struct Rejection
@@ -238,10 +252,22 @@ public:
      */
     Status acknowledge(const QStringList &accepted, const QList<Rejection> &rejected);
     [[nodiscard]] QList<Rejection> rejections();
+    /**
+     * Queues every change of one device that the log holds again (the server lost them: a restore),
+     * and stores settings, in one transaction. The outbox is then in log order, so older changes go
+     * out before newer ones. The number of changes queued anew.
+     */
+    Result<int> requeueChangesOf(const QString &device, const QList<QPair<QString, QString>> &state);
     [[nodiscard]] QString clientState(const QString &key);
     Status setClientState(const QString &key, const QString &value);
-    /** The queued changes that can still be read from a damaged replica file (best effort, read-only). */
-    [[nodiscard]] static QList<Change> salvageOutbox(const QString &damagedFile);
+    /**
+     * The queued changes that can still be read from a damaged replica file (read-only), in log
+     * order: each table is read row by row, skipping the rows on unreadable pages. If part of the
+     * outbox is unreadable, every readable change of ownDevice is returned (the server takes those
+     * it has as duplicates). complete: false if any part of either table could not be read.
+     */
+    [[nodiscard]] static QList<Change> salvageOutbox(const QString &damagedFile, const QString &ownDevice = {},
+                                                     bool *complete = nullptr);
     /**
      * Makes the changes of one author another's: for edits made before any
      * account signed in on this replica, which no other replica has seen yet.

@@ -157,12 +157,29 @@ bool isChangeId(const QString &id)
     return true;
 }
 
+Status BatchWrites::admit(const Change &change)
+{
+    const QString key = change.entityId + u'\n' + change.field;
+    const auto latest = m_latest.find(key);
+    if (latest != m_latest.end() && !change.base.contains(*latest)) {
+        const QString what = change.field == Change::stateField ? u"the state"_s : change.field;
+        return Error { u"duplicate_field"_s,
+                       u"%1 of %2 is written twice in one batch, the second write not based on the first; "
+                       "give each field once"_s.arg(what, change.entityId) };
+    }
+    m_latest.insert(key, change.id);
+    return Ok {};
+}
+
 Result<Change> validateChange(Change change)
 {
     if (!isChangeId(change.id))
         return Error { u"malformed_change"_s, u"change id must have 1 to 128 of A-Z a-z 0-9 - _ . :"_s };
     if (!isChangeId(change.entityId) || change.entityId.size() > 64)
         return Error { u"malformed_change"_s, u"entity id must have 1 to 64 of A-Z a-z 0-9 - _ . :"_s };
+    if (change.base.size() > Change::maxBase)
+        return Error { u"malformed_change"_s, u"a change names at most %1 base versions, this one %2"_s.arg(
+                                                     Change::maxBase).arg(change.base.size()) };
     for (const QStringList *ids : { &change.base, &change.seen }) {
         if (!std::all_of(ids->cbegin(), ids->cend(), isChangeId))
             return Error { u"malformed_change"_s, u"base and seen must list change ids"_s };

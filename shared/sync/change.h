@@ -4,6 +4,7 @@
 #include "common/result.h"
 #include "sync/hlc.h"
 
+#include <QHash>
 #include <QJsonObject>
 
 #include <array>
@@ -38,6 +39,12 @@ struct Change
     /** Delete only: the field versions the deleting replica had seen; edits not in it conflict. */
     QStringList seen;
 
+    /**
+     * Most versions a change names as its base: a merge of one change stays bounded (docs/merge.md). An
+     * edit names the heads it saw, a resolution every head: past this many heads it settles the newest.
+     */
+    static constexpr int maxBase = 64;
+
     static inline const QString stateField = QStringLiteral("_state");
     static inline const QString live = QStringLiteral("live");
     static inline const QString deleted = QStringLiteral("deleted");
@@ -69,6 +76,23 @@ Q_DECLARE_TYPEINFO(Change, Q_RELOCATABLE_TYPE);
 
 /** Change and entity ids: 1 to 128 characters of A-Z a-z 0-9 - _ . : (safe in logs, SQL lists and URLs). */
 [[nodiscard]] bool isChangeId(const QString &id);
+
+/**
+ * The rule of one batch (one push, or one local action): a field written more than once is written in
+ * sequence, each write based on the one before it. Two writes of one field built on the same state (as
+ * `set M title=a title=b` would make them) would be concurrent versions, and the batch would conflict with
+ * itself; the later one is refused ("duplicate_field") instead. The server and the client's local check
+ * both apply it. One instance per batch.
+ */
+class BatchWrites
+{
+public:
+    /** Ok, and remembers the change as its field's latest write; or "duplicate_field". */
+    Status admit(const Change &change);
+
+private:
+    QHash<QString, QString> m_latest; ///< entity id + '\n' + field → the id of the batch's latest write of it
+};
 
 /**
  * Validates a change against the schema and returns it with its value in

@@ -76,12 +76,19 @@ struct Ancestor
 
 using KnownChanges = QHash<QString, Ancestor>;
 
-/** Every ancestor of a version (not itself), found through base links in the log. */
-QSet<QString> ancestorsOf(ReplicaBackend &backend, KnownChanges &known, const QString &id)
+/**
+ * Every ancestor of a version (not itself), found through base links in the log; nullopt once the walks
+ * of one search have visited more than their budget of versions. The visits of a walk are the ancestors
+ * it finds, whatever the order or what is cached, so every replica with the same changes decides alike.
+ */
+std::optional<QSet<QString>> ancestorsOf(ReplicaBackend &backend, KnownChanges &known, const QString &id,
+                                         qsizetype &budget)
 {
     QSet<QString> ancestors;
     QStringList queue { id };
     while (!queue.isEmpty()) {
+        if (--budget < 0)
+            return std::nullopt;
         const QString current = queue.takeLast();
         auto it = known.find(current);
         if (it == known.end()) {
@@ -100,9 +107,7 @@ QSet<QString> ancestorsOf(ReplicaBackend &backend, KnownChanges &known, const QS
     return ancestors;
 }
 
-} // namespace
-
-QString ChangeApplier::commonBaseValue(ReplicaBackend &backend, const QList<FieldVersion> &heads)
+std::optional<QString> commonBaseWithin(ReplicaBackend &backend, const QList<FieldVersion> &heads, qsizetype &budget)
 {
     // The nearest common ancestors: common to all heads and not an ancestor of
     // another common one. Usually one. Several arise when people edited a
@@ -111,15 +116,22 @@ QString ChangeApplier::commonBaseValue(ReplicaBackend &backend, const QList<Fiel
     KnownChanges known;
     QSet<QString> common;
     for (qsizetype i = 0; i < heads.size(); ++i) {
-        const QSet<QString> ancestors = ancestorsOf(backend, known, heads[i].changeId);
-        common = i == 0 ? ancestors : common.intersect(ancestors);
+        const auto ancestors = ancestorsOf(backend, known, heads[i].changeId, budget);
+        if (!ancestors)
+            return std::nullopt;
+        common = i == 0 ? *ancestors : common.intersect(*ancestors);
     }
+    // Common ancestors are closed under ancestry, so one that is an ancestor of another common one is
+    // the direct base of some common one: no walk per common ancestor (which costs the square of a long history).
     QSet<QString> nearest = common;
     for (const QString &id : std::as_const(common)) {
-        if (!known.contains(id))
+        const auto it = known.constFind(id);
+        if (it == known.cend()) {
             nearest.remove(id);
-        else
-            nearest.subtract(ancestorsOf(backend, known, id));
+            continue;
+        }
+        for (const QString &base : it->base)
+            nearest.remove(base);
     }
     // Only the id, stamp and value of a base take part in ordering and merging.
     QList<FieldVersion> bases;
@@ -139,9 +151,22 @@ QString ChangeApplier::commonBaseValue(ReplicaBackend &backend, const QList<Fiel
     FieldState merged;
     merged.heads = bases;
     static const FieldSpec text { u"text"_s, FieldType::LongText, {}, {}, 0, Writer::PlanEditor, false };
-    MergeEngine::resolve(&text, merged,
-                         MergeEngine::needsCommonBase(&text, bases) ? commonBaseValue(backend, bases) : QString());
+    std::optional<QString> baseOfBases;
+    if (MergeEngine::needsCommonBase(&text, bases)) {
+        baseOfBases = commonBaseWithin(backend, bases, budget);
+        if (!baseOfBases)
+            return std::nullopt;
+    }
+    MergeEngine::resolve(&text, merged, baseOfBases.value_or(QString()));
     return merged.value;
+}
+
+} // namespace
+
+std::optional<QString> ChangeApplier::commonBaseValue(ReplicaBackend &backend, const QList<FieldVersion> &heads)
+{
+    qsizetype budget = MergeEngine::maxAncestorVisits;
+    return commonBaseWithin(backend, heads, budget);
 }
 
 Result<ApplyOutcome> ChangeApplier::apply(ReplicaBackend &backend, const Change &change)
@@ -171,10 +196,11 @@ Result<ApplyOutcome> ChangeApplier::apply(ReplicaBackend &backend, const Change 
         return ApplyOutcome::Duplicate;
 
     addVersion(backend, *state, change);
-    const QString commonBase = MergeEngine::needsCommonBase(field, state->heads)
+    const std::optional<QString> commonBase = MergeEngine::needsCommonBase(field, state->heads)
             ? commonBaseValue(backend, state->heads)
             : QString();
-    MergeEngine::resolve(field, *state, commonBase);
+    // A base too costly to find: the heads stay a plain conflict, as on every replica with these changes.
+    MergeEngine::resolve(field, *state, commonBase.value_or(QString()), commonBase.has_value());
     backend.recordUpdated(*record, change);
     return ApplyOutcome::Applied;
 }

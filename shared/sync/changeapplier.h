@@ -24,6 +24,9 @@ class ChangeApplier
 public:
     static Result<ApplyOutcome> apply(ReplicaBackend &backend, const Change &change);
 
-    /** The value of the nearest common ancestor of the heads (null if they have none). */
-    static QString commonBaseValue(ReplicaBackend &backend, const QList<FieldVersion> &heads);
+    /**
+     * The value of the nearest common ancestor of the heads (null if they have none); nullopt if finding
+     * it would visit more than MergeEngine::maxAncestorVisits versions (the heads then conflict).
+     */
+    static std::optional<QString> commonBaseValue(ReplicaBackend &backend, const QList<FieldVersion> &heads);
 };

@@ -13,6 +13,18 @@ QString LocalEditor::newId()
     return QUuid::createUuid().toString(QUuid::Id128);
 }
 
+namespace {
+
+/** Heads ascend by stamp: past Change::maxBase the newest are named, the others stay heads (open, not lost). */
+QStringList newestBase(QStringList heads)
+{
+    if (heads.size() > Change::maxBase)
+        heads = heads.mid(heads.size() - Change::maxBase);
+    return heads;
+}
+
+} // namespace
+
 QStringList LocalEditor::editBase(const FieldState &state)
 {
     QStringList base;
@@ -20,7 +32,7 @@ QStringList LocalEditor::editBase(const FieldState &state)
         if (state.merged || head.value == state.value)
             base << head.changeId;
     }
-    return base;
+    return newestBase(base);
 }
 
 Change LocalEditor::make(Change::Op op, const EntityRecord *record, const QString &type, const QString &id)
@@ -56,7 +68,7 @@ Change LocalEditor::set(const EntityRecord &record, const QString &field, const 
 Change LocalEditor::remove(const EntityRecord &record)
 {
     Change change = make(Change::Op::Delete, &record, {}, {});
-    change.base = record.lifecycle.headIds();
+    change.base = newestBase(record.lifecycle.headIds());
     for (const FieldState &field : record.fields)
         change.seen << field.headIds();
     change.seen.sort();
@@ -66,7 +78,7 @@ Change LocalEditor::remove(const EntityRecord &record)
 Change LocalEditor::restore(const EntityRecord &record)
 {
     Change change = make(Change::Op::Restore, &record, {}, {});
-    change.base = record.lifecycle.headIds();
+    change.base = newestBase(record.lifecycle.headIds());
     return change;
 }
 
@@ -76,6 +88,7 @@ Change LocalEditor::resolve(const EntityRecord &record, const Conflict &conflict
         return resolveDeletion(record, value != Change::deleted);
     Change change = set(record, conflict.field, value);
     change.base = record.state(conflict.field)->headIds();
+    change.base = newestBase(change.base);
     return change;
 }
 

@@ -63,17 +63,18 @@ bool allValuesEqual(const QList<FieldVersion> &heads)
 
 bool MergeEngine::needsCommonBase(const FieldSpec *field, const QList<FieldVersion> &heads)
 {
-    return field && field->isMergeableText() && heads.size() > 1 && !allValuesEqual(heads);
+    return field && field->isMergeableText() && heads.size() > 1 && heads.size() <= maxMergedHeads
+            && !allValuesEqual(heads);
 }
 
-void MergeEngine::resolve(const FieldSpec *field, FieldState &state, const QString &commonBase)
+void MergeEngine::resolve(const FieldSpec *field, FieldState &state, const QString &commonBase, bool baseFound)
 {
     state.merged = false;
     if (state.heads.isEmpty()) {
         state.value = QString();
         return;
     }
-    if (!needsCommonBase(field, state.heads)) {
+    if (!needsCommonBase(field, state.heads) || !baseFound) {
         state.value = winner(state.heads).value;
         return;
     }

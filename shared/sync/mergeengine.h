@@ -104,15 +104,25 @@ struct EntityRecord
 class MergeEngine
 {
 public:
+    /**
+     * Bounds of the cost of merging one change (docs/merge.md): a text field with more concurrent heads
+     * than this is not merged three-way (each arrival would fold every head again), it is a plain conflict;
+     * the search for the heads' common base gives up after this many versions visited, and the heads are a
+     * plain conflict too. Both depend only on the changes, so every replica decides alike.
+     */
+    static constexpr int maxMergedHeads = 8;
+    static constexpr int maxAncestorVisits = 20000;
+
     /** True if resolving these heads needs the value of their common base (see resolve()). */
     [[nodiscard]] static bool needsCommonBase(const FieldSpec *field, const QList<FieldVersion> &heads);
 
     /**
      * Resolves a field's value from its heads. commonBase is the value of the
      * heads' nearest common ancestor (null if they have none); it is only read
-     * when needsCommonBase() is true.
+     * when needsCommonBase() is true. baseFound false: the base was not
+     * searched to the end (too costly), so the heads are not merged.
      */
-    static void resolve(const FieldSpec *field, FieldState &state, const QString &commonBase);
+    static void resolve(const FieldSpec *field, FieldState &state, const QString &commonBase, bool baseFound = true);
 
     /** The open conflicts of one entity. */
     [[nodiscard]] static QList<Conflict> conflicts(const EntityRecord &record);

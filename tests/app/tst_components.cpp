@@ -5,6 +5,7 @@
 #include "session/appsetup.h"
 #include "session/session.h"
 #include "localreplica.h"
+#include "syncstatus.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -92,6 +93,44 @@ private:
     QString m_measure;
 };
 
+/**
+ * A real SyncStatus for the status bar's test, set to one situation at a time through the setters the
+ * sync engine uses (QML cannot write a SyncStatus), so the bar is tested with what the core would show.
+ */
+class StatusFixture : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(SyncStatus *status READ status CONSTANT)
+
+public:
+    [[nodiscard]] SyncStatus *status() { return &m_status; }
+
+    /**
+     * requested: the state the engine asks for, by name ("online", "offline", "syncing", "error",
+     * "localonly"); the status applies its own rules to it (pending, offline by choice).
+     */
+    Q_INVOKABLE void set(const QString &requested, int pending, bool offlineByChoice, const QString &errorCode = {},
+                         int conflicts = 0, int progressDone = 0, int progressTotal = 0)
+    {
+        static const QHash<QString, SyncStatus::State> states {
+            { u"localonly"_s, SyncStatus::LocalOnly }, { u"offline"_s, SyncStatus::Offline },
+            { u"online"_s, SyncStatus::Online }, { u"syncing"_s, SyncStatus::Syncing }, { u"error"_s, SyncStatus::Error },
+        };
+        if (!states.contains(requested))
+            qFatal("status fixture: unknown state %s", qPrintable(requested));
+        m_status.setPendingChanges(pending);
+        m_status.setOfflineByChoice(offlineByChoice);
+        m_status.setError(errorCode, errorCode.isEmpty() ? QString() : u"test"_s);
+        m_status.setOpenConflicts(conflicts);
+        m_status.setProgress(progressDone, progressTotal);
+        m_status.setLastCompleteSync(QDateTime::currentDateTimeUtc());
+        m_status.setState(states.value(requested));
+    }
+
+private:
+    SyncStatus m_status;
+};
+
 class Setup : public QObject
 {
     Q_OBJECT
@@ -105,11 +144,13 @@ public Q_SLOTS:
         m_fixture.reset();
         m_fixture = std::make_unique<ConflictFixture>();
         engine->rootContext()->setContextProperty(u"fixture"_s, m_fixture.get());
+        engine->rootContext()->setContextProperty(u"statusFixture"_s, &m_statusFixture);
     }
     void cleanupTestCase() { m_fixture.reset(); }
 
 private:
     std::unique_ptr<ConflictFixture> m_fixture;
+    StatusFixture m_statusFixture;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(components, Setup)

@@ -8,6 +8,7 @@
 #include "localreplica.h"
 #include "session.h"
 
+#include <QAbstractItemModelTester>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,6 +24,8 @@ private Q_SLOTS:
     void concurrentEditShowsBothSides();
     void editAgainstDeleteKeepsTheEdit();
     void historyListsEveryChangeNewestFirst();
+    void historyShowsACreationAsOneEntry();
+    void historyAndConflictsNameDevicesAndAuthors();
 
 private:
     /** Gives the second laptop everything this one has (a sync in one direction). */
@@ -154,7 +157,9 @@ void TestConflictModels::historyListsEveryChangeNewestFirst()
     HistoryModel model;
     model.setEntityId(m_measure);
     model.refresh();
-    QVERIFY(model.count() >= 4); // create, title, status (set at creation and later), the second laptop's title
+    // The creation is one entry; opened, the fields written with it follow.
+    model.setExpanded(model.get(model.count() - 1)[u"changeId"_s].toString(), true);
+    QVERIFY(model.count() >= 4); // create with its title and status, status set later, the second laptop's title
     const QVariantMap newest = model.get(0);
     QCOMPARE(newest[u"op"_s].toString(), u"set"_s);
     QCOMPARE(newest[u"fieldLabel"_s].toString(), u"Titel"_s);
@@ -177,7 +182,8 @@ void TestConflictModels::historyListsEveryChangeNewestFirst()
     }
     QVERIFY(oldTitle > 0);
     QVERIFY(statusPlanned > 0);
-    QCOMPARE(created, model.count() - 1); // the oldest
+    QVERIFY(created > statusPlanned); // older than the later edits, followed by its fields
+    QCOMPARE(model.get(oldTitle)[u"group"_s].toString(), model.get(created)[u"changeId"_s].toString());
     QCOMPARE(model.get(created)[u"sentence"_s].toString(), u"Eintrag angelegt"_s);
     QCOMPARE(model.get(statusPlanned)[u"display"_s].toString(), u"geplant"_s);
     QVERIFY(model.get(statusPlanned)[u"thisDevice"_s].toBool());
@@ -197,6 +203,91 @@ void TestConflictModels::historyListsEveryChangeNewestFirst()
     QCOMPARE(model.get(0)[u"sentence"_s].toString(), u"Eintrag gelöscht"_s);
     for (int i = 0; i < model.count(); ++i)
         QVERIFY(!model.get(i)[u"restorable"_s].toBool());
+}
+
+void TestConflictModels::historyShowsACreationAsOneEntry()
+{
+    // Issue 12: creating a measure showed one history entry per field.
+    QTest::qWait(int(HistoryModel::creationWindowMs) + 50); // a person's first value for a field comes later
+    QVERIFY(m_session->setField(m_measure, u"responsible"_s, u"Bauamt"_s));
+    HistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setEntityId(m_measure);
+    model.refresh();
+    QCOMPARE(model.count(), 2); // the edit, then the creation
+    const QVariantMap edit = model.get(0);
+    QCOMPARE(edit[u"field"_s].toString(), u"responsible"_s);
+    QCOMPARE(edit[u"fieldCount"_s].toInt(), 0);
+    const QVariantMap created = model.get(1);
+    QCOMPARE(created[u"op"_s].toString(), u"create"_s);
+    QCOMPARE(created[u"sentence"_s].toString(), u"Eintrag angelegt"_s);
+    QCOMPARE(created[u"fieldCount"_s].toInt(), 2); // title and status; its goal link and position are not shown
+    QVERIFY(!created[u"expanded"_s].toBool());
+    QCOMPARE(created[u"summary"_s].toString(), u"Titel: Leerstandskataster, Status: Idee"_s);
+
+    model.setExpanded(created[u"changeId"_s].toString(), true);
+    QCOMPARE(model.count(), 4);
+    QVERIFY(model.get(1)[u"expanded"_s].toBool());
+    QStringList fields;
+    for (int row = 2; row < 4; ++row) {
+        QCOMPARE(model.get(row)[u"group"_s].toString(), created[u"changeId"_s].toString());
+        fields << model.get(row)[u"field"_s].toString();
+    }
+    QCOMPARE(fields, (QStringList { u"title"_s, u"status"_s }));
+    model.setExpanded(created[u"changeId"_s].toString(), false);
+    QCOMPARE(model.count(), 2);
+
+    // A measure made in one step (with its fields) is one entry too, from the other laptop as from this one.
+    const QString goal = m_session->fieldValue(m_measure, u"goal"_s);
+    const auto made = m_second->add(u"measure"_s, goal, { { u"title"_s, u"Dorfladen"_s }, { u"status"_s, u"planned"_s },
+                                                          { u"responsible"_s, u"Ortschaftsrat"_s } });
+    QVERIFY(made);
+    pullFromSecond();
+    model.setEntityId(made.value());
+    model.refresh();
+    QCOMPARE(model.count(), 1);
+    QCOMPARE(model.get(0)[u"fieldCount"_s].toInt(), 3);
+    QCOMPARE(model.get(0)[u"summary"_s].toString(), u"Titel: Dorfladen, Status: geplant, Verantwortlich: Ortschaftsrat"_s);
+}
+
+void TestConflictModels::historyAndConflictsNameDevicesAndAuthors()
+{
+    // Issue 12: history said "von admin · auf Gerät server-859ec58f", conflicts "auf Gerät dev-ee1ef1f8afe5".
+    // The second laptop is signed in as the plan's municipality (no server needed for what is tested here).
+    const QString plan = m_session->planId();
+    QVERIFY(m_second->setAccount({ u"http://127.0.0.1:1"_s, u"adorf"_s, u"editor"_s,
+                                   m_session->fieldValue(plan, u"municipality"_s), plan },
+                                 u"token"_s));
+    QVERIFY(m_second->describeDevice(u"Laptop Rathaus"_s));
+    QCOMPARE(m_second->deviceName(), u"Laptop Rathaus"_s);
+    QVERIFY(m_second->set(m_measure, { { u"title"_s, u"Kataster leerer Gebäude"_s } }));
+    QTest::qWait(5);
+    QVERIFY(m_session->setField(m_measure, u"title"_s, u"Leerstandskataster 2026"_s));
+    pullFromSecond();
+
+    HistoryModel history;
+    history.setEntityId(m_measure);
+    history.refresh();
+    int fromSecond = -1;
+    for (int row = 0; row < history.count(); ++row) {
+        if (history.get(row)[u"device"_s] == m_second->device())
+            fromSecond = row;
+    }
+    QVERIFY(fromSecond >= 0);
+    QCOMPARE(history.get(fromSecond)[u"origin"_s].toString(), u"auf „Laptop Rathaus“ (Adorf)"_s);
+    QCOMPARE(history.get(0)[u"origin"_s].toString(), u"auf diesem Gerät"_s);
+
+    ConflictsModel conflicts;
+    conflicts.setEntityId(m_measure);
+    conflicts.refresh();
+    QCOMPARE(conflicts.count(), 1);
+    QCOMPARE(conflicts.get(0)[u"keptOrigin"_s].toString(), u"auf diesem Gerät"_s);
+    QCOMPARE(conflicts.get(0)[u"otherOrigin"_s].toString(), u"auf „Laptop Rathaus“ (Adorf)"_s);
+
+    // A device not (yet) known by name, and what the server's administrator set up.
+    QCOMPARE(m_session->origin(u"riesa"_s, u"dev-unbekannt"_s), u"auf einem anderen Gerät (riesa)"_s);
+    QCOMPARE(m_session->origin(u"admin"_s, u"server-859ec58f"_s), u"Einrichtung des Servers"_s);
+    QCOMPARE(m_session->authorLabel(u"admin"_s, u"server-859ec58f"_s), u"Einrichtung des Servers"_s);
 }
 
 QTEST_GUILESS_MAIN(TestConflictModels)

@@ -54,6 +54,8 @@ private Q_SLOTS:
     void offlineEditsOfTwoLaptopsConverge();
     void statusIsHonest();
     void bootstrapOfSeveralPagesMatchesTheWriter();
+    void devicesKnowEachOthersNames();
+    void workingOfflineByChoiceIsAStateOfItsOwn();
     void newerServerProtocolChangesNothing();
     void unreachableServerLosesNothing(); // stops the server: last
 
@@ -152,6 +154,73 @@ void TestSyncEngine::statusIsHonest()
     QCOMPARE(status->toJson().value(u"pending"_s).toInt(), 0);
 }
 
+void TestSyncEngine::devicesKnowEachOthersNames()
+{
+    // Issue 12: changes were shown by device id. A device names itself in the first sync, every replica
+    // learns the name, and a rename travels like any edit.
+    Laptop rathaus, office;
+    QVERIFY(signIn(rathaus, u"marktredwitz"_s));
+    QVERIFY(signIn(office, u"office"_s));
+    QCOMPARE(rathaus.sync(), QString());
+    QCOMPARE(office.sync(), QString());
+    QCOMPARE(rathaus.replica->pendingCount(), 0);
+    QCOMPARE(office.replica->pendingCount(), 0);
+    QCOMPARE(rathaus.replica->deviceName(), LocalReplica::defaultDeviceName());
+    QVERIFY(!LocalReplica::defaultDeviceName().isEmpty());
+
+    QVERIFY(rathaus.replica->describeDevice(u"Laptop Rathaus"_s));
+    QCOMPARE(rathaus.sync(), QString());
+    QCOMPARE(office.sync(), QString());
+    const auto seen = office.replica->store().record(rathaus.replica->device());
+    QVERIFY(seen && seen->isLive());
+    QCOMPARE(seen->spec->name, u"device"_s);
+    QCOMPARE(seen->value(u"name"_s), u"Laptop Rathaus"_s);
+    QCOMPARE(seen->value(u"municipality"_s), rathaus.replica->account()->municipalityId);
+    const auto officeDevice = rathaus.replica->store().record(office.replica->device());
+    QVERIFY(officeDevice && officeDevice->isLive());
+    QCOMPARE(officeDevice->value(u"name"_s), LocalReplica::defaultDeviceName());
+    QVERIFY(officeDevice->value(u"municipality"_s).isEmpty()); // the office belongs to no municipality
+
+    // Only a device writes its own record.
+    const auto forged = rathaus.replica->set(office.replica->device(), { { u"name"_s, u"Gekapert"_s } });
+    QVERIFY(!forged);
+    QCOMPARE(forged.errorCode(), u"forbidden"_s);
+}
+
+void TestSyncEngine::workingOfflineByChoiceIsAStateOfItsOwn()
+{
+    // Issue 12: with "Offline arbeiten" on, the status said "Alles übertragen", then "Wird abgeglichen …".
+    Laptop laptop;
+    QVERIFY(signIn(laptop, u"marktredwitz"_s));
+    QCOMPARE(laptop.sync(), QString());
+    SyncStatus *status = laptop.engine->status();
+    QCOMPARE(status->state(), SyncStatus::Online);
+    laptop.engine->pause();
+    QCOMPARE(status->state(), SyncStatus::OfflineByChoice);
+    QVERIFY(!status->isSyncing());
+    QVERIFY(laptop.replica->set(m_planId, { { u"vision"_s, u"Offline gewählt, offline geschrieben."_s } }));
+    laptop.engine->notifyLocalChange();
+    QCOMPARE(status->pendingChanges(), 1);
+    QCOMPARE(status->state(), SyncStatus::OfflineByChoice); // neither green nor "syncing"
+    QCOMPARE(status->toJson().value(u"state"_s).toString(), u"offlinebychoice"_s);
+    QCOMPARE(status->toJson().value(u"offline_by_choice"_s).toBool(), true);
+    QCOMPARE(status->toJson().value(u"pending"_s).toInt(), 1);
+
+    // The command line's `status` on the same replica tells the same.
+    {
+        SyncEngine cli(*laptop.replica);
+        QCOMPARE(cli.status()->state(), SyncStatus::OfflineByChoice);
+    }
+    // Reconnecting sends what waited.
+    laptop.engine->start();
+    QVERIFY(!status->isOfflineByChoice());
+    QTRY_COMPARE_WITH_TIMEOUT(status->state(), SyncStatus::Online, 15000);
+    QCOMPARE(laptop.replica->pendingCount(), 0);
+    laptop.engine->stop();
+    SyncEngine cli(*laptop.replica);
+    QCOMPARE(cli.status()->state(), SyncStatus::Online);
+}
+
 void TestSyncEngine::unreachableServerLosesNothing()
 {
     Laptop laptop;
@@ -188,6 +257,7 @@ void TestSyncEngine::bootstrapOfSeveralPagesMatchesTheWriter()
     QVERIFY(signIn(office, u"office"_s));
     QCOMPARE(office.sync(), QString());
     QVERIFY(!office.replica->needsBootstrap());
+    QCOMPARE(writer.sync(), QString()); // the office's first sync also told everyone its device's name
     QCOMPARE(office.replica->store().stateDigest(), writer.replica->store().stateDigest());
     QCOMPARE(office.replica->store().changeCount(), writer.replica->store().changeCount());
 

@@ -70,6 +70,8 @@ public:
     bool terminate(int signal = 15);
 
     [[nodiscard]] bool isRunning() const;
+    /** The server's process id (0 if not running), e.g. to read its memory from /proc. */
+    [[nodiscard]] qint64 processId() const { return m_process ? m_process->processId() : 0; }
     [[nodiscard]] QUrl baseUrl() const;
     [[nodiscard]] int port() const { return m_port; }
     /** The SQLite data folder (empty on PostgreSQL). */

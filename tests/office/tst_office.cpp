@@ -280,7 +280,10 @@ void TestOffice::reviewNotesReachTheMunicipalityAndItsAnswerTheOffice()
     QVERIFY(zwickau && office);
     const QString target = someMeasure(*office, u"Zwickau"_s).value(u"id"_s).toString();
 
-    QVERIFY(office->ok({ u"review"_s, u"--plan"_s, u"plan-zwickau"_s, u"--status"_s, u"changes_requested"_s }));
+    // Asking for changes without saying which is refused; with a note, both arrive together.
+    QCOMPARE(office->run({ u"review"_s, u"--plan"_s, u"plan-zwickau"_s, u"--status"_s, u"changes_requested"_s }).exitCode, 1);
+    QVERIFY(office->ok({ u"review"_s, u"--plan"_s, u"plan-zwickau"_s, u"--status"_s, u"changes_requested"_s,
+                         u"--note"_s, u"Bitte die Maßnahmen mit Terminen versehen."_s }));
     const QString note = office->add(u"comment"_s, u"plan-zwickau"_s,
                                      { u"target="_s + target, u"kind=review"_s,
                                        u"body=Bitte den Kostenrahmen der Maßnahme begründen."_s });
@@ -428,10 +431,12 @@ void TestOffice::pdfHoldsEveryMeasureTitleOfThePlan()
         QVERIFY2(text.contains(title), qPrintable(title));
     }
     QVERIFY(text.contains(u"Werkstattplan Riesa"_s));
-    const QString syncedAt = QDateTime::fromString(office->status().value(u"last_complete_sync"_s).toString(), Qt::ISODate)
-                                     .toUTC()
-                                     .toString(u"dd.MM.yyyy, HH:mm"_s);
-    QVERIFY2(text.contains(u"Stand der Daten: letzte vollständige Synchronisierung am "_s + syncedAt), qPrintable(syncedAt));
+    // One term for it everywhere ("Abgleich"), in local time with its zone, as the client shows it.
+    const QDateTime synced = QDateTime::fromString(office->status().value(u"last_complete_sync"_s).toString(), Qt::ISODate);
+    const QString syncedAt = synced.toLocalTime().toString(u"dd.MM.yyyy, HH:mm 'Uhr' "_s)
+            + synced.toLocalTime().timeZoneAbbreviation();
+    QVERIFY2(text.contains(u"Stand der Daten: letzter vollständiger Abgleich am "_s + syncedAt), qPrintable(syncedAt));
+    QVERIFY(!text.contains(u"Synchronisierung"_s));
 }
 
 void TestOffice::measuresCsvHasOneRowPerLiveMeasure()

@@ -316,6 +316,7 @@ class TestConvergence : public QObject
 private Q_SLOTS:
     void replicasConverge();
     void sqliteStoreMatchesMemory();
+    void mergeCostIsBounded();
 
 private:
     static QList<quint32> seeds(int defaultCount);
@@ -384,6 +385,98 @@ void TestConvergence::sqliteStoreMatchesMemory()
         }
         if (store.value()->stateDigest() != schedule.replicas().front()->state.stateDigest())
             QFAIL(qPrintable(u"seed %1: SQLite store differs; replay with WERKSTATTPLAN_SEED=%1"_s.arg(seed)));
+    }
+}
+
+void TestConvergence::mergeCostIsBounded()
+{
+    // The cost of one change stays bounded (docs/merge.md): past MergeEngine::maxMergedHeads concurrent
+    // heads, and past MergeEngine::maxAncestorVisits versions searched for a common base, edits of a text
+    // are a plain conflict instead of a three-way merge. Replicas still converge, whatever the order, and
+    // nothing is lost; below the bounds the same edits merge.
+    qint64 time = 1'764'000'000'000;
+    Replica author(0, &time, 0);
+    QList<Change> made;
+    auto commit = [&](const Change &change) {
+        const auto applied = author.state.apply(change);
+        QVERIFY2(applied, qPrintable(applied.errorMessage()));
+        made << change;
+    };
+    QStringList lines;
+    for (int i = 0; i < 40; ++i)
+        lines << u"Zeile %1 über den Dorfladen"_s.arg(i);
+    const QString text = lines.join(u'\n');
+    const QString field = u"description"_s;
+    auto measure = [&](const QString &id) {
+        commit(author.editor.create(u"measure"_s, id));
+        commit(author.editor.set(*author.state.entity(id), field, text));
+    };
+    // Concurrent edits on the version the author has now, each of another line: they would all merge.
+    int nextEditor = 1;
+    auto concurrentEdits = [&](const QString &id, int count) {
+        const EntityRecord base = *author.state.entity(id);
+        QList<Change> edits;
+        for (int i = 0; i < count; ++i) {
+            time += 1000;
+            Replica editor(nextEditor++, &time, 0);
+            QStringList changed = lines;
+            changed[i] = u"Zeile %1 geändert von Gerät %2"_s.arg(i).arg(editor.clock.device());
+            edits << editor.editor.set(base, field, changed.join(u'\n'));
+        }
+        made << edits;
+    };
+
+    measure(u"few"_s);
+    concurrentEdits(u"few"_s, MergeEngine::maxMergedHeads);
+    measure(u"many"_s);
+    concurrentEdits(u"many"_s, MergeEngine::maxMergedHeads + 4);
+    // A base further back than the search goes: a long history of one text, then two concurrent edits.
+    measure(u"short"_s);
+    measure(u"long"_s);
+    const int chain = MergeEngine::maxAncestorVisits / 2 + 10;
+    for (int i = 0; i < chain; ++i) {
+        time += 10;
+        QStringList changed = lines;
+        changed[39] = u"Fassung %1"_s.arg(i);
+        commit(author.editor.set(*author.state.entity(u"long"_s), field, changed.join(u'\n')));
+        if (i < 10)
+            commit(author.editor.set(*author.state.entity(u"short"_s), field, changed.join(u'\n')));
+    }
+    lines[39] = author.state.entity(u"long"_s)->value(field).split(u'\n').last();
+    concurrentEdits(u"long"_s, 2);
+    lines[39] = author.state.entity(u"short"_s)->value(field).split(u'\n').last();
+    concurrentEdits(u"short"_s, 2);
+
+    QByteArray digest;
+    QRandomGenerator rng(13);
+    for (int order = 0; order < 3; ++order) {
+        QList<Change> delivery = made;
+        for (qsizetype i = delivery.size() - 1; i > 0 && order > 0; --i)
+            delivery.swapItemsAt(i, qsizetype(rng.bounded(quint32(i + 1))));
+        ReplicaState replica;
+        for (const Change &change : std::as_const(delivery)) {
+            const auto applied = replica.apply(change);
+            QVERIFY2(applied, qPrintable(applied.errorMessage()));
+        }
+        QVERIFY2(unaccounted(replica, made).isEmpty(), qPrintable(unaccounted(replica, made)));
+        if (order == 0)
+            digest = replica.stateDigest();
+        QVERIFY2(replica.stateDigest() == digest, "replicas diverged under the merge bounds");
+
+        auto state = [&](const QString &id) { return *replica.entity(id)->state(field); };
+        auto conflictsOf = [&](const QString &id) {
+            const QList<Conflict> all = replica.conflicts();
+            return std::count_if(all.cbegin(), all.cend(), [&](const Conflict &c) { return c.entityId == id; });
+        };
+        QVERIFY2(state(u"few"_s).merged, "edits of different lines merge up to the bound");
+        QCOMPARE(conflictsOf(u"few"_s), 0);
+        QCOMPARE(state(u"many"_s).heads.size(), MergeEngine::maxMergedHeads + 4);
+        QVERIFY2(!state(u"many"_s).merged, "past the bound of heads the text is not merged three-way");
+        QCOMPARE(state(u"many"_s).value, MergeEngine::winner(state(u"many"_s).heads).value);
+        QCOMPARE(conflictsOf(u"many"_s), MergeEngine::maxMergedHeads + 3);
+        QVERIFY2(state(u"short"_s).merged, "a base found within the search merges");
+        QVERIFY2(!state(u"long"_s).merged, "a base past the search is a plain conflict");
+        QCOMPARE(conflictsOf(u"long"_s), 1);
     }
 }
 

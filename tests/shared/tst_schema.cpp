@@ -96,6 +96,7 @@ void TestSchema::entitiesExist_data()
     QTest::addRow("meeting is a root") << u"meeting"_s << QString();
     QTest::addRow("meeting_link belongs to a measure") << u"meeting_link"_s << u"measure"_s;
     QTest::addRow("plan_version belongs to a plan") << u"plan_version"_s << u"plan"_s;
+    QTest::addRow("device is a root") << u"device"_s << QString();
 }
 
 void TestSchema::entitiesExist()
@@ -122,7 +123,7 @@ void TestSchema::entitiesExist()
 void TestSchema::schemaIsConsistent()
 {
     const Schema &schema = Schema::instance();
-    QCOMPARE(schema.entities().size(), 11);
+    QCOMPARE(schema.entities().size(), 12);
     QVERIFY(!schema.entity(u"unknown"_s));
     QVERIFY(!schema.entity(QString()));
     QVERIFY(!schema.entity(u"Measure"_s)); // names are case sensitive

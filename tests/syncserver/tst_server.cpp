@@ -44,7 +44,7 @@ struct Session
     qint64 cursor = 0;
 };
 
-// Logins are slow on purpose (PBKDF2, 200,000 rounds), so each account logs in once per test case.
+// Logins are slow on purpose (PBKDF2, 310,000 rounds), so each account logs in once per test case.
 const QString passwordSuffix = u"-Werkstatt-2026"_s;
 
 /** A tag unique to this run, so names do not collide with data an earlier run left on PostgreSQL. */
@@ -126,6 +126,7 @@ private Q_SLOTS:
     void adminCommandsRefuseBadArguments();
     void writeAuthorisation_data();
     void writeAuthorisation();
+    void submissionNeedsItsVersion();
     void readsFollowSharing_data();
     void readsFollowSharing();
     void webSocketAnnouncesPushes();
@@ -752,11 +753,12 @@ void TestServer::writeAuthorisation_data()
     row("plan shared: own plan", "a", "set", "plan", "plan", "shared=true", "ok");
     row("plan shared: other municipality", "b", "set", "plan", "plan", "shared=true", "forbidden");
     row("plan shared: office", "office", "set", "plan", "plan", "shared=true", "forbidden");
+    // Submitted only with the version a submission freezes (submissionNeedsItsVersion); draft only on a new plan.
     for (const char *status : { "draft", "submitted" }) {
         const QByteArray fields = "review_status=" + QByteArray(status);
-        row(qPrintable(u"review %1: own plan"_s.arg(QLatin1String(status))), "a", "set", "plan", "plan", fields.constData(), "ok");
+        row(qPrintable(u"review %1: own plan"_s.arg(QLatin1String(status))), "a", "set", "plan", "plan", fields.constData(), "forbidden");
         row(qPrintable(u"review %1: other municipality"_s.arg(QLatin1String(status))), "b", "set", "plan", "plan", fields.constData(), "forbidden");
-        row(qPrintable(u"review %1: office"_s.arg(QLatin1String(status))), "office", "set", "plan", "plan", fields.constData(), "ok");
+        row(qPrintable(u"review %1: office"_s.arg(QLatin1String(status))), "office", "set", "plan", "plan", fields.constData(), "forbidden");
     }
     for (const char *status : { "in_review", "reviewed", "changes_requested" }) {
         const QByteArray fields = "review_status=" + QByteArray(status);
@@ -887,6 +889,48 @@ void TestServer::writeAuthorisation()
     // Keep every replica in step with what the server now holds.
     broadcast(accepted);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_s)));
+}
+
+void TestServer::submissionNeedsItsVersion()
+{
+    ClientReplica &ra = *m_a.replica;
+    const QString plan = m_ids[u"plan"_s];
+    auto version = [&] {
+        return ra.makeEntity(u"plan_version"_s, LocalEditor::newId(),
+                             { { u"plan"_s, plan }, { u"submitted_at"_s, u"2026-05-04T10:00:00.000Z"_s },
+                               { u"snapshot"_s, u"eJwDAAAAAAE="_s } });
+    };
+
+    // A raw write of the status: the office would see "eingereicht" with nothing submitted.
+    const Change alone = ra.makeSet(plan, u"review_status"_s, u"submitted"_s);
+    PushResult pushed = m_a.client->push({ alone });
+    QCOMPARE(pushed.status(), 200);
+    QCOMPARE(pushed.outcomeOf(alone.id), u"forbidden"_s);
+
+    // The version in one push, the status in the next: the status is still refused.
+    const QList<Change> earlier = version();
+    pushed = m_a.client->push(earlier);
+    QCOMPARE(pushed.accepted.size(), earlier.size());
+    broadcast(earlier);
+    const Change later = ra.makeSet(plan, u"review_status"_s, u"submitted"_s);
+    pushed = m_a.client->push({ later });
+    QCOMPARE(pushed.outcomeOf(later.id), u"forbidden"_s);
+
+    // Another municipality cannot ride on it either, with a version of its own in the batch.
+    QList<Change> foreign = m_b.replica->makeEntity(u"plan_version"_s, LocalEditor::newId(),
+                                                    { { u"plan"_s, plan }, { u"snapshot"_s, u"eJwDAAAAAAE="_s } });
+    foreign << m_b.replica->makeSet(plan, u"review_status"_s, u"submitted"_s);
+    pushed = m_b.client->push(foreign);
+    QCOMPARE(pushed.outcomeOf(foreign.constLast().id), u"forbidden"_s);
+
+    // As LocalReplica::submit writes it: the sealed version, then the status, in one push.
+    QList<Change> submission = version();
+    submission << ra.makeSet(plan, u"review_status"_s, u"submitted"_s);
+    pushed = m_a.client->push(submission);
+    QVERIFY2(pushed.rejected.isEmpty(), qPrintable(describeRejections(pushed)));
+    QCOMPARE(pushed.accepted.size(), submission.size());
+    broadcast(submission);
+    QCOMPARE(m_office.replica->value(plan, u"review_status"_s), u"submitted"_s);
 }
 
 void TestServer::readsFollowSharing_data()

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>HistoryList</name>
+    <message numerus="yes">
+        <source>%n Feld(er) zeigen</source>
+        <translation>
+            <numerusform>%n Feld zeigen</numerusform>
+            <numerusform>%n Felder zeigen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MeetingDelegate</name>
     <message numerus="yes">
         <source>%n Maßnahme(n) zur Vorstellung</source>
@@ -77,6 +87,23 @@
             <numerusform>Ihre lokale Arbeit (%n Einträge) wurde in den Plan Ihrer Kommune übernommen.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Abgemeldet. %n Änderung(en) bleiben auf diesem Gerät und werden übertragen, sobald Sie sich wieder mit diesem Konto anmelden.</source>
+        <translation>
+            <numerusform>Abgemeldet. %n Änderung bleibt auf diesem Gerät und wird übertragen, sobald Sie sich wieder mit diesem Konto anmelden.</numerusform>
+            <numerusform>Abgemeldet. %n Änderungen bleiben auf diesem Gerät und werden übertragen, sobald Sie sich wieder mit diesem Konto anmelden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SignOutDialog</name>
+    <message numerus="yes">
+        <source>%n Änderung(en) sind noch nicht auf dem Server. Sie bleiben auf diesem Gerät gespeichert und werden übertragen, sobald Sie sich wieder mit dem Konto %1 anmelden.</source>
+        <translation>
+            <numerusform>%n Änderung ist noch nicht auf dem Server. Sie bleibt auf diesem Gerät gespeichert und wird übertragen, sobald Sie sich wieder mit dem Konto %1 anmelden.</numerusform>
+            <numerusform>%n Änderungen sind noch nicht auf dem Server. Sie bleiben auf diesem Gerät gespeichert und werden übertragen, sobald Sie sich wieder mit dem Konto %1 anmelden.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -91,17 +118,31 @@
 <context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
-        <source>%n Änderung(en) noch nicht vom Server bestätigt</source>
-        <translation>
-            <numerusform>%n Änderung noch nicht vom Server bestätigt</numerusform>
-            <numerusform>%n Änderungen noch nicht vom Server bestätigt</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n Änderung(en) abgelehnt</source>
         <translation>
             <numerusform>%n Änderung abgelehnt</numerusform>
             <numerusform>%n Änderungen abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n Änderung(en) warten</source>
+        <translation>
+            <numerusform>· %n Änderung wartet</numerusform>
+            <numerusform>· %n Änderungen warten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n Änderung(en) noch nicht vom Server bestätigt</source>
+        <translation>
+            <numerusform>· %n Änderung noch nicht vom Server bestätigt</numerusform>
+            <numerusform>· %n Änderungen noch nicht vom Server bestätigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offene(r) Konflikt(e)</source>
+        <translation>
+            <numerusform>%n offener Konflikt</numerusform>
+            <numerusform>%n offene Konflikte</numerusform>
         </translation>
     </message>
 </context>

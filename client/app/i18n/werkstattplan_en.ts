@@ -42,10 +42,6 @@
         <translation>Measures by theme</translation>
     </message>
     <message>
-        <source>nach Handlungsfeld</source>
-        <translation>by field of action</translation>
-    </message>
-    <message>
         <source>Status nach Cluster</source>
         <translation>Status by cluster</translation>
     </message>
@@ -67,6 +63,10 @@
     <message>
         <source>Wählen Sie einen Balken, um seine Maßnahmen zu sehen.</source>
         <translation>Choose a bar to see its measures.</translation>
+    </message>
+    <message>
+        <source>Maßnahmen nach Handlungsfeld</source>
+        <translation>Measures by field of action</translation>
     </message>
 </context>
 <context>
@@ -172,20 +172,9 @@
         <translation>(empty)</translation>
     </message>
     <message>
-        <source>von %1, %2</source>
-        <translation>by %1, %2</translation>
-    </message>
-    <message>
-        <source>unbekannt</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <source>auf diesem Gerät</source>
-        <translation>on this device</translation>
-    </message>
-    <message>
-        <source>auf Gerät %1</source>
-        <translation>on device %1</translation>
+        <source>%1, %2</source>
+        <extracomment>a conflict side: where it was written (device and municipality), then when</extracomment>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -201,14 +190,6 @@
     <message>
         <source>Auf einem anderen Gerät</source>
         <translation>On another device</translation>
-    </message>
-    <message>
-        <source>„%1“ (%2) wurde gelöscht und zugleich anderswo bearbeitet (%3).</source>
-        <translation>“%1” (%2) was deleted and, at the same time, edited elsewhere (%3).</translation>
-    </message>
-    <message>
-        <source>%1 von „%2“ (%3) wurde zugleich auf zwei Geräten geändert.</source>
-        <translation>%1 of “%2” (%3) was changed on two devices at the same time.</translation>
     </message>
     <message>
         <source>Gelöscht lassen</source>
@@ -249,6 +230,14 @@
     <message>
         <source>Sie können diesen Konflikt ansehen; klären kann ihn nur die Kommune, der der Plan gehört.</source>
         <translation>You can view this conflict, but only the municipality that owns the plan can resolve it.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) wurde gelöscht und zugleich anderswo bearbeitet (%3).</source>
+        <translation>%1 (%2) was deleted and at the same time edited elsewhere (%3).</translation>
+    </message>
+    <message>
+        <source>%1 von %2 (%3) wurde zugleich auf zwei Geräten geändert.</source>
+        <translation>%1 of %2 (%3) was changed on two devices at the same time.</translation>
     </message>
 </context>
 <context>
@@ -386,6 +375,25 @@
         <source>Keine Kommune passt zu diesem Filter.</source>
         <translation>No municipality matches this filter.</translation>
     </message>
+    <message>
+        <source>Maßnahmen nach Status:</source>
+        <translation>Measures by status:</translation>
+    </message>
+    <message>
+        <source>Die Pläne aller Kommunen werden zum ersten Mal auf dieses Gerät geladen. Bis alles angekommen ist, zeigt die Übersicht noch keine Kommunen.</source>
+        <translation>The plans of all municipalities are being loaded onto this device for the first time. Until everything has arrived, the overview shows no municipalities yet.</translation>
+    </message>
+</context>
+<context>
+    <name>DataNoticeBanner</name>
+    <message>
+        <source>Verstanden</source>
+        <translation>Understood</translation>
+    </message>
+    <message>
+        <source>Hinweis gelesen</source>
+        <translation>Notice read</translation>
+    </message>
 </context>
 <context>
     <name>DateEditor</name>
@@ -425,24 +433,12 @@
         <translation>Restore</translation>
     </message>
     <message>
-        <source>„%1“ wiederherstellen</source>
-        <translation>Restore “%1”</translation>
+        <source>%1 wiederherstellen</source>
+        <translation>Restore %1</translation>
     </message>
 </context>
 <context>
     <name>DiffDelegate</name>
-    <message>
-        <source>%1 „%2“: %3 geändert</source>
-        <translation>%1 “%2”: %3 changed</translation>
-    </message>
-    <message>
-        <source>%1 „%2“: %3</source>
-        <translation>%1 “%2”: %3</translation>
-    </message>
-    <message>
-        <source>%1 „%2“</source>
-        <translation>%1 “%2”</translation>
-    </message>
     <message>
         <source>(leer)</source>
         <translation>(empty)</translation>
@@ -450,6 +446,18 @@
     <message>
         <source>Im Plan zeigen</source>
         <translation>Show in plan</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 geändert</source>
+        <translation>%1 %2: %3 changed</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -513,6 +521,14 @@
         <source>Export speichern</source>
         <translation>Save export</translation>
     </message>
+    <message>
+        <source>Maßnahmen</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>Synopse</source>
+        <translation>Synopsis</translation>
+    </message>
 </context>
 <context>
     <name>FieldEditor</name>
@@ -545,6 +561,175 @@
     </message>
 </context>
 <context>
+    <name>FileChooser</name>
+    <message>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Öffnen</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>FirstSyncView</name>
+    <message>
+        <source>Ihr Plan wird zum ersten Mal auf dieses Gerät geladen, zusammen mit den Plänen der anderen Kommunen. Bis alles angekommen ist, können Sie noch nichts anlegen oder einreichen.</source>
+        <translation>Your plan is being loaded onto this device for the first time, together with the plans of the other municipalities. Until everything has arrived, you cannot create or submit anything yet.</translation>
+    </message>
+    <message>
+        <source>Der erste Abgleich ist unterbrochen</source>
+        <translation>The first sync is interrupted</translation>
+    </message>
+    <message>
+        <source>Erster Abgleich mit dem Server …</source>
+        <translation>First sync with the server …</translation>
+    </message>
+    <message>
+        <source>Erster Abgleich: %1 %</source>
+        <translation>First sync: %1 %</translation>
+    </message>
+    <message>
+        <source>%1 Einträge angekommen, etwa %2 erwartet</source>
+        <translation>%1 entries arrived, about %2 expected</translation>
+    </message>
+    <message>
+        <source>Verbindung zum Server …</source>
+        <translation>Connecting to the server …</translation>
+    </message>
+    <message>
+        <source>„Offline arbeiten“ ist eingeschaltet. Verbinden Sie wieder, damit der erste Abgleich weitergeht.</source>
+        <translation>“Work offline” is on. Reconnect so that the first sync can continue.</translation>
+    </message>
+    <message>
+        <source>Er geht von selbst weiter, sobald der Server wieder erreichbar ist. Was schon angekommen ist, bleibt.</source>
+        <translation>It continues by itself as soon as the server can be reached again. What has already arrived stays.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPage</name>
+    <message>
+        <source>Übersicht öffnen</source>
+        <translation>Open the overview</translation>
+    </message>
+    <message>
+        <source>„Mein Plan“ öffnen</source>
+        <translation>Open “My plan”</translation>
+    </message>
+    <message>
+        <source>„Alle Kommunen“ öffnen</source>
+        <translation>Open “All municipalities”</translation>
+    </message>
+    <message>
+        <source>„Andere Kommunen“ öffnen</source>
+        <translation>Open “Other municipalities”</translation>
+    </message>
+    <message>
+        <source>Suche öffnen</source>
+        <translation>Open the search</translation>
+    </message>
+    <message>
+        <source>Werkstatttreffen öffnen</source>
+        <translation>Open the workshop meetings</translation>
+    </message>
+    <message>
+        <source>Synopse öffnen</source>
+        <translation>Open the synopsis</translation>
+    </message>
+    <message>
+        <source>Auswertung öffnen</source>
+        <translation>Open the analysis</translation>
+    </message>
+    <message>
+        <source>Konflikte öffnen</source>
+        <translation>Open the conflicts</translation>
+    </message>
+    <message>
+        <source>Abgleich öffnen</source>
+        <translation>Open the sync page</translation>
+    </message>
+    <message>
+        <source>Diese Hilfe öffnen</source>
+        <translation>Open this help</translation>
+    </message>
+    <message>
+        <source>In allen Plänen suchen</source>
+        <translation>Search all plans</translation>
+    </message>
+    <message>
+        <source>Neue Maßnahme im eigenen Plan (beim gewählten Ziel)</source>
+        <translation>New measure in your own plan (under the selected goal)</translation>
+    </message>
+    <message>
+        <source>Neues Ziel im eigenen Plan (beim gewählten Handlungsfeld)</source>
+        <translation>New goal in your own plan (under the selected field of action)</translation>
+    </message>
+    <message>
+        <source>Neues Handlungsfeld im eigenen Plan</source>
+        <translation>New field of action in your own plan</translation>
+    </message>
+    <message>
+        <source>Letzte Änderung rückgängig machen</source>
+        <translation>Undo the last change</translation>
+    </message>
+    <message>
+        <source>Rückgängig Gemachtes wiederholen</source>
+        <translation>Redo what was undone</translation>
+    </message>
+    <message>
+        <source>Zeitleiste ein- oder ausblenden</source>
+        <translation>Show or hide the timeline</translation>
+    </message>
+    <message>
+        <source>Zum nächsten oder vorigen Bedienelement; die Seite rollt mit</source>
+        <translation>To the next or previous control; the page scrolls along</translation>
+    </message>
+    <message>
+        <source>In der Gliederung und in Listen den Eintrag wechseln</source>
+        <translation>Move to another entry in the outline and in lists</translation>
+    </message>
+    <message>
+        <source>In der Gliederung einklappen oder aufklappen</source>
+        <translation>Collapse or expand in the outline</translation>
+    </message>
+    <message>
+        <source>In der Gliederung den gewählten Eintrag löschen</source>
+        <translation>Delete the selected entry in the outline</translation>
+    </message>
+    <message>
+        <source>Schaltfläche oder Eintrag auslösen</source>
+        <translation>Press a button or open an entry</translation>
+    </message>
+    <message>
+        <source>Dialog schließen, ohne etwas zu ändern</source>
+        <translation>Close a dialog without changing anything</translation>
+    </message>
+    <message>
+        <source> oder </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>Hilfe</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Alles in Werkstattplan lässt sich auch mit der Tastatur bedienen. Die Tastenkürzel der Seiten stehen auch im Hinweis, wenn Sie mit der Maus über einen Eintrag links fahren.</source>
+        <translation>Everything in Werkstattplan can also be used with the keyboard. The pages&apos; shortcuts also show in the tooltip when you move the mouse over an entry on the left.</translation>
+    </message>
+    <message>
+        <source>Tastenkürzel</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Mit der Tastatur arbeiten</source>
+        <translation>Working with the keyboard</translation>
+    </message>
+    <message>
+        <source>Ihre Arbeit wird sofort auf diesem Gerät gespeichert und beim nächsten Abgleich an den Server übertragen. Wie es darum steht, zeigt die Leiste am unteren Rand.</source>
+        <translation>Your work is saved on this device at once and sent to the server with the next sync. The bar at the bottom shows how that stands.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryList</name>
     <message>
         <source>Verlauf</source>
@@ -553,22 +738,6 @@
     <message>
         <source>(leer)</source>
         <translation>(empty)</translation>
-    </message>
-    <message>
-        <source>%1 · von %2 · %3</source>
-        <translation>%1 · by %2 · %3</translation>
-    </message>
-    <message>
-        <source>unbekannt</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <source>auf diesem Gerät</source>
-        <translation>on this device</translation>
-    </message>
-    <message>
-        <source>auf Gerät %1</source>
-        <translation>on device %1</translation>
     </message>
     <message>
         <source>Diesen Wert wiederherstellen</source>
@@ -582,6 +751,22 @@
         <source>Noch keine Änderungen.</source>
         <translation>No changes yet.</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>a history entry: when, then who and where (e.g. &quot;auf „Laptop Rathaus“ (Adorf)&quot;)</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Felder ausblenden</source>
+        <translation>Hide fields</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Feld(er) zeigen</source>
+        <translation>
+            <numerusform>Show %n field</numerusform>
+            <numerusform>Show %n fields</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -592,54 +777,6 @@
     <message>
         <source>Werkstattplan</source>
         <translation>Werkstattplan</translation>
-    </message>
-    <message>
-        <source>Geschäftsstelle</source>
-        <translation>Project office</translation>
-    </message>
-    <message>
-        <source>Mein Plan</source>
-        <translation>My plan</translation>
-    </message>
-    <message>
-        <source>Alle Kommunen</source>
-        <translation>All municipalities</translation>
-    </message>
-    <message>
-        <source>Andere Kommunen</source>
-        <translation>Other municipalities</translation>
-    </message>
-    <message>
-        <source>Suche</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <source>Konflikte</source>
-        <translation>Conflicts</translation>
-    </message>
-    <message>
-        <source>Abgleich</source>
-        <translation>Sync</translation>
-    </message>
-    <message>
-        <source>Einstellungen</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <source>Werkstatttreffen</source>
-        <translation>Workshop meetings</translation>
-    </message>
-    <message>
-        <source>Synopse</source>
-        <translation>Synopsis</translation>
-    </message>
-    <message>
-        <source>Auswertung</source>
-        <translation>Charts</translation>
-    </message>
-    <message>
-        <source>Übersicht</source>
-        <translation>Overview</translation>
     </message>
 </context>
 <context>
@@ -691,12 +828,12 @@
         <translation>Withdraw</translation>
     </message>
     <message>
-        <source>„%1“ nicht mehr vorstellen</source>
-        <translation>No longer present “%1”</translation>
-    </message>
-    <message>
         <source>Noch keine Maßnahmen angemeldet.</source>
         <translation>No measures announced yet.</translation>
+    </message>
+    <message>
+        <source>%1 nicht mehr vorstellen</source>
+        <translation>No longer present %1</translation>
     </message>
 </context>
 <context>
@@ -721,32 +858,16 @@
 <context>
     <name>MilestoneDelegate</name>
     <message>
-        <source>„%1“ erledigt</source>
-        <translation>“%1” done</translation>
-    </message>
-    <message>
         <source>überfällig</source>
         <translation>overdue</translation>
-    </message>
-    <message>
-        <source>„%1“ nach oben verschieben</source>
-        <translation>Move “%1” up</translation>
     </message>
     <message>
         <source>Nach oben verschieben</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <source>„%1“ nach unten verschieben</source>
-        <translation>Move “%1” down</translation>
-    </message>
-    <message>
         <source>Nach unten verschieben</source>
         <translation>Move down</translation>
-    </message>
-    <message>
-        <source>„%1“ löschen</source>
-        <translation>Delete “%1”</translation>
     </message>
     <message>
         <source>Meilenstein löschen</source>
@@ -767,6 +888,22 @@
     <message>
         <source>ohne Termin</source>
         <translation>no date</translation>
+    </message>
+    <message>
+        <source>%1 erledigt</source>
+        <translation>%1 done</translation>
+    </message>
+    <message>
+        <source>%1 nach oben verschieben</source>
+        <translation>Move %1 up</translation>
+    </message>
+    <message>
+        <source>%1 nach unten verschieben</source>
+        <translation>Move %1 down</translation>
+    </message>
+    <message>
+        <source>%1 löschen</source>
+        <translation>Delete %1</translation>
     </message>
 </context>
 <context>
@@ -797,6 +934,14 @@
     <message>
         <source>%1, %2 offen</source>
         <translation>%1, %2 open</translation>
+    </message>
+    <message>
+        <source>Tastenkürzel: %1</source>
+        <translation>Shortcut: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -839,6 +984,18 @@
     <message>
         <source>Hinweis schließen</source>
         <translation>Close notice</translation>
+    </message>
+    <message>
+        <source>Wiederholen</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Wiederholen: %1</source>
+        <translation>Redo: %1</translation>
+    </message>
+    <message>
+        <source>Rückgängig: %1</source>
+        <translation>Undo: %1</translation>
     </message>
 </context>
 <context>
@@ -967,6 +1124,44 @@
     </message>
 </context>
 <context>
+    <name>PlanPrintButtons</name>
+    <message>
+        <source>Als PDF speichern …</source>
+        <translation>Save as PDF …</translation>
+    </message>
+    <message>
+        <source>Den Plan als PDF-Datei speichern, zum Weitergeben oder Drucken</source>
+        <translation>Save the plan as a PDF file, to pass on or print</translation>
+    </message>
+    <message>
+        <source>Drucken …</source>
+        <translation>Print …</translation>
+    </message>
+    <message>
+        <source>Den Plan auf einem Drucker ausgeben</source>
+        <translation>Print the plan on a printer</translation>
+    </message>
+    <message>
+        <source>Plan als PDF speichern</source>
+        <translation>Save plan as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-Dokumente (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPrinter</name>
+    <message>
+        <source>Plan drucken</source>
+        <translation>Print plan</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+</context>
+<context>
     <name>PlanVersionsModel</name>
     <message>
         <source>Stand vom %1</source>
@@ -1023,24 +1218,28 @@
         <source>Dieser Plan hat noch keine Einträge.</source>
         <translation>This plan has no entries yet.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>RejectedChangeDelegate</name>
     <message>
-        <source>Abgelehnt: %1 „%2“, %3. %4</source>
-        <translation>Rejected: %1 “%2”, %3. %4</translation>
-    </message>
-    <message>
-        <source>%1 „%2“</source>
-        <translation>%1 “%2”</translation>
-    </message>
-    <message>
-        <source>%1: „%2“ wurde nicht übernommen</source>
-        <translation>%1: “%2” was not accepted</translation>
-    </message>
-    <message>
         <source>%1 wurde nicht übernommen</source>
         <translation>%1 was not accepted</translation>
+    </message>
+    <message>
+        <source>Abgelehnt: %1 %2, %3. %4</source>
+        <translation>Rejected: %1 %2, %3. %4</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 wurde nicht übernommen</source>
+        <translation>%1: %2 was not accepted</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1266,29 @@
     </message>
 </context>
 <context>
+    <name>ReviewNoteDialog</name>
+    <message>
+        <source>Ihr Hinweis an die Kommune (erforderlich):</source>
+        <translation>Your note to the municipality (required):</translation>
+    </message>
+    <message>
+        <source>Ihr Hinweis an die Kommune (freiwillig):</source>
+        <translation>Your note to the municipality (optional):</translation>
+    </message>
+    <message>
+        <source>Zum Beispiel: Bitte ergänzen Sie bei den Maßnahmen Termine und Verantwortliche.</source>
+        <translation>For example: Please add dates and who is responsible to the measures.</translation>
+    </message>
+    <message>
+        <source>Hinweis an die Kommune</source>
+        <translation>Note to the municipality</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Prüfung</source>
@@ -1081,14 +1303,6 @@
         <translation>Review: %1</translation>
     </message>
     <message>
-        <source>Änderungen zur vorigen Einreichung</source>
-        <translation>Changes from the previous submission</translation>
-    </message>
-    <message>
-        <source>Änderungen seit der letzten Einreichung</source>
-        <translation>Changes since the last submission</translation>
-    </message>
-    <message>
         <source>Was verglichen wird</source>
         <translation>What is compared</translation>
     </message>
@@ -1101,10 +1315,6 @@
         <translation>This plan has not been submitted yet.</translation>
     </message>
     <message>
-        <source>Es gibt erst eine Einreichung; wählen Sie „Änderungen seit der letzten Einreichung“.</source>
-        <translation>There is only one submission so far; choose “Changes since the last submission”.</translation>
-    </message>
-    <message>
         <source>Keine Änderungen.</source>
         <translation>No changes.</translation>
     </message>
@@ -1113,16 +1323,28 @@
         <translation>Review notes on the whole plan</translation>
     </message>
     <message>
-        <source>Prüfhinweise zu „%1“</source>
-        <translation>Review notes on “%1”</translation>
-    </message>
-    <message>
         <source>Zum ganzen Plan</source>
         <translation>To the whole plan</translation>
     </message>
     <message>
         <source>Versionen: %1</source>
         <translation>Versions: %1</translation>
+    </message>
+    <message>
+        <source>Was sich mit der letzten Einreichung geändert hat</source>
+        <translation>What changed with the latest submission</translation>
+    </message>
+    <message>
+        <source>Was sich seit der letzten Einreichung geändert hat (noch nicht eingereicht)</source>
+        <translation>What changed since the latest submission (not submitted yet)</translation>
+    </message>
+    <message>
+        <source>Es gibt erst eine Einreichung; wählen Sie %1.</source>
+        <translation>There is only one submission so far; choose %1.</translation>
+    </message>
+    <message>
+        <source>Prüfhinweise zu %1</source>
+        <translation>Review notes on %1</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1376,18 @@
     <message>
         <source>Der jetzige Stand Ihres Plans wird als Version festgehalten („Stand vom …“). Die Geschäftsstelle sieht ihn nach dem nächsten Abgleich und kann ihn mit dem vorigen Stand vergleichen. Sie können danach weiterarbeiten.</source>
         <translation>Your plan as it stands now is kept as a version (“Version of …”). The project office sees it after the next sync and can compare it with the previous one. You can go on working afterwards.</translation>
+    </message>
+    <message>
+        <source>Hinweis der Geschäftsstelle vom %1: %2</source>
+        <translation>Note from the project office of %1: %2</translation>
+    </message>
+    <message>
+        <source>Die Kommune sieht den Prüfstatus „Änderungen erbeten“ zusammen mit Ihrem Hinweis. Schreiben Sie, was sie ändern soll.</source>
+        <translation>The municipality sees the review status “Changes requested” together with your note. Write what it should change.</translation>
+    </message>
+    <message>
+        <source>Der eingereichte Stand gilt dann als geprüft; die Kommune sieht das nach dem nächsten Abgleich.</source>
+        <translation>The submitted version then counts as reviewed; the municipality sees this after the next sync.</translation>
     </message>
 </context>
 <context>
@@ -1230,22 +1464,6 @@
         <translation>Workshop plan %1</translation>
     </message>
     <message>
-        <source>%1 von „%2“ ändern</source>
-        <translation>Change %1 of “%2”</translation>
-    </message>
-    <message>
-        <source>%1 „%2“ anlegen</source>
-        <translation>Create %1 “%2”</translation>
-    </message>
-    <message>
-        <source>„%1“ löschen</source>
-        <translation>Delete “%1”</translation>
-    </message>
-    <message>
-        <source>„%1“ wurde gelöscht. Mit „Rückgängig“ holen Sie es zurück.</source>
-        <translation>“%1” has been deleted. Select “Undo” to bring it back.</translation>
-    </message>
-    <message>
         <source>Wiederherstellen</source>
         <translation>Restore</translation>
     </message>
@@ -1258,10 +1476,6 @@
         <translation>Undone: %1</translation>
     </message>
     <message>
-        <source>Maßnahme „%1“ zum Werkstatttreffen anmelden</source>
-        <translation>Announce measure “%1” for the workshop meeting</translation>
-    </message>
-    <message>
         <source>%1 ändern</source>
         <translation>Change %1</translation>
     </message>
@@ -1272,10 +1486,6 @@
     <message>
         <source>Ihr Plan ist eingereicht. Die Geschäftsstelle sieht diesen Stand nach dem nächsten Abgleich.</source>
         <translation>Your plan has been submitted. The project office sees this version after the next sync.</translation>
-    </message>
-    <message>
-        <source>Die Datei konnte nicht geschrieben werden: %1</source>
-        <translation>The file could not be written: %1</translation>
     </message>
     <message>
         <source>Gespeichert: %1</source>
@@ -1292,6 +1502,94 @@
     <message>
         <source>Synopse übernommen: %1 neu, %2 geändert, %3 unverändert.</source>
         <translation>Synopsis imported: %1 new, %2 changed, %3 unchanged.</translation>
+    </message>
+    <message>
+        <source>%1 von %2 ändern</source>
+        <translation>Change %1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 anlegen</source>
+        <translation>Create %1 %2</translation>
+    </message>
+    <message>
+        <source>Maßnahme %1 zum Werkstatttreffen anmelden</source>
+        <translation>Announce measure %1 for the workshop meeting</translation>
+    </message>
+    <message>
+        <source>%1 löschen</source>
+        <translation>Delete %1</translation>
+    </message>
+    <message>
+        <source>%1 wurde gelöscht. Mit „Rückgängig“ holen Sie es zurück.</source>
+        <translation>%1 was deleted. “Undo” brings it back.</translation>
+    </message>
+    <message>
+        <source>Prüfstatus: %1</source>
+        <translation>Review status: %1</translation>
+    </message>
+    <message>
+        <source>Prüfstatus: %1. Die Kommune sieht Ihren Hinweis nach dem nächsten Abgleich.</source>
+        <translation>Review status: %1. The municipality sees your note after the next sync.</translation>
+    </message>
+    <message>
+        <source>Wiederholt: %1</source>
+        <translation>Redone: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Abgemeldet. %n Änderung(en) bleiben auf diesem Gerät und werden übertragen, sobald Sie sich wieder mit diesem Konto anmelden.</source>
+        <translation>
+            <numerusform>Signed out. %n change stays on this device and is sent as soon as you sign in again with this account.</numerusform>
+            <numerusform>Signed out. %n changes stay on this device and are sent as soon as you sign in again with this account.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Abgemeldet.</source>
+        <translation>Signed out.</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie diesem Gerät einen Namen.</source>
+        <translation>Please give this device a name.</translation>
+    </message>
+    <message>
+        <source>Einrichtung des Servers</source>
+        <translation>Server setup</translation>
+    </message>
+    <message>
+        <source>Geschäftsstelle</source>
+        <translation>Project office</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>auf diesem Gerät</source>
+        <translation>on this device</translation>
+    </message>
+    <message>
+        <source>auf einem anderen Gerät (%1)</source>
+        <extracomment>a change&apos;s origin: the device&apos;s name (in quotes) and the municipality or the office</extracomment>
+        <translation>on another device (%1)</translation>
+    </message>
+    <message>
+        <source>auf „%1“ (%2)</source>
+        <translation>on “%1” (%2)</translation>
+    </message>
+    <message>
+        <source>Es wurde kein Dateiname angegeben. Bitte wählen Sie einen Ordner und geben Sie einen Namen ein.</source>
+        <translation>No file name was given. Please choose a folder and enter a name.</translation>
+    </message>
+    <message>
+        <source>Die Datei „%1“ konnte nicht gespeichert werden. Bitte prüfen Sie, ob es den Ordner gibt und ob Sie dort speichern dürfen, oder wählen Sie einen anderen Ort.</source>
+        <translation>The file “%1” could not be saved. Please check that the folder exists and that you may save there, or choose another place.</translation>
+    </message>
+    <message>
+        <source>Der Plan konnte nicht gedruckt werden. Bitte prüfen Sie den Drucker und versuchen Sie es noch einmal.</source>
+        <translation>The plan could not be printed. Please check the printer and try again.</translation>
+    </message>
+    <message>
+        <source>Der Plan wurde zum Drucken gegeben.</source>
+        <translation>The plan was sent to the printer.</translation>
     </message>
 </context>
 <context>
@@ -1328,6 +1626,38 @@
         <source>Gerätekennung: %1</source>
         <translation>Device ID: %1</translation>
     </message>
+    <message>
+        <source>Abmelden …</source>
+        <translation>Sign out …</translation>
+    </message>
+    <message>
+        <source>Abmelden</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Konto wechseln …</source>
+        <translation>Change account …</translation>
+    </message>
+    <message>
+        <source>Konto wechseln</source>
+        <translation>Change account</translation>
+    </message>
+    <message>
+        <source>Dieses Gerät</source>
+        <translation>This device</translation>
+    </message>
+    <message>
+        <source>Unter diesem Namen sehen die anderen, auf welchem Gerät etwas geändert wurde.</source>
+        <translation>Others see this name for changes made on this device.</translation>
+    </message>
+    <message>
+        <source>z. B. Laptop Rathaus</source>
+        <translation>e.g. Town hall laptop</translation>
+    </message>
+    <message>
+        <source>Name dieses Geräts</source>
+        <translation>Name of this device</translation>
+    </message>
 </context>
 <context>
     <name>SetupPage</name>
@@ -1350,6 +1680,65 @@
     <message>
         <source>Ohne Server beginnen</source>
         <translation>Start without a server</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Werkstattplan</source>
+        <translation>Werkstattplan</translation>
+    </message>
+    <message>
+        <source>Geschäftsstelle</source>
+        <translation>Project office</translation>
+    </message>
+    <message>
+        <source>Mein Plan</source>
+        <translation>My plan</translation>
+    </message>
+    <message>
+        <source>Übersicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Alle Kommunen</source>
+        <translation>All municipalities</translation>
+    </message>
+    <message>
+        <source>Andere Kommunen</source>
+        <translation>Other municipalities</translation>
+    </message>
+    <message>
+        <source>Suche</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Werkstatttreffen</source>
+        <translation>Workshop meetings</translation>
+    </message>
+    <message>
+        <source>Synopse</source>
+        <translation>Synopsis</translation>
+    </message>
+    <message>
+        <source>Auswertung</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>Konflikte</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Abgleich</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Hilfe und Tastenkürzel</source>
+        <translation>Help and shortcuts</translation>
+    </message>
+    <message>
+        <source>Einstellungen</source>
+        <translation>Settings</translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1770,47 @@
     <message>
         <source>Anmelden</source>
         <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>SignOutDialog</name>
+    <message>
+        <source>Konto wechseln</source>
+        <translation>Change account</translation>
+    </message>
+    <message>
+        <source>Abmelden</source>
+        <translation>Sign out</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Änderung(en) sind noch nicht auf dem Server. Sie bleiben auf diesem Gerät gespeichert und werden übertragen, sobald Sie sich wieder mit dem Konto %1 anmelden.</source>
+        <translation>
+            <numerusform>%n change is not on the server yet. It stays saved on this device and is sent as soon as you sign in again with the account %1.</numerusform>
+            <numerusform>%n changes are not on the server yet. They stay saved on this device and are sent as soon as you sign in again with the account %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Der Server hat alle Ihre Änderungen.</source>
+        <translation>The server has all your changes.</translation>
+    </message>
+    <message>
+        <source>Nach dem Abmelden melden Sie sich mit dem anderen Konto an. Die Daten dieses Kontos bleiben auf diesem Gerät; melden Sie sich später wieder damit an, geht es dort weiter, wo Sie aufgehört haben.</source>
+        <translation>After signing out, sign in with the other account. This account&apos;s data stays on this device; when you sign in with it again later, you continue where you left off.</translation>
+    </message>
+    <message>
+        <source>Ihre Daten bleiben auf diesem Gerät. Melden Sie sich wieder mit demselben Konto an, geht es dort weiter, wo Sie aufgehört haben.</source>
+        <translation>Your data stays on this device. When you sign in again with the same account, you continue where you left off.</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLegend</name>
+    <message>
+        <source>Farben: Status der Maßnahmen</source>
+        <translation>Colours: status of the measures</translation>
     </message>
 </context>
 <context>
@@ -1483,13 +1913,6 @@
 </context>
 <context>
     <name>SyncStatusBar</name>
-    <message numerus="yes">
-        <source>%n Änderung(en) noch nicht vom Server bestätigt</source>
-        <translation>
-            <numerusform>%n change not yet confirmed by the server</numerusform>
-            <numerusform>%n changes not yet confirmed by the server</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Erster Abgleich: %1 von %2 Einträgen</source>
         <translation>First sync: %1 of %2 entries</translation>
@@ -1520,6 +1943,35 @@
     <message>
         <source>Erster Abgleich: %1 %</source>
         <translation>First sync: %1%</translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n Änderung(en) warten</source>
+        <translation>
+            <numerusform>· %n change waiting</numerusform>
+            <numerusform>· %n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n Änderung(en) noch nicht vom Server bestätigt</source>
+        <translation>
+            <numerusform>· %n change not yet confirmed by the server</numerusform>
+            <numerusform>· %n changes not yet confirmed by the server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offene(r) Konflikt(e)</source>
+        <translation>
+            <numerusform>%n open conflict</numerusform>
+            <numerusform>%n open conflicts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Konflikte ansehen und auflösen</source>
+        <translation>View and resolve the conflicts</translation>
+    </message>
+    <message>
+        <source>Details zum Abgleich</source>
+        <translation>Sync details</translation>
     </message>
 </context>
 <context>
@@ -1608,6 +2060,30 @@
             <numerusform>%n measure without a time period</numerusform>
             <numerusform>%n measures without a time period</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Zeitleiste</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Einblenden</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Ausblenden</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Zeitleiste einblenden</source>
+        <translation>Show the timeline</translation>
+    </message>
+    <message>
+        <source>Zeitleiste ausblenden</source>
+        <translation>Hide the timeline</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2173,6 +2649,91 @@
     <message>
         <source>Bevölkerungsentwicklung (10 Jahre)</source>
         <translation>Population change (10 years)</translation>
+    </message>
+    <message>
+        <source>Bitte schreiben Sie dazu, welche Änderungen Sie erbitten.</source>
+        <translation>Please say which changes you are asking for.</translation>
+    </message>
+    <message>
+        <source>Offline (gewählt)</source>
+        <translation>Offline (chosen)</translation>
+    </message>
+    <message>
+        <source>Sie haben „Offline arbeiten“ gewählt: Es wird nichts gesendet oder empfangen. Ihre Änderungen bleiben auf diesem Gerät gespeichert und werden übertragen, sobald Sie wieder verbinden.</source>
+        <translation>You chose “Work offline”: nothing is sent or received. Your changes stay saved on this device and are sent as soon as you reconnect.</translation>
+    </message>
+    <message>
+        <source>Bitte als TT.MM.JJJJ eingeben, zum Beispiel 31.03.2026.</source>
+        <translation>Please enter as DD.MM.YYYY, for example 31.03.2026.</translation>
+    </message>
+    <message>
+        <source>Diesen Tag gibt es nicht.</source>
+        <translation>This day does not exist.</translation>
+    </message>
+    <message>
+        <source>Diesen Monat gibt es nicht (1 bis 12).</source>
+        <translation>This month does not exist (1 to 12).</translation>
+    </message>
+    <message>
+        <source>Bitte eine Zahl eingeben, zum Beispiel 1.500,50.</source>
+        <translation>Please enter a number, for example 1,500.50.</translation>
+    </message>
+    <message>
+        <source>Zu lang: höchstens %1 Zeichen, jetzt %2.</source>
+        <translation>Too long: at most %1 characters, now %2.</translation>
+    </message>
+    <message>
+        <source>Bitte einen der angebotenen Werte wählen.</source>
+        <translation>Please choose one of the values offered.</translation>
+    </message>
+    <message>
+        <source>Liegt vor dem Beginn der Maßnahme (%1).</source>
+        <translation>Lies before the start of the measure (%1).</translation>
+    </message>
+    <message>
+        <source>Liegt nach dem Ende der Maßnahme (%1).</source>
+        <translation>Lies after the end of the measure (%1).</translation>
+    </message>
+    <message>
+        <source>Die Maßnahme ist %1, endet aber erst am %2. Stimmt das Ende?</source>
+        <translation>The measure is %1 but only ends on %2. Is the end right?</translation>
+    </message>
+    <message>
+        <source>Das Ende liegt vor dem Beginn (%1).</source>
+        <translation>The end lies before the start (%1).</translation>
+    </message>
+    <message>
+        <source>„%1“</source>
+        <extracomment>a title in quotation marks; English: “%1”</extracomment>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>Ein Feld wurde in einer Änderung zweimal angegeben. Bitte geben Sie jedes Feld nur einmal an.</source>
+        <translation>A field was given twice in one change. Please give each field only once.</translation>
+    </message>
+    <message>
+        <source>Der Server wurde aus einer Sicherung wiederhergestellt. Was ihm fehlte, hat dieses Gerät noch einmal gesendet; es ist nichts verloren.</source>
+        <translation>The server was restored from a backup. This device has sent again what it was missing; nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Die Datei mit Ihren Daten war beschädigt und wurde beiseitegelegt. Die noch nicht übertragenen Änderungen, die sich lesen ließen, wurden gerettet; der Rest kommt vom Server.</source>
+        <translation>The file with your data was damaged and has been set aside. The changes not yet sent that could be read were rescued; the rest comes from the server.</translation>
+    </message>
+    <message>
+        <source>An der Stelle Ihrer Daten lag eine fremde Datei. Sie wurde beiseitegelegt; Ihr Plan kommt beim nächsten Abgleich vom Server.</source>
+        <translation>A foreign file was in the place of your data. It has been set aside; your plan comes from the server at the next sync.</translation>
+    </message>
+    <message>
+        <source>Die Datei mit Ihren Daten war leer. Sie wurde beiseitegelegt; Ihr Plan kommt beim nächsten Abgleich vom Server. Noch nicht übertragene Änderungen können fehlen.</source>
+        <translation>The file with your data was empty. It has been set aside; your plan comes from the server at the next sync. Changes not yet sent may be missing.</translation>
+    </message>
+    <message>
+        <source>Ein Teil der Datei mit Ihren Daten fehlte. Bitte prüfen Sie Ihre letzten Änderungen.</source>
+        <translation>Part of the file with your data was missing. Please check your latest changes.</translation>
+    </message>
+    <message>
+        <source>Auf diesem Gerät fehlen Änderungen, die schon gespeichert waren (die Datei wurde außerhalb von Werkstattplan verändert). Bitte prüfen Sie Ihre letzten Änderungen.</source>
+        <translation>Changes that had already been saved are missing on this device (the file was changed outside Werkstattplan). Please check your latest changes.</translation>
     </message>
 </context>
 </TS>

@@ -7,8 +7,9 @@ import Werkstattplan
 ApplicationWindow {
     id: window
     objectName: "mainWindow"
-    width: 1360
-    height: 860
+    // The size and place come from WindowSettings: as left last time, else fitted to the screen.
+    minimumWidth: 960
+    minimumHeight: 560
     visible: true
     color: Theme.window
     title: Session.municipalityName !== "" ? qsTr("Werkstattplan – %1").arg(Session.municipalityName)
@@ -17,7 +18,12 @@ ApplicationWindow {
     /** The page shown: one of pages. */
     property string page: Session.office ? "dashboard" : "plan"
     readonly property var pages: ["plan", "dashboard", "review", "peers", "search", "meetings", "synopsis", "charts",
-                                  "conflicts", "sync", "settings"]
+                                  "conflicts", "sync", "settings", "help"]
+    /** The plan views' timeline, folded to give the outline room on a small screen; remembered. */
+    property alias timelineCollapsed: windowSettings.timelineCollapsed
+
+    WindowSettings { id: windowSettings; window: window }
+    FocusFollower { window: window }
 
     /** The office opens a plan's review. */
     function openReview(planId, municipality) {
@@ -36,16 +42,30 @@ ApplicationWindow {
         }
     }
 
+    /** A new entry in the own plan, from anywhere (Ctrl+N and friends): the plan page opens with it. */
+    function addToPlan(type) {
+        page = "plan"
+        planPage.active = true // made now if it was never shown
+        planPage.item.add(type)
+    }
+
+    // Every shortcut is listed on the help page (HelpPage.qml); tst_screens checks that none is missing.
     Shortcut { sequences: [StandardKey.Undo]; enabled: Session.canUndo; onActivated: Session.undo() }
-    Shortcut { sequence: "Ctrl+F"; onActivated: { window.page = "search"; searchPage.item.focusQuery() } }
-    Shortcut { sequence: "Ctrl+1"; onActivated: window.page = Session.office ? "dashboard" : "plan" }
-    Shortcut { sequence: "Ctrl+2"; onActivated: window.page = "peers" }
-    Shortcut { sequence: "Ctrl+3"; onActivated: window.page = "search" }
-    Shortcut { sequence: "Ctrl+4"; onActivated: window.page = "meetings" }
-    Shortcut { sequence: "Ctrl+5"; onActivated: window.page = "synopsis" }
-    Shortcut { sequence: "Ctrl+6"; onActivated: window.page = "charts" }
-    Shortcut { sequence: "Ctrl+7"; onActivated: window.page = "conflicts" }
-    Shortcut { sequence: "Ctrl+8"; onActivated: window.page = "sync" }
+    Shortcut { sequences: ["Ctrl+Shift+Z", "Ctrl+Y"]; enabled: Session.canRedo; onActivated: Session.redo() }
+    Shortcut { sequence: "Ctrl+F"; enabled: Session.ready; onActivated: { window.page = "search"; searchPage.item.focusQuery() } }
+    Shortcut { sequence: "Ctrl+N"; enabled: Session.ready && Session.planId !== ""; onActivated: window.addToPlan("measure") }
+    Shortcut { sequence: "Ctrl+Shift+G"; enabled: Session.ready && Session.planId !== ""; onActivated: window.addToPlan("goal") }
+    Shortcut { sequence: "Ctrl+Shift+N"; enabled: Session.ready && Session.planId !== ""; onActivated: window.addToPlan("field_of_action") }
+    Shortcut { sequence: "Ctrl+1"; enabled: Session.ready; onActivated: window.page = Session.office ? "dashboard" : "plan" }
+    Shortcut { sequence: "Ctrl+2"; enabled: Session.ready; onActivated: window.page = "peers" }
+    Shortcut { sequence: "Ctrl+3"; enabled: Session.ready; onActivated: window.page = "search" }
+    Shortcut { sequence: "Ctrl+4"; enabled: Session.ready; onActivated: window.page = "meetings" }
+    Shortcut { sequence: "Ctrl+5"; enabled: Session.ready; onActivated: window.page = "synopsis" }
+    Shortcut { sequence: "Ctrl+6"; enabled: Session.ready; onActivated: window.page = "charts" }
+    Shortcut { sequence: "Ctrl+7"; enabled: Session.ready; onActivated: window.page = "conflicts" }
+    Shortcut { sequence: "Ctrl+8"; enabled: Session.ready; onActivated: window.page = "sync" }
+    Shortcut { sequence: "Ctrl+T"; enabled: Session.ready; onActivated: window.timelineCollapsed = !window.timelineCollapsed }
+    Shortcut { sequence: "F1"; enabled: Session.ready; onActivated: window.page = "help" }
 
     SetupPage {
         objectName: "setupPage"
@@ -58,96 +78,11 @@ ApplicationWindow {
         visible: Session.ready
         spacing: 0
 
-        Rectangle {
-            color: Theme.sidebar
+        Sidebar {
+            page: window.page
+            onPageRequested: requested => window.page = requested
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.fontSize * 16
-            ColumnLayout {
-                anchors.fill: parent
-                anchors.topMargin: Theme.padding
-                spacing: 2
-                Label {
-                    text: qsTr("Werkstattplan")
-                    color: Theme.sidebarText
-                    font.pixelSize: Theme.titleFont
-                    font.bold: true
-                    Layout.leftMargin: Theme.padding
-                }
-                Label {
-                    text: Session.office ? qsTr("Geschäftsstelle") : Session.municipalityName
-                    color: Theme.sidebarText
-                    opacity: 0.8
-                    elide: Text.ElideRight
-                    Layout.fillWidth: true
-                    Layout.leftMargin: Theme.padding
-                    Layout.bottomMargin: Theme.padding
-                }
-                NavButton {
-                    objectName: "navMyPlan"
-                    text: qsTr("Mein Plan")
-                    visible: Session.planId !== ""
-                    selected: window.page === "plan"
-                    onClicked: window.page = "plan"
-                }
-                NavButton {
-                    objectName: "navDashboard"
-                    text: qsTr("Übersicht")
-                    visible: Session.office
-                    selected: window.page === "dashboard" || window.page === "review"
-                    onClicked: window.page = "dashboard"
-                }
-                NavButton {
-                    objectName: "navPeers"
-                    text: Session.office ? qsTr("Alle Kommunen") : qsTr("Andere Kommunen")
-                    selected: window.page === "peers"
-                    onClicked: window.page = "peers"
-                }
-                NavButton {
-                    objectName: "navSearch"
-                    text: qsTr("Suche")
-                    selected: window.page === "search"
-                    onClicked: window.page = "search"
-                }
-                NavButton {
-                    objectName: "navMeetings"
-                    text: qsTr("Werkstatttreffen")
-                    selected: window.page === "meetings"
-                    onClicked: window.page = "meetings"
-                }
-                NavButton {
-                    objectName: "navSynopsis"
-                    text: qsTr("Synopse")
-                    selected: window.page === "synopsis"
-                    onClicked: window.page = "synopsis"
-                }
-                NavButton {
-                    objectName: "navCharts"
-                    text: qsTr("Auswertung")
-                    selected: window.page === "charts"
-                    onClicked: window.page = "charts"
-                }
-                NavButton {
-                    objectName: "navConflicts"
-                    text: qsTr("Konflikte")
-                    badge: Session.sync ? Session.sync.openConflicts : 0
-                    selected: window.page === "conflicts"
-                    onClicked: window.page = "conflicts"
-                }
-                NavButton {
-                    objectName: "navSync"
-                    text: qsTr("Abgleich")
-                    badge: Session.sync ? Session.sync.rejectedChanges : 0
-                    selected: window.page === "sync"
-                    onClicked: window.page = "sync"
-                }
-                Item { Layout.fillHeight: true }
-                NavButton {
-                    objectName: "navSettings"
-                    text: qsTr("Einstellungen")
-                    selected: window.page === "settings"
-                    onClicked: window.page = "settings"
-                }
-            }
         }
 
         ColumnLayout {
@@ -155,6 +90,7 @@ ApplicationWindow {
             Layout.fillWidth: true
             Layout.fillHeight: true
 
+            DataNoticeBanner { Layout.fillWidth: true }
             StackLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
@@ -218,10 +154,14 @@ ApplicationWindow {
                 LazyPage {
                     sourceComponent: SettingsPage { objectName: "settingsPage" }
                 }
+                LazyPage {
+                    sourceComponent: HelpPage { objectName: "helpPage" }
+                }
             }
             SyncStatusBar {
                 Layout.fillWidth: true
                 onDetailsRequested: window.page = "sync"
+                onConflictsRequested: window.page = "conflicts"
             }
         }
     }

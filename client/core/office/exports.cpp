@@ -15,9 +15,14 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSqlQuery>
+#include <QTextBlock>
 #include <QTextDocument>
+#include <QTextLayout>
 
 #include <algorithm>
+#include <functional>
+#include <memory>
+#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -35,6 +40,14 @@ QString ExportStamp::csvCommentLine() const
 {
     const QString synced = syncedAt();
     return u"# synced_at=%1 pending=%2\r\n"_s.arg(synced.isEmpty() ? u"never"_s : synced).arg(pending);
+}
+
+QString ExportStamp::localTimeText(const QDateTime &when, const QString &format)
+{
+    if (!when.isValid())
+        return {};
+    const QDateTime local = when.toLocalTime();
+    return local.toString(format) + u' ' + local.timeZoneAbbreviation();
 }
 
 namespace Exports {
@@ -127,47 +140,140 @@ QString measureHtml(const EntityRecord &m, const QList<EntityRecord> &milestones
 QString stampText(const ExportStamp &stamp)
 {
     QString text = stamp.lastCompleteSync.isValid()
-            ? u"Stand der Daten: letzte vollständige Synchronisierung am %1 UTC"_s.arg(
-                      stamp.lastCompleteSync.toUTC().toString(u"dd.MM.yyyy, HH:mm"_s))
-            : u"Stand der Daten: noch nie vollständig synchronisiert"_s;
+            ? u"Stand der Daten: letzter vollständiger Abgleich am %1"_s.arg(
+                      ExportStamp::localTimeText(stamp.lastCompleteSync, u"dd.MM.yyyy, HH:mm 'Uhr'"_s))
+            : u"Stand der Daten: noch nie vollständig abgeglichen"_s;
     if (stamp.pending > 0)
         text += u"; lokale Änderungen noch nicht bestätigt: %1"_s.arg(stamp.pending);
     return text;
 }
 
-QString planHtml(ReplicaStore &store, const EntityRecord &plan, const ExportStamp &stamp)
+/** One piece of the printed plan: laid out on its own, so pages break between pieces where they can. */
+struct Piece
+{
+    enum Kind {
+        Heading, ///< kept on the page of what follows it
+        Text, ///< may break between any two lines
+        Measure, ///< kept whole where it fits on a page; else continued under its title with "(Fortsetzung)"
+    };
+    Kind kind;
+    QString html;
+    QString title; ///< a measure's, for its continuation
+};
+
+QList<Piece> planPieces(ReplicaStore &store, const EntityRecord &plan, const ExportStamp &stamp)
 {
     ReplicaView view(store);
     const auto municipality = store.record(plan.value(u"municipality"_s));
-    QString html = u"<h1>%1</h1>"_s.arg(esc(plan.value(u"title"_s)));
+    QList<Piece> pieces { { Piece::Heading, u"<h1>%1</h1>"_s.arg(esc(plan.value(u"title"_s))), {} } };
+    QString head;
     if (municipality)
-        html += u"<p><b>Kommune:</b> %1 (%2, Cluster %3)</p>"_s.arg(esc(municipality->value(u"name"_s)),
+        head += u"<p><b>Kommune:</b> %1 (%2, Cluster %3)</p>"_s.arg(esc(municipality->value(u"name"_s)),
                                                                     esc(municipality->value(u"state"_s)),
                                                                     esc(municipality->value(u"cluster"_s)));
     if (!plan.value(u"review_status"_s).isEmpty())
-        html += u"<p><b>Prüfstatus:</b> %1</p>"_s.arg(german(u"review_status."_s + plan.value(u"review_status"_s)));
-    html += u"<p><i>%1</i></p>"_s.arg(esc(stampText(stamp)));
-    if (!plan.value(u"vision"_s).isEmpty())
-        html += u"<h2>Leitbild</h2><p>%1</p>"_s.arg(esc(plan.value(u"vision"_s)));
+        head += u"<p><b>Prüfstatus:</b> %1</p>"_s.arg(german(u"review_status."_s + plan.value(u"review_status"_s)));
+    head += u"<p><i>%1</i></p>"_s.arg(esc(stampText(stamp)));
+    pieces.append({ Piece::Text, head, {} });
+    if (!plan.value(u"vision"_s).isEmpty()) {
+        pieces.append({ Piece::Heading, u"<h2>Leitbild</h2>"_s, {} });
+        pieces.append({ Piece::Text, u"<p>%1</p>"_s.arg(esc(plan.value(u"vision"_s))), {} });
+    }
     const Schema &schema = Schema::instance();
     for (const EntityRecord &field : view.orderedChildren(*schema.entity(u"field_of_action"_s), plan.id)) {
-        html += u"<h2>Handlungsfeld: %1</h2>"_s.arg(esc(field.value(u"title"_s)));
+        pieces.append({ Piece::Heading, u"<h2>Handlungsfeld: %1</h2>"_s.arg(esc(field.value(u"title"_s))), {} });
         if (!field.value(u"description"_s).isEmpty())
-            html += u"<p>%1</p>"_s.arg(esc(field.value(u"description"_s)));
+            pieces.append({ Piece::Text, u"<p>%1</p>"_s.arg(esc(field.value(u"description"_s))), {} });
         for (const EntityRecord &goal : view.orderedChildren(*schema.entity(u"goal"_s), field.id)) {
-            html += u"<h3>Ziel: %1</h3>"_s.arg(esc(goal.value(u"title"_s)));
+            pieces.append({ Piece::Heading, u"<h3>Ziel: %1</h3>"_s.arg(esc(goal.value(u"title"_s))), {} });
+            QString about;
             if (!goal.value(u"description"_s).isEmpty())
-                html += u"<p>%1</p>"_s.arg(esc(goal.value(u"description"_s)));
+                about += u"<p>%1</p>"_s.arg(esc(goal.value(u"description"_s)));
             if (!goal.value(u"indicator"_s).isEmpty() || !goal.value(u"target_value"_s).isEmpty())
-                html += u"<p><b>Indikator:</b> %1 &nbsp; <b>Zielwert:</b> %2</p>"_s.arg(
+                about += u"<p><b>Indikator:</b> %1 &nbsp; <b>Zielwert:</b> %2</p>"_s.arg(
                         esc(goal.value(u"indicator"_s)), esc(goal.value(u"target_value"_s)));
+            if (!about.isEmpty())
+                pieces.append({ Piece::Text, about, {} });
             for (const EntityRecord &measure : view.orderedChildren(*schema.entity(u"measure"_s), goal.id))
-                html += measureHtml(measure, view.orderedChildren(*schema.entity(u"milestone"_s), measure.id));
+                pieces.append({ Piece::Measure,
+                                measureHtml(measure, view.orderedChildren(*schema.entity(u"milestone"_s), measure.id)),
+                                measure.value(u"title"_s) });
         }
     }
-    return html;
+    return pieces;
 }
 
+/** A piece laid out for the page width, with the heights at which it may be cut between two lines. */
+struct LaidOut
+{
+    std::unique_ptr<QTextDocument> document;
+    qreal height = 0;
+    QList<qreal> breaks; ///< ascending; a cut there splits no line of text
+};
+
+LaidOut layOut(const QString &html, QPaintDevice &device, qreal width)
+{
+    LaidOut result;
+    result.document = std::make_unique<QTextDocument>();
+    QTextDocument &document = *result.document;
+    document.documentLayout()->setPaintDevice(&device);
+    QFont font(u"DejaVu Sans"_s);
+    font.setPointSizeF(10);
+    document.setDefaultFont(font);
+    document.setDocumentMargin(0);
+    document.setDefaultStyleSheet(u"h1 { font-size: 18pt; } h2 { font-size: 14pt; margin-top: 14px; } "
+                                  "h3 { font-size: 12pt; } h4 { font-size: 11pt; margin-top: 10px; }"_s);
+    document.setHtml(html);
+    document.setTextWidth(width);
+    result.height = document.size().height();
+    // Every line of every block (table cells too) in document coordinates: a cut may fall below a line but
+    // never through one.
+    QList<std::pair<qreal, qreal>> lines;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        const QRectF box = document.documentLayout()->blockBoundingRect(block);
+        const QTextLayout *layout = block.layout();
+        for (int i = 0; layout && i < layout->lineCount(); ++i) {
+            const QTextLine line = layout->lineAt(i);
+            lines.append({ box.top() + line.y(), box.top() + line.y() + line.height() });
+        }
+    }
+    for (const auto &[top, bottom] : std::as_const(lines)) {
+        Q_UNUSED(top)
+        const bool throughALine = std::any_of(lines.cbegin(), lines.cend(), [cut = bottom](const auto &other) {
+            return other.first < cut - 0.5 && other.second > cut + 0.5;
+        });
+        if (!throughALine)
+            result.breaks.append(bottom);
+    }
+    std::sort(result.breaks.begin(), result.breaks.end());
+    return result;
+}
+
+/** The lowest cut at or above limit (0 if there is none). */
+qreal cutAbove(const LaidOut &piece, qreal limit)
+{
+    qreal best = 0;
+    for (const qreal cut : piece.breaks) {
+        if (cut <= limit)
+            best = cut;
+    }
+    return best;
+}
+
+/** Where a piece's first lines end: what a heading before it must share its page with. */
+qreal firstLines(const LaidOut &piece, int lines)
+{
+    return piece.breaks.isEmpty() ? piece.height : piece.breaks.at(std::min<qsizetype>(lines, piece.breaks.size()) - 1);
+}
+
+/** A part of a piece on a page: document rows from..to drawn at y. */
+struct Slice
+{
+    const QTextDocument *document;
+    qreal from;
+    qreal to;
+    qreal y;
+};
 } // namespace
 
 const QStringList &measureFields()
@@ -272,6 +378,103 @@ QString synopsisCsv(ReplicaStore &store, const ExportStamp &stamp)
     return text;
 }
 
+Status renderPlan(ReplicaStore &store, const QString &planId, const ExportStamp &stamp, QPagedPaintDevice &device)
+{
+    const auto plan = store.record(planId);
+    if (!plan || !plan->isLive() || plan->spec->name != u"plan"_s)
+        return Error { u"not_found"_s, u"no plan %1 in this replica"_s.arg(planId) };
+    device.setPageMargins(QMarginsF(20, 18, 20, 18), QPageLayout::Millimeter);
+
+    const QRectF page = device.pageLayout().paintRectPixels(device.logicalDpiX());
+    const qreal dpi = device.logicalDpiY();
+    const qreal footerHeight = dpi * 0.45; // two lines of small print
+    const qreal width = page.width();
+    const qreal bodyHeight = page.height() - footerHeight;
+    const qreal gap = dpi * 0.04;
+
+    // Lay every piece out, then place them on pages: a heading only where the start of what follows still
+    // fits below it, a measure whole on one page where it fits on one, else cut between two lines and
+    // continued on the next page under its title with "(Fortsetzung)".
+    const QList<Piece> pieces = planPieces(store, *plan, stamp);
+    std::vector<LaidOut> laid;
+    laid.reserve(pieces.size());
+    for (const Piece &piece : pieces)
+        laid.push_back(layOut(piece.html, device, width));
+    std::vector<LaidOut> continuations;
+    continuations.reserve(pieces.size());
+
+    QList<QList<Slice>> pages { {} };
+    qreal y = 0;
+    auto newPage = [&] {
+        pages.append(QList<Slice> {});
+        y = 0;
+    };
+    // What must stand on the same page as piece i's start: a heading and the start of what follows it.
+    std::function<qreal(qsizetype)> keepHeight = [&](qsizetype i) -> qreal {
+        if (i >= qsizetype(laid.size()))
+            return 0;
+        if (pieces[i].kind == Piece::Measure) // whole where it fits on a page, else its title and first lines
+            return laid[i].height <= bodyHeight ? laid[i].height : firstLines(laid[i], 3);
+        if (pieces[i].kind == Piece::Text)
+            return firstLines(laid[i], 2);
+        return laid[i].height + gap + keepHeight(i + 1);
+    };
+    for (qsizetype i = 0; i < qsizetype(pieces.size()); ++i) {
+        const LaidOut &piece = laid[i];
+        if (y > 0 && y + keepHeight(i) > bodyHeight)
+            newPage();
+        qreal from = 0;
+        while (true) {
+            if (y + (piece.height - from) <= bodyHeight) {
+                pages.last().append({ piece.document.get(), from, piece.height, y });
+                y += piece.height - from + gap;
+                break;
+            }
+            qreal cut = cutAbove(piece, from + bodyHeight - y);
+            if (cut <= from) // not even one line fits: cut through it rather than loop
+                cut = from + bodyHeight - y;
+            pages.last().append({ piece.document.get(), from, cut, y });
+            from = cut;
+            newPage();
+            if (pieces[i].kind == Piece::Measure) {
+                continuations.push_back(layOut(u"<h4>%1 (Fortsetzung)</h4>"_s.arg(esc(pieces[i].title)), device, width));
+                const LaidOut &title = continuations.back();
+                pages.last().append({ title.document.get(), 0, title.height, 0 });
+                y = title.height + gap;
+            }
+        }
+    }
+
+    QPainter painter;
+    if (!painter.begin(&device))
+        return Error { u"storage_error"_s, u"cannot start to print the plan"_s };
+    QFont footerFont(u"DejaVu Sans"_s);
+    footerFont.setPointSizeF(8);
+    const qsizetype count = pages.size();
+    for (qsizetype p = 0; p < count; ++p) {
+        if (p > 0 && !device.newPage())
+            return Error { u"storage_error"_s, u"cannot start page %1"_s.arg(p + 1) };
+        for (const Slice &slice : std::as_const(pages[p])) {
+            painter.save();
+            painter.translate(0, slice.y - slice.from);
+            QAbstractTextDocumentLayout::PaintContext context;
+            context.clip = QRectF(0, slice.from, width, slice.to - slice.from);
+            painter.setClipRect(context.clip);
+            slice.document->documentLayout()->draw(&painter, context);
+            painter.restore();
+        }
+        painter.setFont(footerFont);
+        const qreal split = width * 0.82;
+        painter.drawText(QRectF(0, bodyHeight, split, footerHeight), Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap,
+                         stampText(stamp));
+        painter.drawText(QRectF(split, bodyHeight, width - split, footerHeight), Qt::AlignRight | Qt::AlignBottom,
+                         u"Seite %1 von %2"_s.arg(p + 1).arg(count));
+    }
+    if (!painter.end())
+        return Error { u"storage_error"_s, u"cannot finish printing the plan"_s };
+    return Ok {};
+}
+
 Status planPdf(ReplicaStore &store, const QString &planId, const ExportStamp &stamp, const QString &file)
 {
     const auto plan = store.record(planId);
@@ -283,49 +486,12 @@ Status planPdf(ReplicaStore &store, const QString &planId, const ExportStamp &st
         return Error { u"storage_error"_s, u"cannot write %1: %2"_s.arg(file, out.errorString()) };
     QPdfWriter writer(&out);
     writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageMargins(QMarginsF(20, 18, 20, 18), QPageLayout::Millimeter);
     writer.setResolution(300);
     writer.setTitle(plan->value(u"title"_s));
     writer.setCreator(u"Werkstattplan"_s);
-
-    QTextDocument document;
-    document.documentLayout()->setPaintDevice(&writer);
-    QFont font(u"DejaVu Sans"_s);
-    font.setPointSizeF(10);
-    document.setDefaultFont(font);
-    document.setDefaultStyleSheet(u"h1 { font-size: 18pt; } h2 { font-size: 14pt; margin-top: 14px; } "
-                                  "h3 { font-size: 12pt; } h4 { font-size: 11pt; margin-top: 10px; }"_s);
-    document.setHtml(planHtml(store, *plan, stamp));
-
-    // Pages are laid out by the document; each gets a footer line with the sync state and its number.
-    const QRectF page = writer.pageLayout().paintRectPixels(writer.resolution());
-    const qreal footerHeight = writer.resolution() * 0.45; // two lines of small print
-    const QSizeF body(page.width(), page.height() - footerHeight);
-    document.setPageSize(body);
-    const int pages = document.pageCount();
-    QPainter painter;
-    if (!painter.begin(&writer))
-        return Error { u"storage_error"_s, u"cannot start the PDF %1"_s.arg(file) };
-    QFont footerFont = font;
-    footerFont.setPointSizeF(8);
-    for (int i = 0; i < pages; ++i) {
-        if (i > 0)
-            writer.newPage();
-        painter.save();
-        painter.translate(0, -i * body.height());
-        QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = QRectF(0, i * body.height(), body.width(), body.height());
-        painter.setClipRect(context.clip);
-        document.documentLayout()->draw(&painter, context);
-        painter.restore();
-        painter.setFont(footerFont);
-        const qreal split = body.width() * 0.82;
-        painter.drawText(QRectF(0, body.height(), split, footerHeight), Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap,
-                         stampText(stamp));
-        painter.drawText(QRectF(split, body.height(), body.width() - split, footerHeight),
-                         Qt::AlignRight | Qt::AlignBottom, u"Seite %1 von %2"_s.arg(i + 1).arg(pages));
-    }
-    if (!painter.end() || !out.commit())
+    if (Status rendered = renderPlan(store, planId, stamp, writer); !rendered)
+        return rendered;
+    if (!out.commit())
         return Error { u"storage_error"_s, u"cannot write %1: %2"_s.arg(file, out.errorString()) };
     return Ok {};
 }

@@ -9,6 +9,7 @@
 #include <QList>
 
 class LocalReplica;
+class QPagedPaintDevice;
 class ReplicaStore;
 class ReplicaView;
 
@@ -22,8 +23,14 @@ struct ExportStamp
     [[nodiscard]] static ExportStamp of(LocalReplica &replica);
     /** ISO 8601 UTC to the second (the form `status --json` shows), or empty. */
     [[nodiscard]] QString syncedAt() const;
-    /** The first line of a CSV export: "# synced_at=TIME|never pending=N". */
+    /** The first line of a CSV export: "# synced_at=TIME|never pending=N" (machine-readable, ISO 8601 UTC). */
     [[nodiscard]] QString csvCommentLine() const;
+    /**
+     * A sync time as people read it, in local time with its zone: format is a QDateTime format for the
+     * local time ("dd.MM.yyyy, HH:mm 'Uhr'" → "25.11.2026, 14:05 Uhr CET"). The one form the PDF's stamp,
+     * the status bar and the sync page share, so the same moment reads the same everywhere.
+     */
+    [[nodiscard]] static QString localTimeText(const QDateTime &when, const QString &format);
 };
 
 /**
@@ -63,6 +70,14 @@ QString synopsisCsv(ReplicaStore &store, const ExportStamp &stamp);
  * QGuiApplication (fonts). Written atomically.
  */
 Status planPdf(ReplicaStore &store, const QString &planId, const ExportStamp &stamp, const QString &file);
+
+/**
+ * The plan as planPdf() lays it out, on any paged device: the QPdfWriter of planPdf() or the QPrinter of
+ * a print dialog (its paper size kept, the margins set). Headings stay on the page of what follows them;
+ * a measure is kept whole on one page where it fits on one, else continued on the next page under its
+ * title with "(Fortsetzung)".
+ */
+Status renderPlan(ReplicaStore &store, const QString &planId, const ExportStamp &stamp, QPagedPaintDevice &device);
 
 /** Writes a file atomically: a failed export leaves an earlier file as it was. */
 Status writeFile(const QString &file, const QByteArray &data);

@@ -36,3 +36,13 @@ QList<ReviewNote> ReviewNotes::ofPlan(ReplicaStore &store, const QString &planId
                        ReplicaView::timeOf(Hlc::fromString(q.value(8).toString())) });
     return notes;
 }
+
+std::optional<ReviewNote> ReviewNotes::latestOnPlan(ReplicaStore &store, const QString &planId)
+{
+    const QList<ReviewNote> notes = ofPlan(store, planId);
+    for (auto it = notes.crbegin(); it != notes.crend(); ++it) {
+        if (it->kind == u"review"_s && it->replyTo.isEmpty() && (it->target.isEmpty() || it->target == planId))
+            return *it;
+    }
+    return std::nullopt;
+}

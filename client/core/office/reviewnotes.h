@@ -4,6 +4,8 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <optional>
+
 class ReplicaStore;
 
 /** A comment on a plan as the review shows it: a note or a reply, with who wrote it. */
@@ -28,4 +30,9 @@ class ReviewNotes
 public:
     /** The plan's review notes and every reply to a note, oldest first. */
     static QList<ReviewNote> ofPlan(ReplicaStore &store, const QString &planId);
+    /**
+     * The office's latest note on the plan as a whole (LocalReplica::review writes one with a review
+     * status), which the municipality sees next to the status; nullopt if there is none.
+     */
+    static std::optional<ReviewNote> latestOnPlan(ReplicaStore &store, const QString &planId);
 };

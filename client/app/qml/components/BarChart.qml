@@ -39,6 +39,10 @@ ListView {
         highlighted: key === root.selectedKey
         Accessible.name: qsTr("%1: %2").arg(label).arg(count)
         onClicked: { root.currentIndex = index; root.barChosen(key) }
+        // A long label is cut to the column: the whole of it on hover or focus.
+        ToolTip.visible: (hovered || (ListView.isCurrentItem && root.activeFocus)) && barLabel.truncated
+        ToolTip.delay: 300
+        ToolTip.text: Accessible.name
         background: Rectangle {
             color: bar.highlighted ? Theme.selection : "transparent"
             border.color: bar.ListView.isCurrentItem && root.activeFocus ? Theme.focus : "transparent"
@@ -48,6 +52,7 @@ ListView {
         contentItem: RowLayout {
             spacing: Theme.spacing
             Label {
+                id: barLabel
                 text: bar.label
                 elide: Text.ElideRight
                 Layout.preferredWidth: root.labelWidth

@@ -13,6 +13,8 @@ Pane {
     property bool current: false    // this side's value stands now
     property string author
     property string device
+    /** Who wrote it where, for people (ConflictsModel's origin roles). */
+    property string origin
     property string time
     property bool editable: false
     property string keepText: qsTr("Diesen Wert behalten")
@@ -57,9 +59,9 @@ Pane {
             Layout.fillWidth: true
         }
         Label {
-            text: qsTr("von %1, %2").arg(root.author !== "" ? root.author : qsTr("unbekannt")).arg(root.time)
-                  + "\n" + (root.device === Session.device ? qsTr("auf diesem Gerät")
-                                                          : qsTr("auf Gerät %1").arg(root.device))
+            objectName: "conflictSideOrigin"
+            //: a conflict side: where it was written (device and municipality), then when
+            text: qsTr("%1, %2").arg(root.origin).arg(root.time)
             color: Theme.mutedText
             font.pixelSize: Theme.smallFont
             wrapMode: Text.Wrap

@@ -48,6 +48,8 @@ ColumnLayout {
             required property string otherAuthor
             required property string otherDevice
             required property string otherTime
+            required property string keptOrigin
+            required property string otherOrigin
             required property bool keptIsThisDevice
             required property bool editable
             readonly property bool deletion: kind === "edit_vs_delete"
@@ -64,10 +66,10 @@ ColumnLayout {
 
             Label {
                 text: conflict.deletion
-                      ? qsTr("„%1“ (%2) wurde gelöscht und zugleich anderswo bearbeitet (%3).")
-                            .arg(conflict.entityTitle).arg(conflict.entityType).arg(conflict.fieldLabel)
-                      : qsTr("%1 von „%2“ (%3) wurde zugleich auf zwei Geräten geändert.")
-                            .arg(conflict.fieldLabel).arg(conflict.entityTitle).arg(conflict.entityType)
+                      ? qsTr("%1 (%2) wurde gelöscht und zugleich anderswo bearbeitet (%3).")
+                            .arg(Vocabulary.quoted(conflict.entityTitle)).arg(conflict.entityType).arg(conflict.fieldLabel)
+                      : qsTr("%1 von %2 (%3) wurde zugleich auf zwei Geräten geändert.")
+                            .arg(conflict.fieldLabel).arg(Vocabulary.quoted(conflict.entityTitle)).arg(conflict.entityType)
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
@@ -91,6 +93,7 @@ ColumnLayout {
                     current: true
                     author: conflict.keptAuthor
                     device: conflict.keptDevice
+                    origin: conflict.keptOrigin
                     time: conflict.keptTime
                     editable: conflict.editable
                     keepText: conflict.deletion ? qsTr("Gelöscht lassen") : qsTr("Diesen Wert behalten")
@@ -106,6 +109,7 @@ ColumnLayout {
                     display: conflict.otherDisplay
                     author: conflict.otherAuthor
                     device: conflict.otherDevice
+                    origin: conflict.otherOrigin
                     time: conflict.otherTime
                     editable: conflict.editable
                     keepText: conflict.deletion ? qsTr("Wiederherstellen mit Änderung") : qsTr("Diesen Wert behalten")

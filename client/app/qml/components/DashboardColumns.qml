@@ -7,8 +7,8 @@ import Werkstattplan
 // The municipality's column takes the room the others leave.
 QtObject {
     readonly property var keys: ["name", "reviewStatus", "measures", "completeness", "openReviewNotes", "lastChange", "lastSubmission"]
-    readonly property var ems: ({ reviewStatus: 9, measures: 12, completeness: 8, openReviewNotes: 9, lastChange: 13,
-                                  lastSubmission: 13 })
+    readonly property var ems: ({ reviewStatus: 9, measures: 12, completeness: 8, openReviewNotes: 11, lastChange: 12,
+                                  lastSubmission: 12 })
     function width(key, available) {
         if (key !== "name")
             return Theme.fontSize * ems[key]

@@ -30,7 +30,11 @@ Rectangle {
                 text: root.labels[modelData] + (sorted ? (root.model.descending ? " ▼" : " ▲") : "")
                 font.bold: true
                 Accessible.name: qsTr("Nach %1 sortieren").arg(root.labels[modelData])
-                contentItem: Label { text: parent.text; font.bold: true; elide: Text.ElideRight }
+                contentItem: Label { id: headerLabel; text: parent.text; font.bold: true; elide: Text.ElideRight }
+                // A heading cut to its column ("Offene Hinw…") shows whole on hover or focus.
+                ToolTip.visible: (hovered || visualFocus) && headerLabel.truncated
+                ToolTip.delay: 300
+                ToolTip.text: root.labels[modelData]
                 onClicked: {
                     if (sorted) {
                         root.model.descending = !root.model.descending

@@ -52,7 +52,7 @@ ColumnLayout {
             Button {
                 text: qsTr("Wiederherstellen")
                 visible: root.editable
-                Accessible.name: qsTr("„%1“ wiederherstellen").arg(title)
+                Accessible.name: qsTr("%1 wiederherstellen").arg(Vocabulary.quoted(title))
                 onClicked: Session.restoreEntity(entityId)
             }
         }

@@ -21,8 +21,8 @@ ItemDelegate {
     signal openRequested()
 
     objectName: "diffItem_" + index
-    Accessible.name: kind === "changed" ? qsTr("%1 „%2“: %3 geändert").arg(entityType).arg(title).arg(fieldLabel)
-                                        : qsTr("%1 „%2“: %3").arg(entityType).arg(title).arg(kindLabel)
+    Accessible.name: kind === "changed" ? qsTr("%1 %2: %3 geändert").arg(entityType).arg(Vocabulary.quoted(title)).arg(fieldLabel)
+                                        : qsTr("%1 %2: %3").arg(entityType).arg(Vocabulary.quoted(title)).arg(kindLabel)
     background: Rectangle {
         color: root.selected ? Theme.selection : Theme.surface
         border.color: root.focused ? Theme.focus : Theme.border
@@ -44,7 +44,7 @@ ItemDelegate {
             spacing: 2
             Layout.fillWidth: true
             Label {
-                text: qsTr("%1 „%2“").arg(root.entityType).arg(root.title) + (root.fieldLabel !== "" ? " · " + root.fieldLabel : "")
+                text: qsTr("%1 %2").arg(root.entityType).arg(Vocabulary.quoted(root.title)) + (root.fieldLabel !== "" ? " · " + root.fieldLabel : "")
                 textFormat: Text.PlainText
                 font.bold: true
                 wrapMode: Text.Wrap

@@ -11,6 +11,24 @@ Pane {
     readonly property alias entityType: fields.entityType
     signal conflictRequested(string conflictId)
 
+    /**
+     * A new entry: its fields shown from the top with the title focused and selected, so what is typed
+     * names it (and a space does not press the button that added it again).
+     */
+    function focusTitle() {
+        tabs.currentKey = "fields"
+        fieldScroll.contentItem.contentY = 0
+        Qt.callLater(() => {
+            for (let i = 0; i < fieldRepeater.count; ++i) {
+                const editor = fieldRepeater.itemAt(i)
+                if (editor && editor.name === "title") {
+                    editor.focusEditor()
+                    return
+                }
+            }
+        })
+    }
+
     padding: Theme.padding
     background: Rectangle { color: Theme.surface; border.color: Theme.border; radius: Theme.radius }
 
@@ -94,17 +112,18 @@ Pane {
 
             ScrollView {
                 id: fieldScroll
+                objectName: "fieldScroll"
                 contentWidth: availableWidth
                 ColumnLayout {
                     width: fieldScroll.availableWidth
                     spacing: Theme.padding
                     Repeater {
+                        id: fieldRepeater
                         model: fields
                         delegate: FieldEditor {
                             Layout.fillWidth: true
                             entityId: root.entityId
                             entityType: fields.entityType
-                            editable: fields.editable
                             onConflictRequested: id => root.conflictRequested(id)
                         }
                     }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Werkstattplan
 
@@ -20,38 +19,44 @@ RowLayout {
         objectName: "exportPlanPdf"
         visible: root.kinds.indexOf("pdf") >= 0 && root.planId !== ""
         text: qsTr("Plan als PDF …")
+        Accessible.name: text
         onClicked: saveDialog.ask("pdf")
     }
     Button {
         objectName: "exportMeasuresCsv"
         visible: root.kinds.indexOf("measures") >= 0
         text: qsTr("Maßnahmen als CSV …")
+        Accessible.name: text
         onClicked: saveDialog.ask("measures")
     }
     Button {
         objectName: "exportSynopsisCsv"
         visible: root.kinds.indexOf("synopsis") >= 0
         text: qsTr("Synopse als CSV …")
+        Accessible.name: text
         onClicked: saveDialog.ask("synopsis")
     }
 
-    FileDialog {
+    FileChooser {
         id: saveDialog
         property string kind
         function ask(kind) {
             saveDialog.kind = kind
-            nameFilters = kind === "pdf" ? [qsTr("PDF-Dokumente (*.pdf)")] : [qsTr("CSV-Tabellen (*.csv)")]
             open()
         }
-        fileMode: FileDialog.SaveFile
+        mode: FileChooser.Save
         title: qsTr("Export speichern")
-        onAccepted: {
+        nameFilters: kind === "pdf" ? [qsTr("PDF-Dokumente (*.pdf)")] : [qsTr("CSV-Tabellen (*.csv)")]
+        defaultSuffix: kind === "pdf" ? "pdf" : "csv"
+        suggestedName: kind === "pdf" ? Session.fieldValue(root.planId, "title") + ".pdf"
+                     : kind === "measures" ? qsTr("Maßnahmen") + ".csv" : qsTr("Synopse") + ".csv"
+        onAccepted: file => {
             if (kind === "pdf")
-                Session.exportPlanPdf(root.planId, selectedFile)
+                Session.exportPlanPdf(root.planId, file)
             else if (kind === "measures")
-                Session.exportMeasuresCsv(selectedFile)
+                Session.exportMeasuresCsv(file)
             else
-                Session.exportSynopsisCsv(selectedFile)
+                Session.exportSynopsisCsv(file)
         }
     }
 }

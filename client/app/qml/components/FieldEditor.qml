@@ -4,7 +4,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Werkstattplan
 
-// One field of an entity: its label, the editor its kind needs (or its value, read-only), and its conflict if open.
+// One field of an entity: its label, the editor its kind needs (or its value, read-only), its conflict if open,
+// what is wrong with what was typed, and a hint about the plan (a milestone outside its measure's period, …).
 ColumnLayout {
     id: root
     property string entityId
@@ -16,13 +17,26 @@ ColumnLayout {
     required property string display
     required property var choices
     required property string conflictId
-    property bool editable: false
+    /** The account may edit this field now (EntityFieldsModel: the rules the server applies). */
+    required property bool editable
+    required property string hint
     signal conflictRequested(string conflictId)
 
     spacing: 2
 
     function commit(newValue) {
         Session.setField(root.entityId, root.name, newValue)
+    }
+    /** Puts the cursor into the editor with its text selected (a new entry's title: typing replaces it). */
+    function focusEditor() {
+        const editor = loader.item
+        if (!editor)
+            return false
+        const input = editor.inputItem !== undefined ? editor.inputItem : editor
+        input.forceActiveFocus(Qt.OtherFocusReason)
+        if (input.selectAll)
+            input.selectAll()
+        return input.activeFocus
     }
 
     RowLayout {
@@ -69,6 +83,27 @@ ColumnLayout {
         }
     }
 
+    Label {
+        objectName: "fieldProblem_" + root.name
+        readonly property string problem: loader.item && loader.item.problem !== undefined ? loader.item.problem : ""
+        visible: problem !== ""
+        text: problem
+        color: Theme.error
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: problem
+    }
+    Label {
+        objectName: "fieldHint_" + root.name
+        visible: root.hint !== ""
+        text: "ⓘ " + root.hint
+        color: Theme.mutedText
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+        Accessible.name: root.hint
+    }
+
     Component {
         id: readOnlyView
         Label {
@@ -77,8 +112,8 @@ ColumnLayout {
             color: root.display !== "" ? Theme.text : Theme.mutedText
         }
     }
-    Component { id: text; TextEditor { objectName: "field_" + root.name; value: root.value; label: root.label; onCommit: v => root.commit(v) } }
-    Component { id: longText; LongTextEditor { objectName: "field_" + root.name; value: root.value; label: root.label; onCommit: v => root.commit(v) } }
+    Component { id: text; TextEditor { objectName: "field_" + root.name; value: root.value; label: root.label; entityType: root.entityType; fieldName: root.name; onCommit: v => root.commit(v) } }
+    Component { id: longText; LongTextEditor { objectName: "field_" + root.name; value: root.value; label: root.label; entityType: root.entityType; fieldName: root.name; onCommit: v => root.commit(v) } }
     Component { id: choice; ChoiceEditor { objectName: "field_" + root.name; value: root.value; label: root.label; choices: root.choices; onCommit: v => root.commit(v) } }
     Component { id: date; DateEditor { objectName: "field_" + root.name; value: root.value; label: root.label; entityType: root.entityType; fieldName: root.name; onCommit: v => root.commit(v) } }
     Component { id: number; NumberEditor { objectName: "field_" + root.name; value: root.value; label: root.label; entityType: root.entityType; fieldName: root.name; onCommit: v => root.commit(v) } }

@@ -4,7 +4,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Werkstattplan
 
-// Every change of one entry, newest first; a past value of a field can be set again in one click.
+// Every change of one entry, newest first; a past value of a field can be set again in one click. A creation
+// is one entry; opened, the fields written with it follow, indented.
 ListView {
     id: root
     property string entityId
@@ -17,7 +18,7 @@ ListView {
     boundsBehavior: Flickable.StopAtBounds
     ScrollBar.vertical: ScrollBar {}
     Accessible.name: qsTr("Verlauf")
-    model: HistoryModel { entityId: root.entityId }
+    model: HistoryModel { id: history; entityId: root.entityId }
 
     delegate: Pane {
         id: entry
@@ -32,8 +33,17 @@ ListView {
         required property string time
         required property bool thisDevice
         required property bool restorable
+        required property string changeId
+        required property string group
+        required property int fieldCount
+        required property bool expanded
+        required property string summary
+        required property string origin
 
-        width: ListView.view.width
+        width: ListView.view.width - groupIndent
+        x: groupIndent
+        // A field written with a creation sits under it.
+        readonly property real groupIndent: entry.group !== "" ? Theme.padding * 2 : 0
         padding: Theme.spacing
         background: Rectangle {
             color: Theme.surface
@@ -60,14 +70,33 @@ ListView {
                     Layout.fillWidth: true
                 }
                 Label {
-                    text: qsTr("%1 · von %2 · %3").arg(entry.time)
-                              .arg(entry.author !== "" ? entry.author : qsTr("unbekannt"))
-                              .arg(entry.thisDevice ? qsTr("auf diesem Gerät") : qsTr("auf Gerät %1").arg(entry.device))
+                    objectName: "historySummary_" + entry.index
+                    visible: entry.fieldCount > 0 && !entry.expanded
+                    text: entry.summary
+                    textFormat: Text.PlainText
+                    maximumLineCount: 2
+                    wrapMode: Text.Wrap
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "historyOrigin_" + entry.index
+                    visible: entry.group === ""
+                    //: a history entry: when, then who and where (e.g. "auf „Laptop Rathaus“ (Adorf)")
+                    text: qsTr("%1 · %2").arg(entry.time).arg(entry.origin)
                     color: Theme.mutedText
                     font.pixelSize: Theme.smallFont
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
+            }
+            Button {
+                objectName: "historyExpand_" + entry.index
+                visible: entry.fieldCount > 0
+                flat: true
+                text: entry.expanded ? qsTr("Felder ausblenden") : qsTr("%n Feld(er) zeigen", "", entry.fieldCount)
+                Accessible.name: text
+                onClicked: history.setExpanded(entry.changeId, !entry.expanded)
             }
             Button {
                 objectName: "historyRestore_" + entry.index

@@ -70,7 +70,7 @@ Pane {
                     visible: linkRow.mayRemove
                     flat: true
                     text: qsTr("Zurücknehmen")
-                    Accessible.name: qsTr("„%1“ nicht mehr vorstellen").arg(linkRow.title)
+                    Accessible.name: qsTr("%1 nicht mehr vorstellen").arg(Vocabulary.quoted(linkRow.title))
                     onClicked: Session.removeEntity(linkRow.linkId)
                 }
             }

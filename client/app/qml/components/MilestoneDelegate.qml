@@ -15,18 +15,22 @@ Rectangle {
     required property bool overdue
     required property bool first
     required property bool last
+    required property string hint
     property bool editable: false
 
     function focusTitle() { if (titleLoader.item) titleLoader.item.forceActiveFocus() }
 
-    implicitHeight: row.implicitHeight + Theme.spacing
+    implicitHeight: row.implicitHeight + messages.implicitHeight + Theme.spacing
     color: Theme.surface
     border.color: Theme.border
     radius: Theme.radius
 
     RowLayout {
         id: row
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.topMargin: Theme.spacing / 2
         anchors.leftMargin: Theme.spacing / 2
         anchors.rightMargin: Theme.spacing / 2
         spacing: Theme.spacing / 2
@@ -35,7 +39,7 @@ Rectangle {
             objectName: "milestoneDone"
             checked: root.done
             enabled: root.editable
-            Accessible.name: qsTr("„%1“ erledigt").arg(root.title)
+            Accessible.name: qsTr("%1 erledigt").arg(Vocabulary.quoted(root.title))
             onToggled: Session.setField(root.entityId, "done", checked ? "true" : "false")
         }
         Loader {
@@ -44,6 +48,7 @@ Rectangle {
             sourceComponent: root.editable ? titleEditor : titleView
         }
         Loader {
+            id: dueLoader
             Layout.preferredWidth: root.editable ? implicitWidth : Theme.fontSize * 7
             sourceComponent: root.editable ? dueEditor : dueView
         }
@@ -57,7 +62,7 @@ Rectangle {
             visible: root.editable
             text: "↑"
             enabled: !root.first
-            Accessible.name: qsTr("„%1“ nach oben verschieben").arg(root.title)
+            Accessible.name: qsTr("%1 nach oben verschieben").arg(Vocabulary.quoted(root.title))
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Nach oben verschieben")
             onClicked: Session.moveEntity(root.entityId, -1)
@@ -66,7 +71,7 @@ Rectangle {
             visible: root.editable
             text: "↓"
             enabled: !root.last
-            Accessible.name: qsTr("„%1“ nach unten verschieben").arg(root.title)
+            Accessible.name: qsTr("%1 nach unten verschieben").arg(Vocabulary.quoted(root.title))
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Nach unten verschieben")
             onClicked: Session.moveEntity(root.entityId, 1)
@@ -75,10 +80,42 @@ Rectangle {
             objectName: "deleteMilestone"
             visible: root.editable
             text: "✕"
-            Accessible.name: qsTr("„%1“ löschen").arg(root.title)
+            Accessible.name: qsTr("%1 löschen").arg(Vocabulary.quoted(root.title))
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Meilenstein löschen")
             onClicked: Session.removeEntity(root.entityId)
+        }
+    }
+
+    // What is wrong with the typed date, and whether it lies outside the measure's period.
+    Column {
+        id: messages
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: row.bottom
+        anchors.leftMargin: Theme.spacing
+        anchors.rightMargin: Theme.spacing
+        Label {
+            objectName: "milestoneProblem"
+            readonly property string problem: dueLoader.item && dueLoader.item.problem !== undefined ? dueLoader.item.problem : ""
+            visible: problem !== ""
+            text: problem
+            width: parent.width
+            color: Theme.error
+            wrapMode: Text.Wrap
+            font.pixelSize: Theme.smallFont
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
+        Label {
+            objectName: "milestoneHint"
+            visible: root.hint !== ""
+            text: "ⓘ " + root.hint
+            width: parent.width
+            color: Theme.mutedText
+            wrapMode: Text.Wrap
+            font.pixelSize: Theme.smallFont
+            Accessible.name: root.hint
         }
     }
 

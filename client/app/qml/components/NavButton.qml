@@ -9,10 +9,16 @@ ItemDelegate {
     id: root
     property bool selected: false
     property int badge: 0
+    /** The key sequence that opens the same page ("Ctrl+1"), shown in the tooltip; empty: none. */
+    property string shortcut: ""
 
     Layout.fillWidth: true
     highlighted: selected
     Accessible.name: badge > 0 ? qsTr("%1, %2 offen").arg(text).arg(badge) : text
+    Accessible.description: shortcut !== "" ? qsTr("Tastenkürzel: %1").arg(Vocabulary.shortcutText(shortcut)) : ""
+    ToolTip.visible: (hovered || visualFocus) && shortcut !== ""
+    ToolTip.delay: Qt.styleHints.mousePressAndHoldInterval
+    ToolTip.text: qsTr("%1 (%2)").arg(text).arg(Vocabulary.shortcutText(shortcut))
 
     contentItem: RowLayout {
         spacing: Theme.spacing

@@ -4,7 +4,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Werkstattplan
 
-// Shows Session's notices for a while, with Undo when the last edit can be undone.
+// Shows Session's notices for a while, with Undo when the last edit can be undone (Redo right after an undo).
 Rectangle {
     id: root
     objectName: "noticeBar"
@@ -44,11 +44,12 @@ Rectangle {
         }
         Button {
             objectName: "noticeUndoButton"
-            visible: Session.canUndo
-            text: qsTr("Rückgängig")
-            onClicked: {
-                Session.undo()
-            }
+            // After an undo the notice offers to do it again, not to undo one step further.
+            visible: Session.redoNext || Session.canUndo
+            text: Session.redoNext ? qsTr("Wiederholen") : qsTr("Rückgängig")
+            Accessible.name: Session.redoNext ? qsTr("Wiederholen: %1").arg(Session.redoText)
+                                              : qsTr("Rückgängig: %1").arg(Session.undoText)
+            onClicked: Session.redoNext ? Session.redo() : Session.undo()
         }
         ToolButton {
             text: "✕"

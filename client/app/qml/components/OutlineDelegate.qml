@@ -22,6 +22,11 @@ ItemDelegate {
 
     width: ListView.view ? ListView.view.width : implicitWidth
     highlighted: current
+    // A title cut to the column (a narrow peer outline) shows whole on hover or focus.
+    ToolTip.visible: (hovered || visualFocus || (current && ListView.view !== null && ListView.view.activeFocus))
+                     && titleLabel.truncated
+    ToolTip.delay: 300
+    ToolTip.text: titleLabel.text
     Accessible.name: Vocabulary.typeLabel(entityType) + ": " + title
                      + (conflicts > 0 ? ", " + qsTr("%n Konflikt(e)", "", conflicts) : "")
 
@@ -42,6 +47,7 @@ ItemDelegate {
             spacing: 0
             Layout.fillWidth: true
             Label {
+                id: titleLabel
                 text: root.title !== "" ? root.title : qsTr("(ohne Titel)")
                 font.bold: root.depth === 0
                 font.pixelSize: root.depth === 0 ? Theme.headingFont : Theme.fontSize

@@ -13,7 +13,23 @@ Item {
     property string namePrefix: ""
     property string selectedId: ""
     // Read through notifying properties first, so the binding follows sign-in and plan changes.
-    readonly property bool editable: Session.ready && planId !== "" && Session.mayEdit(planId)
+    // The plan's EntityFieldsModel reads again after every change: editable follows the plan's arrival.
+    // Nothing is created while the first sync brings the plan (Session.firstSync): it only looks empty.
+    readonly property bool editable: Session.ready && !Session.firstSync && planId !== "" && planFields.editable
+    /** A selection that still stands: a live entry of this plan (after a sync, an undo or a change of replica it may not). */
+    readonly property bool hasSelection: selectedId !== "" && Session.revision >= 0 && Session.isLive(selectedId)
+                                         && Session.planOf(selectedId) === planId
+
+    // A selection from another replica (local work taken into an account) or another plan means nothing here.
+    onPlanIdChanged: clearSelection()
+    Connections {
+        target: Session
+        function onAccountChanged() { root.clearSelection() }
+    }
+    function clearSelection() {
+        selectedId = ""
+        outlineView.currentIndex = -1
+    }
 
     function select(entityId) {
         selectedId = entityId
@@ -24,7 +40,7 @@ Item {
 
     // Where a new entry of each kind goes, given the selected one (the plan when nothing is selected).
     function parentFor(type) {
-        return Session.parentForNew(type, selectedId !== "" ? selectedId : planId)
+        return Session.parentForNew(type, hasSelection ? selectedId : planId)
     }
     function add(type, defaultTitle) {
         const parent = parentFor(type)
@@ -34,7 +50,16 @@ Item {
         if (id !== "") {
             outline.setExpanded(parent, true)
             select(id)
+            editor.focusTitle() // typing names the new entry
         }
+    }
+
+    /** The keyboard's way to the add buttons: the same entry, with the same default title. */
+    function addNew(type) {
+        if (!root.editable || parentFor(type) === "")
+            return
+        const titles = { field_of_action: qsTr("Neues Handlungsfeld"), goal: qsTr("Neues Ziel"), measure: qsTr("Neue Maßnahme") }
+        add(type, titles[type])
     }
 
     PlanOutlineModel { id: outline; planId: root.planId }
@@ -42,6 +67,9 @@ Item {
     Connections {
         target: outline
         function onRefreshed() {
+            // Deleted or gone meanwhile (a sync, an undo): nothing is selected, the plan's fields show.
+            if (root.selectedId !== "" && !root.hasSelection)
+                return root.clearSelection()
             const row = outline.indexOf(root.selectedId)
             if (row >= 0 && row !== outlineView.currentIndex)
                 outlineView.currentIndex = row
@@ -64,12 +92,19 @@ Item {
                 elide: Text.ElideRight
                 Layout.fillWidth: true
             }
+            PlanPrintButtons { planId: root.planId; namePrefix: root.namePrefix }
         }
         TimelineStrip {
+            // The window remembers whether the timeline is folded (ApplicationWindow.window: Main.qml).
+            readonly property var appWindow: ApplicationWindow.window
             Layout.fillWidth: true
             planId: root.planId
             selectedId: root.selectedId
+            collapsed: appWindow !== null && appWindow.timelineCollapsed === true
+            // A low window keeps room for the outline: three lanes, the rest scrolls.
+            maxLanes: root.height < Theme.fontSize * 56 ? 3 : 6
             onSelected: entityId => root.select(entityId)
+            onCollapseToggled: if (appWindow) appWindow.timelineCollapsed = !appWindow.timelineCollapsed
         }
 
         SplitView {
@@ -93,17 +128,26 @@ Item {
                         visible: root.editable
                         ToolButton {
                             objectName: "addFieldOfAction"
+                            ToolTip.visible: hovered || visualFocus
+                            ToolTip.delay: 300
+                            ToolTip.text: qsTr("%1 (%2)").arg(qsTr("Neues Handlungsfeld")).arg(Vocabulary.shortcutText("Ctrl+Shift+N"))
                             text: qsTr("+ Handlungsfeld")
                             onClicked: root.add("field_of_action", qsTr("Neues Handlungsfeld"))
                         }
                         ToolButton {
                             objectName: "addGoal"
+                            ToolTip.visible: hovered || visualFocus
+                            ToolTip.delay: 300
+                            ToolTip.text: qsTr("%1 (%2)").arg(qsTr("Neues Ziel")).arg(Vocabulary.shortcutText("Ctrl+Shift+G"))
                             text: qsTr("+ Ziel")
                             enabled: root.parentFor("goal") !== ""
                             onClicked: root.add("goal", qsTr("Neues Ziel"))
                         }
                         ToolButton {
                             objectName: "addMeasure"
+                            ToolTip.visible: hovered || visualFocus
+                            ToolTip.delay: 300
+                            ToolTip.text: qsTr("%1 (%2)").arg(qsTr("Neue Maßnahme")).arg(Vocabulary.shortcutText("Ctrl+N"))
                             text: qsTr("+ Maßnahme")
                             enabled: root.parentFor("measure") !== ""
                             onClicked: root.add("measure", qsTr("Neue Maßnahme"))
@@ -111,7 +155,7 @@ Item {
                         ToolButton {
                             objectName: "moveUp"
                             text: "↑"
-                            enabled: root.selectedId !== ""
+                            enabled: root.hasSelection
                             Accessible.name: qsTr("Nach oben verschieben")
                             ToolTip.visible: hovered
                             ToolTip.text: Accessible.name
@@ -120,7 +164,7 @@ Item {
                         ToolButton {
                             objectName: "moveDown"
                             text: "↓"
-                            enabled: root.selectedId !== ""
+                            enabled: root.hasSelection
                             Accessible.name: qsTr("Nach unten verschieben")
                             ToolTip.visible: hovered
                             ToolTip.text: Accessible.name
@@ -129,7 +173,7 @@ Item {
                         ToolButton {
                             objectName: "deleteEntry"
                             text: qsTr("Löschen")
-                            enabled: root.selectedId !== ""
+                            enabled: root.hasSelection
                             onClicked: Session.removeEntity(root.selectedId)
                         }
                     }
@@ -155,7 +199,7 @@ Item {
                         }
                         Keys.onLeftPressed: { const row = outline.get(currentIndex); if (row.entityId) outline.setExpanded(row.entityId, false) }
                         Keys.onRightPressed: { const row = outline.get(currentIndex); if (row.entityId) outline.setExpanded(row.entityId, true) }
-                        Keys.onDeletePressed: if (root.editable && root.selectedId !== "") Session.removeEntity(root.selectedId)
+                        Keys.onDeletePressed: if (root.editable && root.hasSelection) Session.removeEntity(root.selectedId)
                         delegate: OutlineDelegate {
                             current: entityId === root.selectedId
                             onClicked: { outlineView.currentIndex = index; outlineView.forceActiveFocus() }
@@ -184,7 +228,7 @@ Item {
                 id: editor
                 objectName: root.namePrefix + "entityEditor"
                 SplitView.fillWidth: true
-                entityId: root.selectedId !== "" ? root.selectedId : root.planId
+                entityId: root.hasSelection ? root.selectedId : root.planId
                 onConflictRequested: conflictId => conflictDialog.show(conflictId)
             }
         }

@@ -17,14 +17,14 @@ ItemDelegate {
 
     width: ListView.view ? ListView.view.width : implicitWidth
     padding: Theme.spacing
-    Accessible.name: qsTr("Abgelehnt: %1 „%2“, %3. %4").arg(typeLabel).arg(entityLabel).arg(change.text).arg(reason)
+    Accessible.name: qsTr("Abgelehnt: %1 %2, %3. %4").arg(typeLabel).arg(Vocabulary.quoted(entityLabel)).arg(change.text).arg(reason)
 
     contentItem: ColumnLayout {
         spacing: 2
         RowLayout {
             Layout.fillWidth: true
             Label {
-                text: qsTr("%1 „%2“").arg(root.typeLabel).arg(root.entityLabel)
+                text: qsTr("%1 %2").arg(root.typeLabel).arg(Vocabulary.quoted(root.entityLabel))
                 font.bold: true
                 elide: Text.ElideRight
                 Layout.fillWidth: true
@@ -33,7 +33,7 @@ ItemDelegate {
         }
         Label {
             id: change
-            text: root.value !== "" ? qsTr("%1: „%2“ wurde nicht übernommen").arg(root.fieldLabel).arg(root.value)
+            text: root.value !== "" ? qsTr("%1: %2 wurde nicht übernommen").arg(root.fieldLabel).arg(Vocabulary.quoted(root.value))
                                     : qsTr("%1 wurde nicht übernommen").arg(root.fieldLabel)
             wrapMode: Text.Wrap
             maximumLineCount: 3

@@ -4,8 +4,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Werkstattplan
 
-// A plan's review status; for its municipality the button that submits it, for the office the buttons
-// that move the review on.
+// A plan's review status with the office's latest note when it asks for changes; for its municipality the
+// button that submits it, for the office the buttons that move the review on (asking first where it matters).
 Pane {
     id: root
     property string planId
@@ -13,19 +13,41 @@ Pane {
     padding: Theme.spacing
     background: Rectangle { color: Theme.surface; border.color: Theme.border; radius: Theme.radius }
     readonly property string status: Session.revision >= 0 ? Session.fieldValue(root.planId, "review_status") : ""
+    readonly property var note: Session.revision >= 0 && status === "changes_requested" ? Session.latestReviewNote(root.planId) : ({})
+
+    function review(key) {
+        if (key === "changes_requested")
+            requestChanges.open()
+        else if (key === "reviewed")
+            confirmReviewed.open()
+        else
+            Session.reviewPlan(root.planId, key)
+    }
 
     RowLayout {
         anchors.fill: parent
         spacing: Theme.spacing
-        Label {
-            objectName: "reviewStatusLabel"
-            text: qsTr("Prüfstatus: %1").arg(Vocabulary.displayValue("plan", "review_status", root.status))
-            font.bold: true
+        ColumnLayout {
             Layout.fillWidth: true
+            spacing: 2
+            Label {
+                objectName: "reviewStatusLabel"
+                text: qsTr("Prüfstatus: %1").arg(Vocabulary.displayValue("plan", "review_status", root.status))
+                font.bold: true
+                Layout.fillWidth: true
+            }
+            Label {
+                objectName: "reviewStatusNote"
+                visible: root.note.body !== undefined
+                text: visible ? qsTr("Hinweis der Geschäftsstelle vom %1: %2").arg(Vocabulary.dateTime(root.note.createdAt))
+                                                                          .arg(Vocabulary.quoted(root.note.body)) : ""
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
         }
         Button {
             objectName: "submitPlan"
-            visible: !Session.office && Session.mayEdit(root.planId)
+            visible: !Session.office && Session.revision >= 0 && Session.mayEdit(root.planId)
             text: qsTr("Zur Prüfung einreichen …")
             onClicked: confirmSubmit.open()
         }
@@ -39,9 +61,29 @@ Pane {
                 visible: Session.office
                 enabled: root.status !== modelData.key
                 text: modelData.label
-                onClicked: Session.setField(root.planId, "review_status", modelData.key)
+                onClicked: root.review(modelData.key)
             }
         }
+    }
+
+    ReviewNoteDialog {
+        id: requestChanges
+        objectName: "requestChangesDialog"
+        planId: root.planId
+        status: "changes_requested"
+        noteRequired: true
+        title: qsTr("Änderungen erbitten")
+        confirmText: qsTr("Änderungen erbitten")
+        explanation: qsTr("Die Kommune sieht den Prüfstatus „Änderungen erbeten“ zusammen mit Ihrem Hinweis. Schreiben Sie, was sie ändern soll.")
+    }
+    ReviewNoteDialog {
+        id: confirmReviewed
+        objectName: "confirmReviewedDialog"
+        planId: root.planId
+        status: "reviewed"
+        title: qsTr("Als geprüft markieren")
+        confirmText: qsTr("Als geprüft markieren")
+        explanation: qsTr("Der eingereichte Stand gilt dann als geprüft; die Kommune sieht das nach dem nächsten Abgleich.")
     }
 
     Dialog {

@@ -14,6 +14,12 @@ ColumnLayout {
 
     spacing: Theme.spacing
 
+    /** Puts the keyboard focus on the first field still empty (the server's address if none is). */
+    function focusFirst() {
+        const target = server.text === "" ? server : user.text === "" ? user : password
+        target.forceActiveFocus()
+    }
+
     Connections {
         target: Session
         function onSignInFinished(error) { root.error = error }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Werkstattplan
 
@@ -13,15 +12,16 @@ RowLayout {
         objectName: "importSynopsisCsv"
         visible: Session.office
         text: qsTr("CSV importieren …")
+        Accessible.name: text
         onClicked: openDialog.open()
     }
     ExportButtons { kinds: ["synopsis"] }
 
-    FileDialog {
+    FileChooser {
         id: openDialog
-        fileMode: FileDialog.OpenFile
+        mode: FileChooser.Open
         title: qsTr("Synopse aus CSV übernehmen")
         nameFilters: [qsTr("CSV-Tabellen (*.csv)")]
-        onAccepted: Session.importSynopsisCsv(selectedFile)
+        onAccepted: file => Session.importSynopsisCsv(file)
     }
 }

@@ -10,13 +10,18 @@ Rectangle {
     objectName: "timelineStrip"
     property string planId
     property string selectedId
+    /** Folded to its heading, so the outline gets the height (remembered by the window). */
+    property bool collapsed: false
+    /** How many lanes show before the lanes scroll: fewer on a low window. */
+    property int maxLanes: 6
     signal selected(string entityId)
+    signal collapseToggled()
 
     readonly property int laneHeight: Math.round(Theme.fontSize * 1.5)
     readonly property int laneGap: 3
-    readonly property int visibleLanes: Math.min(Math.max(timeline.laneCount, 1), 6)
+    readonly property int visibleLanes: Math.min(Math.max(timeline.laneCount, 1), maxLanes)
     // The axis leaves room for the lanes' scroll bar, so it never hides the ends of bars.
-    readonly property real axisWidth: layout.width - (timeline.laneCount > 6 ? Theme.spacing * 1.5 : 0)
+    readonly property real axisWidth: layout.width - (timeline.laneCount > maxLanes ? Theme.spacing * 1.5 : 0)
 
     visible: timeline.count > 0 || timeline.undatedCount > 0
     implicitHeight: visible ? layout.implicitHeight + Theme.spacing * 2 : 0
@@ -32,10 +37,44 @@ Rectangle {
         anchors.margins: Theme.spacing
         spacing: 2
 
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Label {
+                text: qsTr("Zeitleiste")
+                font.bold: true
+                font.pixelSize: Theme.smallFont
+            }
+            StatusLegend {
+                visible: !root.collapsed && timeline.count > 0
+                Layout.fillWidth: true
+            }
+            Item { Layout.fillWidth: true; visible: root.collapsed || timeline.count === 0 }
+            // In the heading's row, so the lanes keep the height.
+            Label {
+                objectName: "timelineUndated"
+                visible: timeline.undatedCount > 0
+                text: qsTr("%n Maßnahme(n) ohne Zeitraum", "", timeline.undatedCount)
+                color: Theme.mutedText
+                font.pixelSize: Theme.smallFont
+            }
+            ToolButton {
+                objectName: "timelineToggle"
+                text: root.collapsed ? qsTr("Einblenden") : qsTr("Ausblenden")
+                font.pixelSize: Theme.smallFont
+                implicitHeight: Theme.fontSize * 1.6
+                Accessible.name: root.collapsed ? qsTr("Zeitleiste einblenden") : qsTr("Zeitleiste ausblenden")
+                ToolTip.visible: hovered || visualFocus
+                ToolTip.delay: 300
+                ToolTip.text: qsTr("%1 (%2)").arg(Accessible.name).arg(Vocabulary.shortcutText("Ctrl+T"))
+                onClicked: root.collapseToggled()
+            }
+        }
+
         // Years above, quarters below them; the bars share the same width.
         Item {
             id: axis
-            visible: timeline.count > 0
+            visible: timeline.count > 0 && !root.collapsed
             Layout.fillWidth: true
             implicitHeight: yearRow.height + quarterRow.height
             Item {
@@ -82,14 +121,14 @@ Rectangle {
 
         Flickable {
             id: lanes
-            visible: timeline.count > 0
+            visible: timeline.count > 0 && !root.collapsed
             Layout.fillWidth: true
             implicitHeight: root.visibleLanes * (root.laneHeight + root.laneGap)
             contentWidth: width
             contentHeight: timeline.laneCount * (root.laneHeight + root.laneGap)
             clip: true
             boundsBehavior: Flickable.StopAtBounds
-            ScrollBar.vertical: ScrollBar { policy: timeline.laneCount > 6 ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded }
+            ScrollBar.vertical: ScrollBar { policy: timeline.laneCount > root.maxLanes ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded }
 
             // Quarter and year lines behind the bars.
             Repeater {
@@ -126,12 +165,5 @@ Rectangle {
             }
         }
 
-        Label {
-            objectName: "timelineUndated"
-            visible: timeline.undatedCount > 0
-            text: qsTr("%n Maßnahme(n) ohne Zeitraum", "", timeline.undatedCount)
-            color: Theme.mutedText
-            font.pixelSize: Theme.smallFont
-        }
     }
 }

@@ -11,7 +11,14 @@ RowLayout {
     property string label
     property string entityType
     property string fieldName
+    /** What is wrong with what was typed ("Diesen Tag gibt es nicht."), once the field was left; cleared when fixed. */
+    property string problem: ""
+    /** The text field, for focusing it. */
+    readonly property alias inputItem: input
     signal commit(string value)
+
+    function check() { problem = Vocabulary.inputProblem(root.entityType, root.fieldName, input.text) }
+    onValueChanged: problem = ""
 
     spacing: Theme.spacing / 2
 
@@ -22,8 +29,11 @@ RowLayout {
         text: Vocabulary.displayValue(root.entityType, root.fieldName, root.value)
         placeholderText: qsTr("TT.MM.JJJJ")
         Accessible.name: root.label
+        Accessible.description: root.problem
+        onTextEdited: if (root.problem !== "") root.check()
         color: text === "" || Vocabulary.parseDate(text) !== "" ? Theme.text : Theme.error
         onEditingFinished: {
+            root.check()
             const iso = Vocabulary.parseDate(text)
             if (text === "" && root.value !== "")
                 root.commit("")
@@ -36,6 +46,8 @@ RowLayout {
         Accessible.name: qsTr("Kalender für %1 öffnen").arg(root.label)
         onClicked: calendar.open()
     }
+    // Takes the rest of the row, so the button stays beside its field.
+    Item { Layout.fillWidth: true }
     Popup {
         id: calendar
         y: input.height

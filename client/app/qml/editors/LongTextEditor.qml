@@ -9,10 +9,14 @@ TextArea {
     id: root
     property string value
     property string label
+    property string entityType
+    property string fieldName
+    /** What is wrong with the text (too long), in words; empty if nothing. */
+    readonly property string problem: entityType !== "" ? Vocabulary.inputProblem(entityType, fieldName, text) : ""
     signal commit(string value)
 
     function save() {
-        if (text !== root.value)
+        if (text !== root.value && problem === "")
             root.commit(text)
     }
 
@@ -22,6 +26,7 @@ TextArea {
     bottomPadding: Math.max(topPadding, Theme.fontSize * 3 - contentHeight)
     selectByMouse: true
     Accessible.name: label
+    Accessible.description: problem
     Keys.onTabPressed: event => { root.save(); nextItemInFocusChain().forceActiveFocus(Qt.TabFocusReason) }
     onTextChanged: if (activeFocus) idle.restart()
     onActiveFocusChanged: if (!activeFocus) root.save()

@@ -8,10 +8,16 @@ TextField {
     id: root
     property string value
     property string label
+    property string entityType
+    property string fieldName
+    /** What is wrong with the text (too long), in words; empty if nothing. */
+    readonly property string problem: entityType !== "" ? Vocabulary.inputProblem(entityType, fieldName, text) : ""
     signal commit(string value)
 
     text: value
     selectByMouse: true
     Accessible.name: label
-    onEditingFinished: if (text !== value) root.commit(text)
+    Accessible.description: problem
+    color: problem === "" ? Theme.text : Theme.error
+    onEditingFinished: if (text !== value && problem === "") root.commit(text)
 }

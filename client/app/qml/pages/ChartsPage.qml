@@ -29,12 +29,18 @@ Page {
             id: dimensions
             objectName: "chartDimensions"
             Layout.fillWidth: true
-            Layout.maximumWidth: Theme.fontSize * 48
             readonly property var keys: ["theme", "fieldOfAction", "cluster"]
             onCurrentIndexChanged: barMeasures.key = ""
-            TabButton { objectName: "chartByTheme"; text: qsTr("Maßnahmen nach Thema") }
-            TabButton { objectName: "chartByFieldOfAction"; text: qsTr("nach Handlungsfeld") }
-            TabButton { objectName: "chartByCluster"; text: qsTr("Status nach Cluster") }
+            spacing: 0
+            // The editor's calm tabs: the chosen one stands out, underlined (the Basic style's looked inverted).
+            background: Rectangle {
+                color: Theme.surface
+                radius: Theme.radius
+                Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
+            }
+            EditorTab { objectName: "chartByTheme"; text: qsTr("Maßnahmen nach Thema") }
+            EditorTab { objectName: "chartByFieldOfAction"; text: qsTr("Maßnahmen nach Handlungsfeld") }
+            EditorTab { objectName: "chartByCluster"; text: qsTr("Status nach Cluster") }
         }
 
         SplitView {
@@ -83,9 +89,15 @@ Page {
                         objectName: "chartMeasure_" + index
                         width: ListView.view.width
                         Accessible.name: qsTr("%1 – %2").arg(municipality).arg(title)
+                        // A title cut to the list's width shows whole on hover or focus.
+                        ToolTip.visible: (hovered || visualFocus || (ListView.isCurrentItem && measureList.activeFocus))
+                                         && measureTitle.truncated
+                        ToolTip.delay: 300
+                        ToolTip.text: title
                         contentItem: ColumnLayout {
                             spacing: 2
                             Label {
+                                id: measureTitle
                                 text: measureRow.title
                                 textFormat: Text.PlainText
                                 font.bold: true

@@ -77,7 +77,7 @@ Page {
                     spacing: Theme.spacing / 2
 
                     Label {
-                        text: [row.municipality, row.entityType + " „" + row.entityTitle + "“", row.fieldLabel]
+                        text: [row.municipality, row.entityType + " " + Vocabulary.quoted(row.entityTitle), row.fieldLabel]
                                   .filter(s => s !== "").join(" · ")
                         font.bold: true
                         elide: Text.ElideRight

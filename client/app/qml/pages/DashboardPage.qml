@@ -50,12 +50,25 @@ Page {
                 onActivated: dashboard.federalState = currentIndex > 0 ? currentText : ""
             }
             Label {
+                visible: !Session.firstSync
                 text: qsTr("%1 von %2 Kommunen").arg(dashboard.count).arg(dashboard.total)
                 color: Theme.mutedText
             }
+            Item { Layout.fillWidth: true }
+            // The colours of the "Maßnahmen" column's bars.
+            Label { text: qsTr("Maßnahmen nach Status:"); font.pixelSize: Theme.smallFont; color: Theme.mutedText }
+            StatusLegend { }
         }
 
+        // While the first sync brings the plans, "no municipality fits" would be untrue.
+        FirstSyncView {
+            visible: Session.firstSync
+            explanation: qsTr("Die Pläne aller Kommunen werden zum ersten Mal auf dieses Gerät geladen. Bis alles angekommen ist, zeigt die Übersicht noch keine Kommunen.")
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+        }
         Pane {
+            visible: !Session.firstSync
             Layout.fillWidth: true
             Layout.fillHeight: true
             padding: 0

@@ -67,15 +67,24 @@ Page {
                     ComboBox {
                         id: compareWith
                         objectName: "reviewCompareWith"
-                        Layout.preferredWidth: Theme.fontSize * 26
-                        model: [qsTr("Änderungen zur vorigen Einreichung"), qsTr("Änderungen seit der letzten Einreichung")]
+                        Layout.preferredWidth: Theme.fontSize * 36
+                        // Two comparisons that must not read alike: a submission against the one before it,
+                        // and what is new since (not submitted yet).
+                        model: [qsTr("Was sich mit der letzten Einreichung geändert hat"),
+                                qsTr("Was sich seit der letzten Einreichung geändert hat (noch nicht eingereicht)")]
                         Accessible.name: qsTr("Was verglichen wird")
                     }
                     Label {
+                        id: comparisonLabel
                         text: diff.comparison
                         color: Theme.mutedText
                         elide: Text.ElideRight
                         Layout.fillWidth: true
+                        // The two versions' names, cut to the row: whole on hover.
+                        ToolTip.visible: comparisonHover.hovered && truncated
+                        ToolTip.delay: 300
+                        ToolTip.text: text
+                        HoverHandler { id: comparisonHover }
                     }
                 }
                 ListView {
@@ -106,7 +115,7 @@ Page {
                         horizontalAlignment: Text.AlignHCenter
                         color: Theme.mutedText
                         text: versions.count === 0 ? qsTr("Dieser Plan wurde noch nicht eingereicht.")
-                            : diff.comparison === "" ? qsTr("Es gibt erst eine Einreichung; wählen Sie „Änderungen seit der letzten Einreichung“.")
+                            : diff.comparison === "" ? qsTr("Es gibt erst eine Einreichung; wählen Sie %1.").arg(Vocabulary.quoted(compareWith.model[1]))
                             : qsTr("Keine Änderungen.")
                     }
                 }
@@ -121,7 +130,7 @@ Page {
                     spacing: Theme.spacing
                     Label {
                         text: root.noteTarget === root.planId ? qsTr("Prüfhinweise zum ganzen Plan")
-                                                              : qsTr("Prüfhinweise zu „%1“").arg(Session.fieldValue(root.noteTarget, "title"))
+                                                              : qsTr("Prüfhinweise zu %1").arg(Vocabulary.quoted(Session.fieldValue(root.noteTarget, "title")))
                         font.bold: true
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true

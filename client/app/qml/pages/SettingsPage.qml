@@ -43,7 +43,48 @@ Page {
             text: Session.localOnly ? qsTr("Sie arbeiten ohne Server auf diesem Gerät.")
                                     : qsTr("Angemeldet als %1 bei %2").arg(Session.user).arg(Session.serverUrl)
         }
+        RowLayout {
+            visible: !Session.localOnly
+            spacing: Theme.spacing
+            Button {
+                objectName: "signOutButton"
+                text: qsTr("Abmelden …")
+                Accessible.name: qsTr("Abmelden")
+                onClicked: signOut.ask(false)
+            }
+            Button {
+                objectName: "switchAccountButton"
+                text: qsTr("Konto wechseln …")
+                Accessible.name: qsTr("Konto wechseln")
+                onClicked: signOut.ask(true)
+            }
+        }
+
+        Label { text: qsTr("Dieses Gerät"); font.bold: true; Layout.topMargin: Theme.padding }
+        Label {
+            text: qsTr("Unter diesem Namen sehen die anderen, auf welchem Gerät etwas geändert wurde.")
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        TextField {
+            id: deviceName
+            objectName: "deviceNameField"
+            text: Session.deviceName
+            placeholderText: qsTr("z. B. Laptop Rathaus")
+            maximumLength: 100
+            selectByMouse: true
+            Accessible.name: qsTr("Name dieses Geräts")
+            Layout.preferredWidth: Theme.fontSize * 24
+            onEditingFinished: Session.deviceName = text
+            // The name it keeps, after a refused (empty) one.
+            Connections {
+                target: Session
+                function onDeviceNameChanged() { deviceName.text = Session.deviceName }
+            }
+        }
         Label { text: qsTr("Gerätekennung: %1").arg(Session.device); color: Theme.mutedText }
         Item { Layout.fillHeight: true }
     }
+
+    SignOutDialog { id: signOut }
 }

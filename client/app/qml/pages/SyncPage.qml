@@ -101,8 +101,8 @@ Page {
                             objectName: "syncPageLastSync"
                             // An invalid date ("noch nie") until the first complete sync.
                             readonly property date when: root.status ? root.status.lastCompleteSync : new Date(NaN)
-                            readonly property string at: Vocabulary.dateTime(when)
-                            readonly property string since: Vocabulary.since(when)
+                            readonly property string at: Vocabulary.syncTime(when)
+                            readonly property string since: Vocabulary.since(when, Vocabulary.now)
                             text: since !== at ? qsTr("%1 (%2)").arg(at).arg(since) : at
                         }
                         Label { text: qsTr("Offene Konflikte"); color: Theme.mutedText }

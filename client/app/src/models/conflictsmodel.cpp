@@ -12,7 +12,8 @@ using namespace Qt::Literals::StringLiterals;
 ConflictsModel::ConflictsModel(QObject *parent)
     : RowListModel({ "conflictId", "kind", "entityId", "entityType", "entityTitle", "municipality", "field",
                      "fieldLabel", "keptValue", "keptDisplay", "keptAuthor", "keptDevice", "keptTime", "otherValue",
-                     "otherDisplay", "otherAuthor", "otherDevice", "otherTime", "keptIsThisDevice", "editable", "fieldKind" },
+                     "otherDisplay", "otherAuthor", "otherDevice", "otherTime", "keptIsThisDevice", "editable", "fieldKind",
+                     "keptOrigin", "otherOrigin" },
                    parent)
 { }
 
@@ -65,7 +66,9 @@ QList<RowListModel::Row> ConflictsModel::readRows()
                           time(conflict.kept.hlc), conflict.other.value, display(conflict.field, conflict.other.value),
                           conflict.other.author, conflict.other.device, time(conflict.other.hlc),
                           conflict.kept.device == thisDevice, s.mayEdit(conflict.entityId),
-                          fieldSpec ? EntityFieldsModel::kindOf(fieldSpec->type) : QString() });
+                          fieldSpec ? EntityFieldsModel::kindOf(fieldSpec->type) : QString(),
+                          s.origin(conflict.kept.author, conflict.kept.device),
+                          s.origin(conflict.other.author, conflict.other.device) });
     }
     return rows;
 }

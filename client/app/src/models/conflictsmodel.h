@@ -18,7 +18,8 @@
  * otherDisplay, otherAuthor, otherDevice, otherTime (times as local date
  * and time), keptIsThisDevice, editable (the user may resolve it),
  * fieldKind (the field's editor kind, as EntityFieldsModel names it; empty
- * for the lifecycle).
+ * for the lifecycle), keptOrigin, otherOrigin (who wrote it where, as
+ * Session::origin() says it: the device's name and the municipality).
  */
 class ConflictsModel : public RowListModel
 {

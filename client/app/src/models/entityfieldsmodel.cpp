@@ -3,11 +3,16 @@
 
 #include "session/session.h"
 #include "session/vocabulary.h"
+#include "planhints.h"
+
+#include <QDate>
 
 using namespace Qt::Literals::StringLiterals;
 
 EntityFieldsModel::EntityFieldsModel(QObject *parent)
-    : RowListModel({ "name", "label", "kind", "value", "display", "choices", "conflictId", "conflicts" }, parent)
+    : RowListModel({ "name", "label", "kind", "value", "display", "choices", "conflictId", "conflicts", "editable",
+                     "hint" },
+                   parent)
 { }
 
 void EntityFieldsModel::setEntityId(const QString &entityId)
@@ -52,7 +57,8 @@ QList<RowListModel::Row> EntityFieldsModel::readRows()
     m_deleted = record && record->isDeleted();
     m_entityType = record ? record->spec->name : QString();
     m_title = record ? ReplicaView::label(*record) : QString();
-    m_editable = m_exists && !m_deleted && session()->mayEdit(m_entityId);
+    LocalReplica &replica = *session()->replica();
+    m_editable = m_exists && !m_deleted && replica.mayEdit(m_entityId);
     m_lifecycleConflictId.clear();
     if (!m_exists)
         return rows;
@@ -63,15 +69,29 @@ QList<RowListModel::Row> EntityFieldsModel::readRows()
     }
     m_lifecycleConflictId = conflicts.value(Change::stateField).value(0);
     const EntitySpec &spec = *record->spec;
+    QHash<QString, QStringList> hints;
+    const auto lookup = [&replica](const QString &id) { return replica.store().record(id); };
+    for (const PlanHints::Hint &hint : PlanHints::of(*record, lookup, QDate::currentDate()))
+        hints[hint.field].append(Vocabulary::hintText(hint));
     for (int i = 0; i < spec.fields.size(); ++i) {
         const FieldSpec &field = spec.fields[i];
         if (field.type == FieldType::Reference || field.type == FieldType::OrderKey)
             continue; // links and positions are edited by moving, not typed
         const QString value = record->fields[i].value;
         const QStringList open = conflicts.value(field.name);
+        const bool editable = m_editable && replica.mayEditField(m_entityId, field.name);
+        QVariantList choices = Vocabulary::choices(spec.name, field.name);
+        if (field.type == FieldType::Enum && editable) {
+            // Only what the account may set (and the current value, so the editor can show it).
+            const QStringList settable = replica.settableChoices(m_entityId, field.name);
+            choices.removeIf([&](const QVariant &choice) {
+                const QString key = choice.toMap().value(u"key"_s).toString();
+                return key != value && !settable.contains(key);
+            });
+        }
         rows.append(Row { field.name, Vocabulary::fieldLabel(field.name), kindOf(field.type), value,
-                          Vocabulary::displayValue(spec.name, field.name, value),
-                          Vocabulary::choices(spec.name, field.name), open.value(0), int(open.size()) });
+                          Vocabulary::displayValue(spec.name, field.name, value), choices, open.value(0),
+                          int(open.size()), editable, hints.value(field.name).join(u' ') });
     }
     return rows;
 }

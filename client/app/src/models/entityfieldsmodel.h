@@ -10,8 +10,13 @@
  * kind of editor it needs, its value, and its open conflict if it has one.
  *
  * Roles: name, label, kind ("text", "longtext", "enum", "date", "number",
- * "bool", "themes"), value, display, choices ([{key, label}]), conflictId
- * (the field's first open conflict, or empty), conflicts (their number).
+ * "bool", "themes"), value, display, choices ([{key, label}]: the values the
+ * account may set, and the current one), conflictId (the field's first open
+ * conflict, or empty), conflicts (their number), editable (the account may
+ * edit the field now, by the rules the server applies: LocalReplica::
+ * mayEditField), hint (a plan hint for the field in words, or empty).
+ *
+ * editable (the property): some field of the entity may be edited.
  */
 class EntityFieldsModel : public RowListModel
 {

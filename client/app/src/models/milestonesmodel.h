@@ -7,7 +7,8 @@
  * The live milestones of one measure, in list order.
  *
  * Roles: entityId, title, dueDate (ISO 8601), dueDisplay (dd.MM.yyyy),
- * done, overdue (not done and due before today), first, last (for moving).
+ * done, overdue (not done and due before today), first, last (for moving),
+ * hint (in words: due outside the measure's period; empty if not).
  */
 class MilestonesModel : public RowListModel
 {

@@ -92,7 +92,7 @@ QList<RowListModel::Row> SearchModel::readRows()
         for (const QString &id : view.measuresWithTheme(theme))
             add(id, label);
     }
-    if (const auto hits = store.search(m_query, maxResults)) {
+    if (const auto hits = s.replica()->search(m_query, maxResults)) {
         for (const QString &id : *hits)
             add(id, {});
     }

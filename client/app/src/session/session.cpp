@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "office/exports.h"
+#include "office/reviewnotes.h"
 #include "office/synopsisimport.h"
 #include "sync/orderkey.h"
 #include "vocabulary.h"
@@ -23,7 +24,6 @@ namespace {
 
 Session *s_instance = nullptr;
 
-const QString accountFolderName = u"account"_s;
 const QString localFolderName = u"local"_s;
 
 /** Fields copied when local work moves into the account's plan (the parent link and position are set anew). */
@@ -41,6 +41,16 @@ Session::Session(const QString &dataFolder, QObject *parent)
     QSettings settings(QDir(m_dataFolder).filePath(u"settings.ini"_s), QSettings::IniFormat);
     m_language = settings.value(u"language"_s, u"de"_s).toString();
     m_workOffline = settings.value(u"work_offline"_s, false).toBool();
+    // The first sync ends with the cycle that completes the bootstrap: its state, progress or cursor changes.
+    connect(this, &Session::accountChanged, this, [this] {
+        if (SyncStatus *status = sync()) {
+            for (auto signal : { &SyncStatus::stateChanged, &SyncStatus::progressTotalChanged, &SyncStatus::cursorChanged })
+                connect(status, signal, this, &Session::updateFirstSync, Qt::UniqueConnection);
+        }
+        updateFirstSync();
+        Q_EMIT deviceNameChanged();
+    });
+    connect(this, &Session::planChanged, this, &Session::updateFirstSync);
 }
 
 Session::~Session()
@@ -108,8 +118,12 @@ Status Session::open(const QString &folder)
                               .arg(QDir::toNativeSeparators(report.setAsidePath)));
     findPlan();
     Q_EMIT accountChanged();
-    if (!isLocalOnly() && !m_workOffline)
-        m_engine->start();
+    if (!isLocalOnly()) {
+        if (m_workOffline)
+            m_engine->pause();
+        else
+            m_engine->start();
+    }
     return Ok {};
 }
 
@@ -121,6 +135,8 @@ void Session::close()
     m_view.reset();
     m_replica.reset();
     m_undo.clear();
+    m_redo.clear();
+    m_redoNext = false;
     m_planId.clear();
     m_municipalityName.clear();
 }
@@ -194,7 +210,7 @@ void Session::setWorkOffline(bool offline)
     settings.setValue(u"work_offline"_s, offline);
     if (m_engine && !isLocalOnly()) {
         if (offline)
-            m_engine->stop();
+            m_engine->pause();
         else
             m_engine->start();
     }
@@ -211,7 +227,7 @@ void Session::signIn(const QString &server, const QString &user, const QString &
     QTimer::singleShot(0, this, [this, server = server.trimmed(), user = user.trimmed(), password] {
         const QString previous = m_replica ? m_replica->folder() : QString();
         const bool fromLocalWork = isLocalOnly();
-        const QString folder = QDir(m_dataFolder).filePath(accountFolderName);
+        const QString folder = accountFolder(server, user);
         Status result = Ok {};
         if (previous != folder)
             result = open(folder);
@@ -241,7 +257,9 @@ void Session::signIn(const QString &server, const QString &user, const QString &
                 Q_EMIT notice(Vocabulary::errorText(adopted.errorCode()));
         }
         changed();
-        if (!m_workOffline)
+        if (m_workOffline)
+            m_engine->pause();
+        else
             m_engine->start();
         m_busy = false;
         Q_EMIT busyChanged();
@@ -345,6 +363,12 @@ void Session::syncNow()
         m_engine->start();
 }
 
+void Session::dismissNotice()
+{
+    if (m_engine)
+        m_engine->dismissNotice();
+}
+
 void Session::report(const Error &error)
 {
     qCInfo(lcSync) << "refused:" << error.code << error.message;
@@ -357,11 +381,13 @@ void Session::changed()
     Q_EMIT revisionChanged();
 }
 
-void Session::pushUndo(const QString &text, std::function<Status()> revert)
+void Session::pushUndo(const QString &text, std::function<Status()> revert, std::function<Status()> reapply)
 {
-    m_undo.append({ text, std::move(revert) });
+    m_undo.append({ text, std::move(revert), std::move(reapply) });
     if (m_undo.size() > 100)
         m_undo.removeFirst();
+    m_redo.clear(); // a new edit: what was undone before it cannot be redone on top of it
+    m_redoNext = false;
     Q_EMIT undoChanged();
 }
 
@@ -385,8 +411,9 @@ bool Session::setField(const QString &entityId, const QString &field, const QStr
         return true;
     if (!check(m_replica->set(entityId, { { field, wanted } })))
         return false;
-    pushUndo(tr("%1 von „%2“ ändern").arg(Vocabulary::fieldLabel(field), ReplicaView::label(*record)),
-             [this, entityId, field, old] { return m_replica->set(entityId, { { field, old } }); });
+    pushUndo(tr("%1 von %2 ändern").arg(Vocabulary::fieldLabel(field), Vocabulary::quoted(ReplicaView::label(*record))),
+             [this, entityId, field, old] { return m_replica->set(entityId, { { field, old } }); },
+             [this, entityId, field, wanted] { return m_replica->set(entityId, { { field, wanted } }); });
     edited();
     return true;
 }
@@ -396,7 +423,7 @@ QString Session::addEntity(const QString &type, const QString &parentId, const Q
     LocalReplica::Fields fields { { u"title"_s, title } };
     if (type == u"measure"_s)
         fields.append({ u"status"_s, u"idea"_s });
-    return addRecord(type, parentId, fields, tr("%1 „%2“ anlegen").arg(Vocabulary::typeLabel(type), title));
+    return addRecord(type, parentId, fields, tr("%1 %2 anlegen").arg(Vocabulary::typeLabel(type), Vocabulary::quoted(title)));
 }
 
 QString Session::addRecord(const QString &type, const QString &parentId, const LocalReplica::Fields &fields,
@@ -407,7 +434,8 @@ QString Session::addRecord(const QString &type, const QString &parentId, const L
     auto id = m_replica->add(type, parentId, fields);
     if (!check(id))
         return {};
-    pushUndo(undoText, [this, id = *id] { return m_replica->remove(id); });
+    pushUndo(undoText, [this, id = *id] { return m_replica->remove(id); },
+             [this, id = *id] { return m_replica->restore(id); });
     edited();
     return *id;
 }
@@ -418,13 +446,13 @@ QString Session::addMeeting(const QString &title, const QString &cluster, const 
     return addRecord(u"meeting"_s, {},
                      { { u"title"_s, title }, { u"cluster"_s, cluster }, { u"date"_s, date }, { u"host"_s, hostId },
                        { u"place"_s, place } },
-                     tr("%1 „%2“ anlegen").arg(Vocabulary::typeLabel(u"meeting"_s), title));
+                     tr("%1 %2 anlegen").arg(Vocabulary::typeLabel(u"meeting"_s), Vocabulary::quoted(title)));
 }
 
 QString Session::linkToMeeting(const QString &measureId, const QString &meetingId)
 {
     return addRecord(u"meeting_link"_s, measureId, { { u"meeting"_s, meetingId } },
-                     tr("Maßnahme „%1“ zum Werkstatttreffen anmelden").arg(fieldValue(measureId, u"title"_s)));
+                     tr("Maßnahme %1 zum Werkstatttreffen anmelden").arg(Vocabulary::quoted(fieldValue(measureId, u"title"_s))));
 }
 
 bool Session::setSynopsisFigure(const QString &municipalityId, const QString &key, const QString &value,
@@ -444,7 +472,8 @@ bool Session::setSynopsisFigure(const QString &municipalityId, const QString &ke
         if (!check(m_replica->set(figure.id, fields)))
             return false;
         pushUndo(tr("%1 ändern").arg(Vocabulary::synopsisKeyLabel(key)),
-                 [this, id = figure.id, old] { return m_replica->set(id, old); });
+                 [this, id = figure.id, old] { return m_replica->set(id, old); },
+                 [this, id = figure.id, fields] { return m_replica->set(id, fields); });
         edited();
         return true;
     }
@@ -462,9 +491,10 @@ bool Session::removeEntity(const QString &entityId)
     if (!check(m_replica->remove(entityId)))
         return false;
     const QString label = record ? ReplicaView::label(*record) : QString();
-    pushUndo(tr("„%1“ löschen").arg(label), [this, entityId] { return m_replica->restore(entityId); });
+    pushUndo(tr("%1 löschen").arg(Vocabulary::quoted(label)), [this, entityId] { return m_replica->restore(entityId); },
+             [this, entityId] { return m_replica->remove(entityId); });
     edited();
-    Q_EMIT notice(tr("„%1“ wurde gelöscht. Mit „Rückgängig“ holen Sie es zurück.").arg(label));
+    Q_EMIT notice(tr("%1 wurde gelöscht. Mit „Rückgängig“ holen Sie es zurück.").arg(Vocabulary::quoted(label)));
     return true;
 }
 
@@ -472,7 +502,8 @@ bool Session::restoreEntity(const QString &entityId)
 {
     if (!m_replica || !check(m_replica->restore(entityId)))
         return false;
-    pushUndo(tr("Wiederherstellen"), [this, entityId] { return m_replica->remove(entityId); });
+    pushUndo(tr("Wiederherstellen"), [this, entityId] { return m_replica->remove(entityId); },
+             [this, entityId] { return m_replica->restore(entityId); });
     edited();
     return true;
 }
@@ -538,26 +569,78 @@ bool Session::submitPlan()
     return true;
 }
 
-bool Session::exported(const Status &written, const QUrl &file)
+bool Session::reviewPlan(const QString &planId, const QString &status, const QString &note)
 {
-    if (!written) {
-        Q_EMIT notice(tr("Die Datei konnte nicht geschrieben werden: %1").arg(written.error().message));
+    if (!m_replica || !check(m_replica->review(planId, status, note)))
+        return false;
+    edited();
+    Q_EMIT notice(note.trimmed().isEmpty()
+                          ? tr("Prüfstatus: %1").arg(Vocabulary::choiceLabel(u"review_status"_s, status))
+                          : tr("Prüfstatus: %1. Die Kommune sieht Ihren Hinweis nach dem nächsten Abgleich.")
+                                    .arg(Vocabulary::choiceLabel(u"review_status"_s, status)));
+    return true;
+}
+
+QVariantMap Session::latestReviewNote(const QString &planId) const
+{
+    if (!m_replica || planId.isEmpty())
+        return {};
+    const auto note = ReviewNotes::latestOnPlan(m_replica->store(), planId);
+    if (!note)
+        return {};
+    return { { u"id"_s, note->id }, { u"body"_s, note->body },
+             { u"createdAt"_s, QDateTime::fromString(note->createdAt, Qt::ISODateWithMs) } };
+}
+
+bool Session::exportable(const QUrl &file)
+{
+    if (!m_replica)
+        return false;
+    if (file.toLocalFile().isEmpty()) {
+        Q_EMIT notice(tr("Es wurde kein Dateiname angegeben. Bitte wählen Sie einen Ordner und geben Sie einen Namen ein."));
         return false;
     }
-    Q_EMIT notice(tr("Gespeichert: %1").arg(file.toLocalFile()));
+    return true;
+}
+
+bool Session::exported(const Status &written, const QUrl &file)
+{
+    const QString path = QDir::toNativeSeparators(file.toLocalFile());
+    if (!written) {
+        qCWarning(lcStorage) << "export failed:" << written.error().message;
+        Q_EMIT notice(tr("Die Datei „%1“ konnte nicht gespeichert werden. Bitte prüfen Sie, ob es den Ordner gibt "
+                         "und ob Sie dort speichern dürfen, oder wählen Sie einen anderen Ort.")
+                              .arg(path));
+        return false;
+    }
+    Q_EMIT notice(tr("Gespeichert: %1").arg(path));
+    return true;
+}
+
+bool Session::printPlan(const QString &planId, QPagedPaintDevice &device)
+{
+    if (!m_replica)
+        return false;
+    if (const Status printed = Exports::renderPlan(m_replica->store(), planId, ExportStamp::of(*m_replica), device);
+        !printed) {
+        qCWarning(lcStorage) << "printing failed:" << printed.error().message;
+        Q_EMIT notice(tr("Der Plan konnte nicht gedruckt werden. Bitte prüfen Sie den Drucker und versuchen Sie es noch einmal."));
+        return false;
+    }
+    Q_EMIT notice(tr("Der Plan wurde zum Drucken gegeben."));
     return true;
 }
 
 bool Session::exportPlanPdf(const QString &planId, const QUrl &file)
 {
-    if (!m_replica)
+    if (!exportable(file))
         return false;
     return exported(Exports::planPdf(m_replica->store(), planId, ExportStamp::of(*m_replica), file.toLocalFile()), file);
 }
 
 bool Session::exportMeasuresCsv(const QUrl &file)
 {
-    if (!m_replica)
+    if (!exportable(file))
         return false;
     const QString csv = Exports::measuresCsv(Exports::measureRows(m_replica->store(), *m_view), ExportStamp::of(*m_replica));
     return exported(Exports::writeFile(file.toLocalFile(), csv.toUtf8()), file);
@@ -565,7 +648,7 @@ bool Session::exportMeasuresCsv(const QUrl &file)
 
 bool Session::exportSynopsisCsv(const QUrl &file)
 {
-    if (!m_replica)
+    if (!exportable(file))
         return false;
     const QString csv = Exports::synopsisCsv(m_replica->store(), ExportStamp::of(*m_replica));
     return exported(Exports::writeFile(file.toLocalFile(), csv.toUtf8()), file);
@@ -596,11 +679,37 @@ void Session::undo()
     if (m_undo.isEmpty())
         return;
     const UndoStep step = m_undo.takeLast();
+    const bool undone = check(step.revert());
+    // Undoing an undo is a redo: the step waits on the redo stack, and the notice offers it.
+    if (undone && step.reapply)
+        m_redo.append(step);
+    m_redoNext = undone && step.reapply;
     Q_EMIT undoChanged();
-    if (check(step.revert())) {
+    if (undone) {
         Q_EMIT notice(tr("Rückgängig gemacht: %1").arg(step.text));
         edited();
     }
+}
+
+void Session::redo()
+{
+    if (m_redo.isEmpty())
+        return;
+    const UndoStep step = m_redo.takeLast();
+    const bool redone = check(step.reapply());
+    if (redone)
+        m_undo.append(step); // and it can be undone again
+    m_redoNext = false;
+    Q_EMIT undoChanged();
+    if (redone) {
+        Q_EMIT notice(tr("Wiederholt: %1").arg(step.text));
+        edited();
+    }
+}
+
+QString Session::redoText() const
+{
+    return m_redo.isEmpty() ? QString() : m_redo.constLast().text;
 }
 
 QString Session::fieldValue(const QString &entityId, const QString &field) const
@@ -621,20 +730,8 @@ QString Session::entityType(const QString &entityId) const
 
 bool Session::mayEdit(const QString &entityId) const
 {
-    if (!m_replica)
-        return false;
-    if (isLocalOnly())
-        return true;
-    const auto account = m_replica->account();
-    if (account->isOffice()) {
-        // The office writes what belongs to no plan: municipalities, synopsis, meetings.
-        const auto record = m_replica->store().record(entityId);
-        return record && record->spec->writer == Writer::Office;
-    }
-    if (account->planId.isEmpty())
-        return false;
-    // The plan itself is known from the account before the first sync has brought it.
-    return entityId == account->planId || planOf(entityId) == account->planId;
+    // The rules the server applies (Permissions), not a second guess of them: nothing before the entity arrived.
+    return m_replica && !entityId.isEmpty() && m_replica->mayEdit(entityId);
 }
 
 QString Session::parentForNew(const QString &type, const QString &near) const

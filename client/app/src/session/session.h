@@ -8,8 +8,11 @@
 #include <QObject>
 #include <QQmlEngine>
 #include <QUrl>
+#include <QVariantMap>
 
 #include <memory>
+
+class QPagedPaintDevice;
 
 /**
  * The desktop client's one connection to its replica: which account is
@@ -41,8 +44,16 @@ class Session : public QObject
     Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY undoChanged)
     Q_PROPERTY(QString undoText READ undoText NOTIFY undoChanged)
+    Q_PROPERTY(bool canRedo READ canRedo NOTIFY undoChanged)
+    Q_PROPERTY(QString redoText READ redoText NOTIFY undoChanged)
+    /** The last step was an undo that can be redone: the notice offers "Wiederholen", not "Rückgängig". */
+    Q_PROPERTY(bool redoNext READ redoNext NOTIFY undoChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(bool workOffline READ workOffline WRITE setWorkOffline NOTIFY workOfflineChanged)
+    /** A new device's first sync is running (or was interrupted): the own plan has not all arrived yet. */
+    Q_PROPERTY(bool firstSync READ isFirstSync NOTIFY firstSyncChanged)
+    /** What others see this device as ("Laptop Rathaus"); set in Einstellungen. */
+    Q_PROPERTY(QString deviceName READ deviceName WRITE setDeviceName NOTIFY deviceNameChanged)
 
 public:
     explicit Session(const QString &dataFolder, QObject *parent = nullptr);
@@ -54,6 +65,8 @@ public:
     static Session *create(QQmlEngine *, QJSEngine *);
     [[nodiscard]] static Session *instance();
 
+    /** The folder of this device's replicas and settings.ini. */
+    [[nodiscard]] QString dataFolder() const { return m_dataFolder; }
     /** Opens the replica the app used last; false on first start (nothing chosen yet). */
     bool openLast();
 
@@ -70,10 +83,21 @@ public:
     [[nodiscard]] int revision() const { return m_revision; }
     [[nodiscard]] bool canUndo() const { return !m_undo.isEmpty(); }
     [[nodiscard]] QString undoText() const;
+    [[nodiscard]] bool canRedo() const { return !m_redo.isEmpty(); }
+    [[nodiscard]] QString redoText() const;
+    [[nodiscard]] bool redoNext() const { return m_redoNext && canRedo(); }
     [[nodiscard]] QString language() const { return m_language; }
     void setLanguage(const QString &language);
     [[nodiscard]] bool workOffline() const { return m_workOffline; }
     void setWorkOffline(bool offline);
+    /**
+     * True while a signed-in replica has not completed its first sync (or the account's own plan has not
+     * arrived): until then the plan looks empty though it is not, so creating entries and submitting wait.
+     */
+    [[nodiscard]] bool isFirstSync() const { return m_firstSync; }
+    [[nodiscard]] QString deviceName() const;
+    /** Renames this device for everyone (sent with the next sync); an empty name is refused. */
+    void setDeviceName(const QString &name);
 
     /** The replica, for the models; null before setup. */
     [[nodiscard]] LocalReplica *replica() const { return m_replica.get(); }
@@ -86,6 +110,24 @@ public:
     /** Starts without a server: a local plan named after the municipality. */
     Q_INVOKABLE bool startLocal(const QString &municipality);
     Q_INVOKABLE void syncNow();
+    /** The user has read the sync status's notice (what happened to the data): it is cleared. */
+    Q_INVOKABLE void dismissNotice();
+    /** Local changes the server has not confirmed yet (what signing out would leave on this device). */
+    Q_INVOKABLE int unsentChanges() const;
+    /**
+     * Signs this device out: forgets the token and shows the first-start page. The replica stays in its
+     * folder with every unsent change; signing in again with the same account continues with it and sends
+     * them. Signing in with another account uses a folder of its own.
+     */
+    Q_INVOKABLE void signOut();
+    /**
+     * Who made a change and where, for people: "auf „Laptop Rathaus“ (Adorf/Vogtl.)", "auf diesem Gerät",
+     * "Einrichtung des Servers" for what the server's administrator set up; devices by the name they gave
+     * themselves, accounts by their municipality or as the office.
+     */
+    Q_INVOKABLE QString origin(const QString &author, const QString &device) const;
+    /** The author alone: the municipality, "Geschäftsstelle", "Einrichtung des Servers", or the account. */
+    Q_INVOKABLE QString authorLabel(const QString &author, const QString &device) const;
 
     // Edits: each returns false (and emits notice) if it was refused.
     Q_INVOKABLE bool setField(const QString &entityId, const QString &field, const QString &value);
@@ -111,20 +153,34 @@ public:
     Q_INVOKABLE bool setSynopsisFigure(const QString &municipalityId, const QString &key, const QString &value,
                                        const QString &unit, const QString &year);
     Q_INVOKABLE void undo();
+    /** Does again what the last undo undid; a new edit in between clears what can be redone. */
+    Q_INVOKABLE void redo();
 
     // Review and reports
     /** The municipality submits its plan for review: freezes it as a version ("Stand vom …"). */
     Q_INVOKABLE bool submitPlan();
+    /**
+     * The office moves a plan's review on (LocalReplica::review): the status and, with a note, a review
+     * note to the municipality, written together. Asking for changes needs the note.
+     */
+    Q_INVOKABLE bool reviewPlan(const QString &planId, const QString &status, const QString &note = {});
+    /** The office's latest note on the plan as a whole: {id, body, createdAt}; empty if none. */
+    Q_INVOKABLE QVariantMap latestReviewNote(const QString &planId) const;
     /** Exports, made from this device's replica and stamped with its sync state; false (and a notice) on failure. */
     Q_INVOKABLE bool exportPlanPdf(const QString &planId, const QUrl &file);
     Q_INVOKABLE bool exportMeasuresCsv(const QUrl &file);
     Q_INVOKABLE bool exportSynopsisCsv(const QUrl &file);
+    /** Prints a plan on a paged device (the print dialog's printer), as its PDF; false (and a notice) on failure. */
+    bool printPlan(const QString &planId, QPagedPaintDevice &device);
     /** The office imports synopsis figures from a CSV file (all or nothing); tells how it went. */
     Q_INVOKABLE bool importSynopsisCsv(const QUrl &file);
 
     // Reading helpers for QML views (no logic: lookups the models share).
     Q_INVOKABLE QString fieldValue(const QString &entityId, const QString &field) const;
     Q_INVOKABLE QString entityType(const QString &entityId) const;
+    /** True if the entity is in the replica and not deleted. */
+    Q_INVOKABLE bool isLive(const QString &entityId) const;
+    /** True if the account may edit some field of the entity now, by the rules the server applies (LocalReplica::mayEdit). */
     Q_INVOKABLE bool mayEdit(const QString &entityId) const;
     /**
      * Where a new entity of type goes when near is selected: the nearest entity of
@@ -145,6 +201,8 @@ Q_SIGNALS:
     void undoChanged();
     void languageChanged();
     void workOfflineChanged();
+    void firstSyncChanged();
+    void deviceNameChanged();
     /** A message for the user, already translated. */
     void notice(const QString &message);
     /** Empty error: signed in. */
@@ -155,9 +213,15 @@ private:
     {
         QString text; ///< what undo will undo, for the button's tooltip
         std::function<Status()> revert;
+        std::function<Status()> reapply; ///< redo; empty if the step cannot be redone
     };
 
     Status open(const QString &folder);
+    /** The folder of an account's replica: the one it used before, else the first one free. */
+    [[nodiscard]] QString accountFolder(const QString &server, const QString &user) const;
+    void updateFirstSync();
+    /** The device record of a device id, if the replica knows it. */
+    [[nodiscard]] std::optional<EntityRecord> deviceRecord(const QString &device) const;
     void close();
     void rememberCurrent(const QString &folder);
     void findPlan();
@@ -165,7 +229,9 @@ private:
     void changed();
     /** After a local edit. */
     void edited();
-    void pushUndo(const QString &text, std::function<Status()> revert);
+    void pushUndo(const QString &text, std::function<Status()> revert, std::function<Status()> reapply = {});
+    /** False (and a notice) if there is nothing to export from, or no file was named. */
+    bool exportable(const QUrl &file);
     /** Writes an export; tells the user where it went, or why it failed. */
     bool exported(const Status &written, const QUrl &file);
     /** Adds an entity with its fields, undoably; its id, or empty (and a notice) if refused. */
@@ -193,6 +259,9 @@ private:
     bool m_busy = false;
     int m_revision = 0;
     QList<UndoStep> m_undo;
+    QList<UndoStep> m_redo;
+    bool m_redoNext = false;
     QString m_language;
     bool m_workOffline = false;
+    bool m_firstSync = false;
 };

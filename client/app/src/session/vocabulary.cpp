@@ -2,12 +2,14 @@
 #include "vocabulary.h"
 
 #include "model/schema.h"
+#include "office/exports.h"
 #include "syncstatus.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QKeySequence>
 #include <QLocale>
 #include <QVariantMap>
 
@@ -157,6 +159,15 @@ const Term errorTerms[] = {
     { "bad_request", QT_TRANSLATE_NOOP("Vocabulary", "Diese Änderung ist nicht möglich.") },
     { "no_plan", QT_TRANSLATE_NOOP("Vocabulary", "Für dieses Konto gibt es noch keinen Plan. Die Geschäftsstelle legt ihn an.") },
     { "stale_position", QT_TRANSLATE_NOOP("Vocabulary", "Der Eintrag steht schon am Rand der Liste.") },
+    { "note_required", QT_TRANSLATE_NOOP("Vocabulary", "Bitte schreiben Sie dazu, welche Änderungen Sie erbitten.") },
+    { "duplicate_field", QT_TRANSLATE_NOOP("Vocabulary", "Ein Feld wurde in einer Änderung zweimal angegeben. Bitte geben Sie jedes Feld nur einmal an.") },
+    // What happened to the user's data (SyncStatus::noticeCode), shown until the user has read it.
+    { "server_restored", QT_TRANSLATE_NOOP("Vocabulary", "Der Server wurde aus einer Sicherung wiederhergestellt. Was ihm fehlte, hat dieses Gerät noch einmal gesendet; es ist nichts verloren.") },
+    { "replica_corrupt", QT_TRANSLATE_NOOP("Vocabulary", "Die Datei mit Ihren Daten war beschädigt und wurde beiseitegelegt. Die noch nicht übertragenen Änderungen, die sich lesen ließen, wurden gerettet; der Rest kommt vom Server.") },
+    { "replica_foreign", QT_TRANSLATE_NOOP("Vocabulary", "An der Stelle Ihrer Daten lag eine fremde Datei. Sie wurde beiseitegelegt; Ihr Plan kommt beim nächsten Abgleich vom Server.") },
+    { "replica_empty", QT_TRANSLATE_NOOP("Vocabulary", "Die Datei mit Ihren Daten war leer. Sie wurde beiseitegelegt; Ihr Plan kommt beim nächsten Abgleich vom Server. Noch nicht übertragene Änderungen können fehlen.") },
+    { "replica_missing", QT_TRANSLATE_NOOP("Vocabulary", "Ein Teil der Datei mit Ihren Daten fehlte. Bitte prüfen Sie Ihre letzten Änderungen.") },
+    { "replica_work_lost", QT_TRANSLATE_NOOP("Vocabulary", "Auf diesem Gerät fehlen Änderungen, die schon gespeichert waren (die Datei wurde außerhalb von Werkstattplan verändert). Bitte prüfen Sie Ihre letzten Änderungen.") },
     // Reasons the server gives for a refused change.
     { "clock_ahead", QT_TRANSLATE_NOOP("Vocabulary", "Die Uhr dieses Geräts geht vor. Bitte stellen Sie Datum und Uhrzeit richtig ein und ändern Sie den Eintrag dann noch einmal.") },
     { "author_mismatch", QT_TRANSLATE_NOOP("Vocabulary", "Die Änderung wurde unter einem anderen Konto gemacht. Bitte ändern Sie den Eintrag noch einmal.") },
@@ -194,6 +205,8 @@ const StateTerm stateTerms[] = {
       QT_TRANSLATE_NOOP("Vocabulary", "Ihre Änderungen werden übertragen. Erst wenn der Server sie bestätigt hat, gelten sie als abgeglichen.") },
     { SyncStatus::Error, QT_TRANSLATE_NOOP("Vocabulary", "Abgleich braucht Ihre Hilfe"),
       QT_TRANSLATE_NOOP("Vocabulary", "Der Abgleich ist angehalten, bis Sie etwas tun. Ihre Arbeit bleibt auf diesem Gerät gespeichert.") },
+    { SyncStatus::OfflineByChoice, QT_TRANSLATE_NOOP("Vocabulary", "Offline (gewählt)"),
+      QT_TRANSLATE_NOOP("Vocabulary", "Sie haben „Offline arbeiten“ gewählt: Es wird nichts gesendet oder empfangen. Ihre Änderungen bleiben auf diesem Gerät gespeichert und werden übertragen, sobald Sie wieder verbinden.") },
 };
 
 const StateTerm *stateTerm(int state)
@@ -209,7 +222,16 @@ const StateTerm *stateTerm(int state)
 
 Vocabulary::Vocabulary(QObject *parent)
     : QObject(parent)
-{ }
+    , m_now(QDateTime::currentDateTimeUtc())
+{
+    // Relative times change by the minute; a tick every 15 s keeps them at most that late.
+    m_tick.setInterval(15'000);
+    connect(&m_tick, &QTimer::timeout, this, [this] {
+        m_now = QDateTime::currentDateTimeUtc();
+        Q_EMIT nowChanged();
+    });
+    m_tick.start();
+}
 
 QStringList Vocabulary::synopsisKeys()
 {
@@ -291,25 +313,61 @@ QString Vocabulary::displayValue(const QString &entityType, const QString &field
 
 QString Vocabulary::parseDate(const QString &text)
 {
-    const QString trimmed = text.trimmed();
-    for (const QString &format : { u"yyyy-MM-dd"_s, u"d.M.yyyy"_s, u"d.M.yy"_s }) {
-        QDate date = QDate::fromString(trimmed, format);
-        if (date.isValid()) {
-            if (format == u"d.M.yy"_s && date.year() < 2000)
-                date = date.addYears(100); // "26" means 2026, not 1926
-            return date.toString(Qt::ISODate);
-        }
-    }
-    return {};
+    return FieldInput::date(text).value;
 }
 
 QString Vocabulary::parseNumber(const QString &text)
 {
-    bool ok = false;
-    double value = QLocale(QLocale::German).toDouble(text.trimmed(), &ok);
-    if (!ok)
-        value = QLocale::c().toDouble(text.trimmed(), &ok);
-    return ok ? QString::number(value, 'g', 15) : QString();
+    return FieldInput::number(text).value;
+}
+
+QString Vocabulary::inputProblem(const QString &entityType, const QString &field, const QString &text)
+{
+    const EntitySpec *spec = Schema::instance().entity(entityType);
+    const FieldSpec *fieldSpec = spec ? spec->field(field) : nullptr;
+    if (!fieldSpec)
+        return {};
+    const FieldInput::Parsed parsed = FieldInput::parse(*fieldSpec, text);
+    return inputProblemText(parsed.problem, FieldInput::maxLength(*fieldSpec), int(text.size()));
+}
+
+QString Vocabulary::inputProblemText(FieldInput::Problem problem, int maxLength, int length)
+{
+    switch (problem) {
+    case FieldInput::Problem::None:
+        return {};
+    case FieldInput::Problem::DateFormat:
+        return QCoreApplication::translate("Vocabulary", "Bitte als TT.MM.JJJJ eingeben, zum Beispiel 31.03.2026.");
+    case FieldInput::Problem::NoSuchDay:
+        return QCoreApplication::translate("Vocabulary", "Diesen Tag gibt es nicht.");
+    case FieldInput::Problem::NoSuchMonth:
+        return QCoreApplication::translate("Vocabulary", "Diesen Monat gibt es nicht (1 bis 12).");
+    case FieldInput::Problem::NotANumber:
+        return QCoreApplication::translate("Vocabulary", "Bitte eine Zahl eingeben, zum Beispiel 1.500,50.");
+    case FieldInput::Problem::TooLong:
+        return QCoreApplication::translate("Vocabulary", "Zu lang: höchstens %1 Zeichen, jetzt %2.")
+                .arg(QLocale().toString(maxLength), QLocale().toString(length));
+    case FieldInput::Problem::NotAChoice:
+        return QCoreApplication::translate("Vocabulary", "Bitte einen der angebotenen Werte wählen.");
+    }
+    return {};
+}
+
+QString Vocabulary::hintText(const PlanHints::Hint &hint)
+{
+    const QString date = hint.date.toString(u"dd.MM.yyyy"_s);
+    switch (hint.kind) {
+    case PlanHints::Kind::MilestoneBeforeStart:
+        return QCoreApplication::translate("Vocabulary", "Liegt vor dem Beginn der Maßnahme (%1).").arg(date);
+    case PlanHints::Kind::MilestoneAfterEnd:
+        return QCoreApplication::translate("Vocabulary", "Liegt nach dem Ende der Maßnahme (%1).").arg(date);
+    case PlanHints::Kind::DoneButEndsLater:
+        return QCoreApplication::translate("Vocabulary", "Die Maßnahme ist %1, endet aber erst am %2. Stimmt das Ende?")
+                .arg(quoted(choiceLabel(u"status"_s, u"done"_s)), date);
+    case PlanHints::Kind::EndBeforeStart:
+        return QCoreApplication::translate("Vocabulary", "Das Ende liegt vor dem Beginn (%1).").arg(date);
+    }
+    return {};
 }
 
 QString Vocabulary::withTheme(const QString &themes, const QString &key, bool on)
@@ -359,11 +417,11 @@ QString Vocabulary::dateTime(const QDateTime &when)
     return when.toLocalTime().toString(QCoreApplication::translate("Vocabulary", "dd.MM.yyyy, HH:mm 'Uhr'"));
 }
 
-QString Vocabulary::since(const QDateTime &when)
+QString Vocabulary::since(const QDateTime &when, const QDateTime &now)
 {
     if (!when.isValid())
-        return dateTime(when);
-    const qint64 seconds = when.secsTo(QDateTime::currentDateTimeUtc());
+        return syncTime(when);
+    const qint64 seconds = when.secsTo(now.isValid() ? now : QDateTime::currentDateTimeUtc());
     if (seconds < 60)
         return QCoreApplication::translate("Vocabulary", "gerade eben");
     const int minutes = int(seconds / 60);
@@ -372,5 +430,27 @@ QString Vocabulary::since(const QDateTime &when)
         return QCoreApplication::translate("Vocabulary", "vor %n Minute(n)", nullptr, minutes);
     if (hours < 12)
         return QCoreApplication::translate("Vocabulary", "vor %n Stunde(n)", nullptr, hours);
-    return dateTime(when);
+    return syncTime(when);
+}
+
+QString Vocabulary::syncTime(const QDateTime &when)
+{
+    if (!when.isValid())
+        return QCoreApplication::translate("Vocabulary", "noch nie");
+    return ExportStamp::localTimeText(when, QCoreApplication::translate("Vocabulary", "dd.MM.yyyy, HH:mm 'Uhr'"));
+}
+
+QString Vocabulary::quoted(const QString &title)
+{
+    // Inner double quotation marks become single ones of the same shape: „ → ‚, “ → ‘, ” → ’, " → '.
+    QString inner = title;
+    inner.replace(u'\u201E', u'\u201A').replace(u'\u201C', u'\u2018').replace(u'\u201D', u'\u2019');
+    inner.replace(u'"', u'\'');
+    //: a title in quotation marks; English: “%1”
+    return QCoreApplication::translate("Vocabulary", "„%1“").arg(inner);
+}
+
+QString Vocabulary::shortcutText(const QString &sequence)
+{
+    return QKeySequence(sequence, QKeySequence::PortableText).toString(QKeySequence::NativeText);
 }

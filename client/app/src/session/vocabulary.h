@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "planhints.h"
+
+#include <QDateTime>
 #include <QObject>
 #include <QQmlEngine>
+#include <QTimer>
 #include <QVariantList>
 
 /**
@@ -16,9 +20,16 @@ class Vocabulary : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
+    /**
+     * The one clock every relative time is measured against ("vor 2 Minuten"): it ticks for all views at
+     * once, so two places never disagree about the same moment.
+     */
+    Q_PROPERTY(QDateTime now READ now NOTIFY nowChanged)
 
 public:
     explicit Vocabulary(QObject *parent = nullptr);
+
+    [[nodiscard]] QDateTime now() const { return m_now; }
 
     /** "Maßnahme", "Ziel", … */
     Q_INVOKABLE static QString typeLabel(const QString &entityType);
@@ -41,6 +52,14 @@ public:
     Q_INVOKABLE static QString parseDate(const QString &text);
     /** "1.500,50" (German) or "1500.50" → "1500.5"; empty if it is no number. */
     Q_INVOKABLE static QString parseNumber(const QString &text);
+    /**
+     * Why what was typed into a field cannot be kept, in words next to the field ("Diesen Tag gibt es
+     * nicht."); empty if it can. The rules are FieldInput's (client core).
+     */
+    Q_INVOKABLE static QString inputProblem(const QString &entityType, const QString &field, const QString &text);
+    static QString inputProblemText(FieldInput::Problem problem, int maxLength, int length);
+    /** A plan hint (PlanHints) in words, shown at its field. */
+    static QString hintText(const PlanHints::Hint &hint);
     /** A themes value (JSON array of keys) with key added or removed. */
     Q_INVOKABLE static QString withTheme(const QString &themes, const QString &key, bool on);
     /** True if the themes value holds key. */
@@ -59,6 +78,23 @@ public:
     Q_INVOKABLE static QString syncStateExplanation(int state);
     /** A local date and time ("25.11.2026, 14:05"), or "noch nie" for an invalid one. */
     Q_INVOKABLE static QString dateTime(const QDateTime &when);
-    /** Relative where it helps: "vor 3 Minuten", else dateTime(). */
-    Q_INVOKABLE static QString since(const QDateTime &when);
+    /** Relative to now (pass Vocabulary.now from QML) where it helps: "vor 3 Minuten", else syncTime(). */
+    Q_INVOKABLE static QString since(const QDateTime &when, const QDateTime &now);
+    /** A sync time: local, with its zone ("25.11.2026, 14:05 Uhr CET"), as the PDF's stamp has it; "noch nie" if invalid. */
+    Q_INVOKABLE static QString syncTime(const QDateTime &when);
+    /**
+     * A title in quotation marks: „title“ (English “title”), with quotation marks inside the title made
+     * single (‚…‘), so „Aktion ‚Gute Arbeit vor Ort‘“ and never „Aktion „Gute Arbeit vor Ort““.
+     */
+    Q_INVOKABLE static QString quoted(const QString &title);
+
+    /** A key sequence as the platform writes it in the language shown ("Ctrl+1" → "Strg+1" in German). */
+    Q_INVOKABLE static QString shortcutText(const QString &sequence);
+
+Q_SIGNALS:
+    void nowChanged();
+
+private:
+    QDateTime m_now;
+    QTimer m_tick;
 };
