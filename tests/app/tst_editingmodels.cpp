@@ -6,9 +6,11 @@
 #include "helpers/sampleplan.h"
 #include "localreplica.h"
 #include "session.h"
+#include "session/appsetup.h"
 
 #include <QDir>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,6 +28,7 @@ private Q_SLOTS:
     void anotherMunicipalityReadsOnly();
     void fieldsCarryTheirPlanHints();
     void undoThenRedo();
+    void undoTextFollowsTheLanguage();
 
 private:
     /** A Session signed in (offline) as role of municipality on a replica holding Adorf's sample plan. */
@@ -181,6 +184,27 @@ void TestEditingModels::undoThenRedo()
     QVERIFY(m_session->canRedo());
     QVERIFY(m_session->setField(u"measure-1"_s, u"responsible"_s, u"Bauamt"_s));
     QVERIFY(!m_session->canRedo());
+}
+
+void TestEditingModels::undoTextFollowsTheLanguage()
+{
+    openAs(u"editor"_s, u"muni-adorf"_s);
+    if (QTest::currentTestFailed())
+        return;
+    AppSetup::applyLanguage(u"de"_s);
+    m_session->setLanguage(u"de"_s);
+    QVERIFY(m_session->setField(u"measure-1"_s, u"title"_s, u"Messe"_s));
+    QVERIFY2(m_session->undoText().contains(u"ändern"_s), qPrintable(m_session->undoText()));
+
+    // Said again in the language chosen after the edit: the step is described when asked.
+    QSignalSpy undoChanged(m_session.get(), &Session::undoChanged);
+    AppSetup::applyLanguage(u"en"_s);
+    m_session->setLanguage(u"en"_s);
+    QVERIFY(!undoChanged.isEmpty());
+    QVERIFY2(!m_session->undoText().contains(u"ändern"_s), qPrintable(m_session->undoText()));
+    QVERIFY2(m_session->undoText().contains(u"Messe"_s) || m_session->undoText().contains(u"Title"_s, Qt::CaseInsensitive),
+             qPrintable(m_session->undoText()));
+    AppSetup::applyLanguage(u"de"_s);
 }
 
 QTEST_MAIN(TestEditingModels)

@@ -22,6 +22,8 @@ Rectangle {
             root.message = message
             hideTimer.restart()
         }
+        // A notice is a sentence of the language it was said in: after a switch it goes rather than stay foreign.
+        function onLanguageChanged() { root.message = "" }
     }
     Timer {
         id: hideTimer

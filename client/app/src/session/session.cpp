@@ -188,7 +188,7 @@ QString Session::device() const
 
 QString Session::undoText() const
 {
-    return m_undo.isEmpty() ? QString() : m_undo.constLast().text;
+    return m_undo.isEmpty() ? QString() : m_undo.constLast().describe();
 }
 
 void Session::setLanguage(const QString &language)
@@ -199,6 +199,7 @@ void Session::setLanguage(const QString &language)
     QSettings settings(QDir(m_dataFolder).filePath(u"settings.ini"_s), QSettings::IniFormat);
     settings.setValue(u"language"_s, language);
     Q_EMIT languageChanged();
+    Q_EMIT undoChanged(); // what undo and redo would do, said in the new language
 }
 
 void Session::setWorkOffline(bool offline)
@@ -381,9 +382,9 @@ void Session::changed()
     Q_EMIT revisionChanged();
 }
 
-void Session::pushUndo(const QString &text, std::function<Status()> revert, std::function<Status()> reapply)
+void Session::pushUndo(Describe describe, std::function<Status()> revert, std::function<Status()> reapply)
 {
-    m_undo.append({ text, std::move(revert), std::move(reapply) });
+    m_undo.append({ std::move(describe), std::move(revert), std::move(reapply) });
     if (m_undo.size() > 100)
         m_undo.removeFirst();
     m_redo.clear(); // a new edit: what was undone before it cannot be redone on top of it
@@ -411,7 +412,9 @@ bool Session::setField(const QString &entityId, const QString &field, const QStr
         return true;
     if (!check(m_replica->set(entityId, { { field, wanted } })))
         return false;
-    pushUndo(tr("%1 von %2 ändern").arg(Vocabulary::fieldLabel(field), Vocabulary::quoted(ReplicaView::label(*record))),
+    pushUndo([field, label = ReplicaView::label(*record)] {
+                 return tr("%1 von %2 ändern").arg(Vocabulary::fieldLabel(field), Vocabulary::quoted(label));
+             },
              [this, entityId, field, old] { return m_replica->set(entityId, { { field, old } }); },
              [this, entityId, field, wanted] { return m_replica->set(entityId, { { field, wanted } }); });
     edited();
@@ -423,11 +426,12 @@ QString Session::addEntity(const QString &type, const QString &parentId, const Q
     LocalReplica::Fields fields { { u"title"_s, title } };
     if (type == u"measure"_s)
         fields.append({ u"status"_s, u"idea"_s });
-    return addRecord(type, parentId, fields, tr("%1 %2 anlegen").arg(Vocabulary::typeLabel(type), Vocabulary::quoted(title)));
+    return addRecord(type, parentId, fields,
+                     [type, title] { return tr("%1 %2 anlegen").arg(Vocabulary::typeLabel(type), Vocabulary::quoted(title)); });
 }
 
 QString Session::addRecord(const QString &type, const QString &parentId, const LocalReplica::Fields &fields,
-                           const QString &undoText)
+                           Describe undoText)
 {
     if (!m_replica)
         return {};
@@ -446,13 +450,15 @@ QString Session::addMeeting(const QString &title, const QString &cluster, const 
     return addRecord(u"meeting"_s, {},
                      { { u"title"_s, title }, { u"cluster"_s, cluster }, { u"date"_s, date }, { u"host"_s, hostId },
                        { u"place"_s, place } },
-                     tr("%1 %2 anlegen").arg(Vocabulary::typeLabel(u"meeting"_s), Vocabulary::quoted(title)));
+                     [title] { return tr("%1 %2 anlegen").arg(Vocabulary::typeLabel(u"meeting"_s), Vocabulary::quoted(title)); });
 }
 
 QString Session::linkToMeeting(const QString &measureId, const QString &meetingId)
 {
     return addRecord(u"meeting_link"_s, measureId, { { u"meeting"_s, meetingId } },
-                     tr("Maßnahme %1 zum Werkstatttreffen anmelden").arg(Vocabulary::quoted(fieldValue(measureId, u"title"_s))));
+                     [title = fieldValue(measureId, u"title"_s)] {
+                         return tr("Maßnahme %1 zum Werkstatttreffen anmelden").arg(Vocabulary::quoted(title));
+                     });
 }
 
 bool Session::setSynopsisFigure(const QString &municipalityId, const QString &key, const QString &value,
@@ -471,7 +477,7 @@ bool Session::setSynopsisFigure(const QString &municipalityId, const QString &ke
             old.append({ field, figure.value(field) });
         if (!check(m_replica->set(figure.id, fields)))
             return false;
-        pushUndo(tr("%1 ändern").arg(Vocabulary::synopsisKeyLabel(key)),
+        pushUndo([key] { return tr("%1 ändern").arg(Vocabulary::synopsisKeyLabel(key)); },
                  [this, id = figure.id, old] { return m_replica->set(id, old); },
                  [this, id = figure.id, fields] { return m_replica->set(id, fields); });
         edited();
@@ -479,7 +485,7 @@ bool Session::setSynopsisFigure(const QString &municipalityId, const QString &ke
     }
     return !addRecord(u"synopsis_figure"_s, municipalityId,
                       LocalReplica::Fields { { u"key"_s, key }, { u"year"_s, year } } + fields,
-                      tr("%1 eintragen").arg(Vocabulary::synopsisKeyLabel(key)))
+                      [key] { return tr("%1 eintragen").arg(Vocabulary::synopsisKeyLabel(key)); })
                     .isEmpty();
 }
 
@@ -491,7 +497,7 @@ bool Session::removeEntity(const QString &entityId)
     if (!check(m_replica->remove(entityId)))
         return false;
     const QString label = record ? ReplicaView::label(*record) : QString();
-    pushUndo(tr("%1 löschen").arg(Vocabulary::quoted(label)), [this, entityId] { return m_replica->restore(entityId); },
+    pushUndo([label] { return tr("%1 löschen").arg(Vocabulary::quoted(label)); }, [this, entityId] { return m_replica->restore(entityId); },
              [this, entityId] { return m_replica->remove(entityId); });
     edited();
     Q_EMIT notice(tr("%1 wurde gelöscht. Mit „Rückgängig“ holen Sie es zurück.").arg(Vocabulary::quoted(label)));
@@ -502,7 +508,7 @@ bool Session::restoreEntity(const QString &entityId)
 {
     if (!m_replica || !check(m_replica->restore(entityId)))
         return false;
-    pushUndo(tr("Wiederherstellen"), [this, entityId] { return m_replica->remove(entityId); },
+    pushUndo([] { return tr("Wiederherstellen"); }, [this, entityId] { return m_replica->remove(entityId); },
              [this, entityId] { return m_replica->restore(entityId); });
     edited();
     return true;
@@ -555,7 +561,7 @@ QString Session::addComment(const QString &targetId, const QString &body, const 
                                   { u"kind"_s, isOffice() ? u"review"_s : u"peer"_s }, { u"resolved"_s, u"false"_s } };
     if (!replyToId.isEmpty())
         fields.append({ u"reply_to"_s, replyToId });
-    return addRecord(u"comment"_s, planOf(targetId), fields, tr("Kommentar schreiben"));
+    return addRecord(u"comment"_s, planOf(targetId), fields, [] { return tr("Kommentar schreiben"); });
 }
 
 bool Session::submitPlan()
@@ -686,7 +692,7 @@ void Session::undo()
     m_redoNext = undone && step.reapply;
     Q_EMIT undoChanged();
     if (undone) {
-        Q_EMIT notice(tr("Rückgängig gemacht: %1").arg(step.text));
+        Q_EMIT notice(tr("Rückgängig gemacht: %1").arg(step.describe()));
         edited();
     }
 }
@@ -702,14 +708,14 @@ void Session::redo()
     m_redoNext = false;
     Q_EMIT undoChanged();
     if (redone) {
-        Q_EMIT notice(tr("Wiederholt: %1").arg(step.text));
+        Q_EMIT notice(tr("Wiederholt: %1").arg(step.describe()));
         edited();
     }
 }
 
 QString Session::redoText() const
 {
-    return m_redo.isEmpty() ? QString() : m_redo.constLast().text;
+    return m_redo.isEmpty() ? QString() : m_redo.constLast().describe();
 }
 
 QString Session::fieldValue(const QString &entityId, const QString &field) const

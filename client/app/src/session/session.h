@@ -211,7 +211,8 @@ Q_SIGNALS:
 private:
     struct UndoStep
     {
-        QString text; ///< what undo will undo, for the button's tooltip
+        /** What undo will undo, for the button's tooltip: made when asked, in the language of that moment. */
+        std::function<QString()> describe;
         std::function<Status()> revert;
         std::function<Status()> reapply; ///< redo; empty if the step cannot be redone
     };
@@ -229,14 +230,15 @@ private:
     void changed();
     /** After a local edit. */
     void edited();
-    void pushUndo(const QString &text, std::function<Status()> revert, std::function<Status()> reapply = {});
+    using Describe = std::function<QString()>;
+    void pushUndo(Describe describe, std::function<Status()> revert, std::function<Status()> reapply = {});
     /** False (and a notice) if there is nothing to export from, or no file was named. */
     bool exportable(const QUrl &file);
     /** Writes an export; tells the user where it went, or why it failed. */
     bool exported(const Status &written, const QUrl &file);
     /** Adds an entity with its fields, undoably; its id, or empty (and a notice) if refused. */
     QString addRecord(const QString &type, const QString &parentId, const LocalReplica::Fields &fields,
-                      const QString &undoText);
+                      Describe undoText);
     /** True if it went well; else tells the user why. */
     template<typename T>
     bool check(const Result<T> &result)
