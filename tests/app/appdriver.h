@@ -3,6 +3,7 @@
 
 // Drives the real desktop client in a test as a person would: started on a data folder as main() starts it,
 // its items found by objectName, clicked, typed into, photographed. Used by the end-to-end tests of tests/app.
+#include "helpers/laptop.h"
 #include "helpers/serverprocess.h"
 #include "localreplica.h"
 #include "session/appsetup.h"
@@ -46,30 +47,6 @@ public:
 private:
     ServerProcess m_server;
     QHash<QString, QString> m_passwords;
-};
-
-/** Another device or account, working through the same client core as the desktop client. */
-struct OtherClient
-{
-    QTemporaryDir dir;
-    std::unique_ptr<LocalReplica> replica;
-    std::unique_ptr<SyncEngine> engine;
-
-    bool signIn(const QUrl &server, const QString &user, const QString &password)
-    {
-        auto opened = LocalReplica::open(dir.path());
-        if (!opened)
-            return false;
-        replica = std::move(opened).value();
-        engine = std::make_unique<SyncEngine>(*replica);
-        return engine->login(server, user, password) && sync();
-    }
-    bool sync() { return bool(engine->syncOnce()); }
-    QString value(const QString &id, const QString &field)
-    {
-        const auto record = replica->store().record(id);
-        return record ? record->value(field) : QString();
-    }
 };
 
 /**

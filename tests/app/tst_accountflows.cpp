@@ -226,8 +226,9 @@ private Q_SLOTS:
             return;
         QCOMPARE(QDir(m_app.session()->replica()->folder()).absolutePath(), QDir(accountFolder(u"adorf"_s)).absolutePath());
         QTRY_COMPARE(m_app.session()->unsentChanges(), 0);
-        OtherClient other;
+        Laptop other;
         QVERIFY(other.signIn(m_server.url(), u"adorf"_s, m_server.password(u"adorf"_s)));
+        QCOMPARE(other.sync(), QString());
         QCOMPARE(other.value(m_app.session()->planId(), u"vision"_s), vision);
     }
 
@@ -246,8 +247,9 @@ private Q_SLOTS:
         m_app.screenshot(u"settings-device-name"_s);
 
         // Another device of the same municipality learns the name, and shows this device's edits by it.
-        OtherClient other;
+        Laptop other;
         QVERIFY(other.signIn(m_server.url(), u"adorf"_s, m_server.password(u"adorf"_s)));
+        QCOMPARE(other.sync(), QString());
         QCOMPARE(other.value(m_app.session()->device(), u"name"_s), u"Laptop Rathaus"_s);
         QCOMPARE(other.value(m_app.session()->device(), u"municipality"_s),
                  m_app.session()->fieldValue(m_app.session()->planId(), u"municipality"_s));

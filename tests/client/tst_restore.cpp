@@ -4,6 +4,7 @@
 // others. Here: real werkstattplan-server processes, its own backup command, a restore as an operator
 // makes one (stop, copy the backup into place, start), and real replicas on both sides of it.
 
+#include "helpers/laptop.h"
 #include "helpers/serverprocess.h"
 #include "localreplica.h"
 #include "syncengine.h"
@@ -24,34 +25,6 @@ QString storeFile(const QString &dataDir)
 {
     return dataDir + u"/werkstattplan-server.sqlite"_s;
 }
-
-/** One laptop: its replica folder, replica and engine. */
-struct Laptop
-{
-    QTemporaryDir folder;
-    std::unique_ptr<LocalReplica> replica;
-    std::unique_ptr<SyncEngine> engine;
-
-    bool open()
-    {
-        auto opened = LocalReplica::open(folder.path());
-        if (!opened)
-            return false;
-        replica = std::move(opened).value();
-        engine = std::make_unique<SyncEngine>(*replica);
-        return true;
-    }
-    QString sync()
-    {
-        const auto done = engine->syncOnce();
-        return done ? QString() : done.errorCode() + u": "_s + done.errorMessage();
-    }
-    QString value(const QString &id, const QString &field)
-    {
-        const auto record = replica->store().record(id);
-        return record && record->isLive() ? record->value(field) : u"<missing>"_s;
-    }
-};
 
 } // namespace
 
@@ -89,12 +62,7 @@ void TestRestore::initTestCase()
 
 bool TestRestore::signIn(Laptop &laptop, const QString &user)
 {
-    if (!laptop.open())
-        return false;
-    const Status in = laptop.engine->login(m_server.baseUrl(), user, password);
-    if (!in)
-        qWarning() << in.errorMessage();
-    return bool(in);
+    return laptop.signIn(m_server.baseUrl(), user, password);
 }
 
 bool TestRestore::restoreFrom(const QString &file)

@@ -3,6 +3,7 @@
 // edit offline converge, the status tells the truth, an unreachable server
 // loses nothing.
 
+#include "helpers/laptop.h"
 #include "helpers/serverprocess.h"
 #include "localreplica.h"
 #include "syncengine.h"
@@ -18,30 +19,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 const QString password = u"geheim-und-lang"_s;
-
-/** One laptop: its replica folder, replica and engine. */
-struct Laptop
-{
-    QTemporaryDir folder;
-    std::unique_ptr<LocalReplica> replica;
-    std::unique_ptr<SyncEngine> engine;
-
-    bool open()
-    {
-        auto opened = LocalReplica::open(folder.path());
-        if (!opened)
-            return false;
-        replica = std::move(opened).value();
-        engine = std::make_unique<SyncEngine>(*replica);
-        return true;
-    }
-    QString sync()
-    {
-        const auto done = engine->syncOnce();
-        return done ? QString() : done.errorCode() + u": "_s + done.errorMessage();
-    }
-    QString value(const QString &id, const QString &field) { return replica->store().record(id)->value(field); }
-};
 
 } // namespace
 
@@ -81,12 +58,7 @@ void TestSyncEngine::initTestCase()
 
 bool TestSyncEngine::signIn(Laptop &laptop, const QString &user)
 {
-    if (!laptop.open())
-        return false;
-    const Status in = laptop.engine->login(m_server.baseUrl(), user, password);
-    if (!in)
-        qWarning() << in.errorMessage();
-    return bool(in);
+    return laptop.signIn(m_server.baseUrl(), user, password);
 }
 
 void TestSyncEngine::offlineEditsOfTwoLaptopsConverge()

@@ -70,8 +70,8 @@ QTranslator *loadTranslation(const QString &name, const QString &folder)
 bool AppSetup::applyLanguage(const QString &language)
 {
     for (QTranslator *translator : std::as_const(installed)) {
-        const bool removed = QCoreApplication::removeTranslator(translator);
-            delete translator;
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
     }
     installed.clear();
     QLocale::setDefault(QLocale(language == u"en"_s ? QLocale::English : QLocale::German,
@@ -115,5 +115,11 @@ bool AppSetup::load(QQmlApplicationEngine &engine, Session &session)
     });
     engine.addImportPath(u"qrc:/"_s);
     engine.load(QUrl(mainQml));
+    // The engine installs Qt's words in the language of start-up (qt_LANG.qm) on its first load and keeps
+    // them asked first for its life, so that a later switch would not reach Qt's dialogs; ours do that.
+    for (QTranslator *own : engine.findChildren<QTranslator *>(Qt::FindDirectChildrenOnly)) {
+        QCoreApplication::removeTranslator(own);
+        delete own;
+    }
     return !engine.rootObjects().isEmpty();
 }

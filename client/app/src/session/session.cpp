@@ -14,7 +14,6 @@
 #include <QFile>
 #include <QSettings>
 #include <QTimer>
-#include <QTranslator>
 
 #include <algorithm>
 
