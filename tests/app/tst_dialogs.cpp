@@ -380,6 +380,8 @@ void TestDialogs::aLanguageSwitchReachesQtAndTheClientAtOnce()
     // Qt's own words, as the file dialog shows them: its cancel button.
     auto cancelText = [&] {
         QFileDialog *dialog = openFileDialog(u"planSavePdf"_s);
+        if (dialog) // as the person sees it after each switch
+            dialog->grab().save(QStringLiteral(WERKSTATTPLAN_SCREENSHOTS "/file-dialog-%1.png").arg(m_app->language()));
         QString text;
         for (QAbstractButton *button : dialog ? dialog->findChildren<QAbstractButton *>() : QList<QAbstractButton *> {}) {
             if (button->isVisibleTo(dialog) && !button->text().isEmpty()
