@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QPointer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -14,6 +15,10 @@
 #include <QWebSocketServer>
 
 #include <sys/socket.h>
+#include <unistd.h>
+
+#include <optional>
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -76,7 +81,39 @@ void logRefusal(const QString &what)
     leftOut = 0;
 }
 
+/** The first byte of every TLS connection: a handshake record (RFC 8446 5.1). */
+constexpr char tlsHandshakeRecord = 0x16;
+
 } // namespace
+
+/**
+ * Accepts connections as plain TCP sockets or, with a TLS configuration, as QSslSocket that
+ * have not started their handshake yet: HttpConnection starts it, bounded by its timeout and
+ * counted by the connection caps like every other connection (QSslServer would hand a socket
+ * over only once its handshake is done, out of reach of both).
+ */
+class HttpListener final : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+
+    std::optional<QSslConfiguration> tls;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        if (!tls)
+            return QTcpServer::incomingConnection(descriptor);
+        auto *socket = new QSslSocket(this);
+        socket->setSslConfiguration(*tls);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            ::close(int(descriptor));
+            delete socket;
+            return;
+        }
+        addPendingConnection(socket);
+    }
+};
 
 /**
  * One TCP connection: reads one request at a time (headers by peeking, so a WebSocket upgrade
@@ -93,18 +130,38 @@ public:
         connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
         connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
         connect(m_socket, &QTcpSocket::disconnected, m_socket, &QObject::deleteLater);
-        enterIdle();
+        m_tls = qobject_cast<QSslSocket *>(m_socket);
+        if (m_tls) {
+            connect(m_tls, &QSslSocket::encrypted, this, &HttpConnection::onEncrypted);
+            // Written to the network only once encrypted: the answer is out when these bytes are.
+            connect(m_tls, &QSslSocket::encryptedBytesWritten, this, &HttpConnection::onBytesWritten);
+            connect(m_tls, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+                if (error != QAbstractSocket::SslHandshakeFailedError || m_state != State::Handshake)
+                    return;
+                logRefusal(u"TLS handshake with %1 failed: %2"_s.arg(m_socket->peerAddress().toString(), m_socket->errorString()));
+                m_socket->abort();
+            });
+            // A client that connects and never completes the handshake is dropped like a slow request.
+            m_state = State::Handshake;
+            m_timer.start(int(limits().headerTimeoutMs));
+        } else {
+            enterIdle();
+        }
     }
 
     /** Answers without reading a request (connection caps) and closes. */
     void refuse(const HttpResponse &response)
     {
         m_keepAlive = false;
+        if (m_state == State::Handshake) {
+            m_refusal = response; // sent once the handshake is done: a TLS client reads nothing before
+            return;
+        }
         write(response);
     }
 
 private:
-    enum class State { Idle, Header, Body, Handling, Closing };
+    enum class State { Handshake, Idle, Header, Body, Handling, Closing };
 
     const ServerLimits &limits() const { return m_frontend->limits(); }
 
@@ -129,6 +186,10 @@ private:
                 if (!readBody())
                     return;
                 break;
+            case State::Handshake:
+                if (!startHandshake())
+                    return;
+                break;
             case State::Handling:
                 return; // the next request waits in the socket until this one is answered
             case State::Closing:
@@ -136,6 +197,38 @@ private:
                 return;
             }
         }
+    }
+
+    /**
+     * Looks at the first byte before the handshake starts: a TLS client begins with a handshake
+     * record, anything else is a plain HTTP client at the HTTPS port, told so in plain HTTP.
+     * False: nothing more to read now.
+     */
+    bool startHandshake()
+    {
+        if (m_tls->mode() != QSslSocket::UnencryptedMode)
+            return false; // the handshake is running; decrypted data follows encrypted()
+        char first = 0;
+        if (m_tls->peek(&first, 1) != 1)
+            return false;
+        if (first == tlsHandshakeRecord) {
+            m_tls->startServerEncryption();
+            return false;
+        }
+        m_refusal.reset();
+        fail(400, u"tls_required"_s, u"this server speaks HTTPS only: use https:// and wss://"_s);
+        return false;
+    }
+
+    void onEncrypted()
+    {
+        if (m_refusal) {
+            write(*std::exchange(m_refusal, std::nullopt));
+            return;
+        }
+        enterIdle();
+        if (m_socket->bytesAvailable() > 0)
+            onReadyRead();
     }
 
     /** True if the request's headers were read and reading may go on. */
@@ -151,6 +244,13 @@ private:
             }
             if (m_socket->bytesAvailable() == 0)
                 return false;
+            char first = 0;
+            if (!m_tls && m_socket->peek(&first, 1) == 1 && first == tlsHandshakeRecord) {
+                // A TLS client at a plain port: told at once (it fails its handshake on the answer) instead of
+                // after the header timeout.
+                fail(400, u"tls_not_served"_s, u"this server speaks plain HTTP, not HTTPS"_s);
+                return false;
+            }
             m_state = State::Header;
             m_started.start();
             m_timer.start(int(limits().headerTimeoutMs));
@@ -298,18 +398,27 @@ private:
 
     void onBytesWritten()
     {
-        if (m_state != State::Closing || m_socket->bytesToWrite() > 0 || m_halfClosed)
+        if (m_state != State::Closing || m_socket->bytesToWrite() > 0 || m_halfClosed
+            || (m_tls && m_tls->encryptedBytesToWrite() > 0))
             return;
         // Answer sent: stop sending, but read and drop what still comes for a moment, so the
         // client's kernel does not discard our answer on a reset.
         m_halfClosed = true;
         m_socket->flush();
-        ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+        // Over TLS an end of the stream without TLS's own closing message reads as an error to the
+        // client, which may then drop the answer: there the answer's length and "Connection: close"
+        // tell the end, and the linger timer closes.
+        if (!m_tls || m_tls->mode() == QSslSocket::UnencryptedMode)
+            ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
     }
 
     void onTimeout()
     {
         switch (m_state) {
+        case State::Handshake:
+            logRefusal(u"dropped a connection from %1: no TLS handshake in time"_s.arg(m_socket->peerAddress().toString()));
+            m_socket->abort();
+            return;
         case State::Idle:
         case State::Closing:
             m_socket->abort();
@@ -339,6 +448,8 @@ private:
 
     HttpFrontend *m_frontend;
     QTcpSocket *m_socket;
+    QSslSocket *m_tls = nullptr; ///< m_socket, if the connection is TLS
+    std::optional<HttpResponse> m_refusal; ///< a refusal waiting for the handshake to end
     QTimer m_timer;
     QElapsedTimer m_started;
     State m_state = State::Idle;
@@ -352,7 +463,7 @@ private:
 HttpFrontend::HttpFrontend(Handler handler, const ServerLimits &limits, QObject *parent)
     : QObject(parent), m_handler(std::move(handler)), m_limits(limits)
 {
-    m_server = new QTcpServer(this);
+    m_server = new HttpListener(this);
     m_server->setMaxPendingConnections(int(qMax<qint64>(30, m_limits.maxConnections)));
     // A flood of connects must not fill the kernel's queue so that others' connects wait for a retry.
     m_server->setListenBacklogSize(int(qMax<qint64>(128, m_limits.maxConnections)));
@@ -372,6 +483,16 @@ HttpFrontend::~HttpFrontend()
 quint16 HttpFrontend::listen(const QHostAddress &address, quint16 port)
 {
     return m_server->listen(address, port) ? m_server->serverPort() : 0;
+}
+
+void HttpFrontend::setTlsConfiguration(const QSslConfiguration &configuration)
+{
+    m_server->tls = configuration;
+}
+
+bool HttpFrontend::isTls() const
+{
+    return m_server->tls.has_value();
 }
 
 void HttpFrontend::onNewConnection()

@@ -7,11 +7,12 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QWebSocket>
 
 #include <functional>
 
-class QTcpServer;
+class HttpListener;
 class QTcpSocket;
 class QWebSocket;
 class QWebSocketServer;
@@ -25,6 +26,12 @@ class QWebSocketServer;
  * limit is refused from its Content-Length without being read, headers and
  * bodies must arrive in time, idle connections are closed, and one address
  * may hold only so many connections.
+ *
+ * With a TLS configuration it speaks HTTPS and WSS on the same port instead:
+ * the handshake runs inside the connection's header timeout and counts
+ * against the same connection caps, and a plain HTTP request is answered
+ * (in plain text) with 400 "tls_required" instead of being taken for a
+ * broken handshake.
  */
 class HttpFrontend final : public QObject
 {
@@ -38,6 +45,14 @@ public:
 
     /** The bound port, 0 if listening failed. */
     quint16 listen(const QHostAddress &address, quint16 port);
+
+    /**
+     * Serves TLS with this configuration (certificate chain and key) from now on: connections
+     * accepted later use it, open ones keep the one they started with. Call before listen() to
+     * serve HTTPS at all; again to renew the certificate.
+     */
+    void setTlsConfiguration(const QSslConfiguration &configuration);
+    [[nodiscard]] bool isTls() const;
 
     /** The one path that accepts WebSocket upgrades. */
     static inline const QString webSocketPath = QStringLiteral("/v1/ws");
@@ -56,7 +71,7 @@ private:
 
     Handler m_handler;
     ServerLimits m_limits;
-    QTcpServer *m_server = nullptr;
+    HttpListener *m_server = nullptr;
     QWebSocketServer *m_webSockets = nullptr;
     QHash<QString, int> m_perAddress;
     int m_open = 0;

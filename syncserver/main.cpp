@@ -10,7 +10,9 @@
 #include "serverlimits.h"
 #include "serverstore.h"
 #include "syncservice.h"
+#include "systemdnotify.h"
 #include "sync/localeditor.h"
+#include "tlscredentials.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -22,6 +24,8 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <functional>
+#include <optional>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -45,22 +49,32 @@ int fail(const QString &message)
 
 int sigPipe[2] = { -1, -1 };
 
-void onSignal(int)
+void onSignal(int signal)
 {
-    const char byte = 1;
+    const char byte = char(signal);
     [[maybe_unused]] const auto written = ::write(sigPipe[0], &byte, 1);
 }
 
-/** Quits the event loop on SIGTERM or SIGINT, between two requests, never in the middle of one. */
-void quitOnSignals()
+/**
+ * Quits the event loop on SIGTERM or SIGINT and calls reload on SIGHUP, between two requests,
+ * never in the middle of one.
+ */
+void quitOnSignals(const std::function<void()> &reload)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, sigPipe) != 0)
         return;
     auto *notifier = new QSocketNotifier(sigPipe[1], QSocketNotifier::Read, qApp);
-    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] {
+    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [reload] {
         char byte = 0;
         [[maybe_unused]] const auto got = ::read(sigPipe[1], &byte, 1);
+        if (byte == SIGHUP) {
+            SystemdNotify::reloading();
+            reload();
+            SystemdNotify::ready();
+            return;
+        }
         qCInfo(lcServer) << "stopping";
+        SystemdNotify::stopping();
         QCoreApplication::quit();
     });
     struct sigaction action = {};
@@ -69,6 +83,33 @@ void quitOnSignals()
     action.sa_flags = SA_RESTART;
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGHUP, &action, nullptr);
+}
+
+/** The certificate and key files of `serve --tls-cert --tls-key`; both empty: plain HTTP. */
+struct TlsFiles
+{
+    QString certificate;
+    QString key;
+};
+
+/**
+ * SIGHUP: reads the certificate and key again (they were renewed). Connections accepted from
+ * now on use the new ones; bad files are logged and the server goes on with the ones it has.
+ */
+void reloadTls(HttpFrontend &frontend, const TlsFiles &files)
+{
+    if (files.certificate.isEmpty()) {
+        qCInfo(lcServer) << "SIGHUP: nothing to reload (no TLS)";
+        return;
+    }
+    const auto loaded = TlsCredentials::load(files.certificate, files.key);
+    if (!loaded) {
+        qCWarning(lcServer).noquote() << "TLS reload failed, still serving the previous certificate:" << loaded.errorMessage();
+        return;
+    }
+    frontend.setTlsConfiguration(loaded->serverConfiguration());
+    qCInfo(lcServer).noquote() << "TLS reloaded:" << loaded->describe();
 }
 
 QString randomPassword()
@@ -80,7 +121,7 @@ QString randomPassword()
     return password;
 }
 
-int serve(ServerStore &store, const QString &listen)
+int serve(ServerStore &store, const QString &listen, const TlsFiles &tls)
 {
     const qsizetype colon = listen.lastIndexOf(u':');
     const QHostAddress address(listen.left(colon));
@@ -88,6 +129,16 @@ int serve(ServerStore &store, const QString &listen)
     const int port = listen.mid(colon + 1).toInt(&portOk);
     if (colon < 0 || address.isNull() || !portOk || port < 0 || port > 65535)
         return fail(u"--listen wants ADDRESS:PORT, e.g. 127.0.0.1:8470"_s);
+
+    if (tls.certificate.isEmpty() != tls.key.isEmpty())
+        return fail(u"--tls-cert FILE and --tls-key FILE go together: give both or neither"_s);
+    std::optional<TlsCredentials> credentials;
+    if (!tls.certificate.isEmpty()) {
+        auto loaded = TlsCredentials::load(tls.certificate, tls.key);
+        if (!loaded)
+            return fail(loaded.errorMessage());
+        credentials = std::move(loaded).value();
+    }
 
     QString limitsError;
     const ServerLimits limits = ServerLimits::fromEnvironment(&limitsError);
@@ -106,12 +157,19 @@ int serve(ServerStore &store, const QString &listen)
     HttpFrontend frontend([&service](const HttpRequest &request, const HttpReply &reply) { service.handle(request, reply); },
                           limits);
     QObject::connect(&frontend, &HttpFrontend::webSocketOpened, &notifier, &Notifier::addSocket);
+    if (credentials)
+        frontend.setTlsConfiguration(credentials->serverConfiguration());
     const quint16 bound = frontend.listen(address, quint16(port));
     if (bound == 0)
         return fail(u"cannot listen on %1"_s.arg(listen));
-    quitOnSignals();
+    quitOnSignals([&frontend, tls] { reloadTls(frontend, tls); });
     qCInfo(lcServer) << "serving" << (store.isPostgres() ? "PostgreSQL" : qPrintable(store.location()));
+    if (credentials)
+        qCInfo(lcServer).noquote() << "TLS on (HTTPS and WSS only):" << credentials->describe();
+    else
+        qCInfo(lcServer) << "TLS off: plain HTTP (put a TLS reverse proxy in front, or give --tls-cert and --tls-key)";
     out() << "listening on " << address.toString() << ':' << bound << Qt::endl;
+    SystemdNotify::ready(u"listening on %1:%2"_s.arg(address.toString()).arg(bound));
     return QCoreApplication::exec();
 }
 
@@ -185,9 +243,16 @@ int main(int argc, char *argv[])
                                      "  add-municipality NAME      add a municipality and its plan (--state, --cluster)\n"
                                      "  add-account USER           add an account (--municipality NAME or --office)\n"
                                      "  import-accounts FILE       add many accounts: lines USER;PASSWORD;MUNICIPALITY;STATE;CLUSTER\n"
-                                     "  list-accounts              list accounts\n"
+                                     "  list-accounts              list accounts: USER ROLE MUNICIPALITY LAST_LOGIN enabled|disabled\n"
                                      "  revoke-tokens USER         sign USER out on every device\n"
+                                     "  set-password USER          new password (--password-file FILE, else standard input);\n"
+                                     "                             signs USER out on every device\n"
+                                     "  disable-account USER       refuse USER's logins and sign USER out on every device\n"
+                                     "  enable-account USER        let a disabled USER sign in again\n"
+                                     "  delete-account USER        remove USER; its changes stay in the plans' history\n"
                                      "  backup FILE                consistent copy of a running SQLite store\n"
+                                     "  mark-restored              after putting back a copy or a dump of the store\n"
+                                     "                             (stopped): clients learn of it at once\n"
                                      "  seed-demo                  add the demo municipalities, plans and accounts"_s);
     parser.addHelpOption();
     parser.addVersionOption();
@@ -203,7 +268,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption office(u"office"_s, u"The account belongs to the project office."_s);
     const QCommandLineOption passwordFile(u"password-file"_s, u"Read the password from this file (else standard input)."_s,
                                           u"FILE"_s);
-    parser.addOptions({ data, db, listen, state, cluster, kind, municipality, office, passwordFile });
+    const QCommandLineOption tlsCert(u"tls-cert"_s, u"serve: HTTPS and WSS with this PEM certificate chain (the server's first; reread on SIGHUP)."_s,
+                                     u"FILE"_s);
+    const QCommandLineOption tlsKey(u"tls-key"_s, u"serve: the certificate's PEM private key, unencrypted (reread on SIGHUP)."_s,
+                                    u"FILE"_s);
+    parser.addOptions({ data, db, listen, state, cluster, kind, municipality, office, passwordFile, tlsCert, tlsKey });
     parser.addPositionalArgument(u"command"_s, u"What to do (see above)."_s);
     parser.process(app);
 
@@ -214,7 +283,9 @@ int main(int argc, char *argv[])
     const QStringList rest = args.mid(1);
     static const QHash<QString, int> arity { { u"serve"_s, 0 }, { u"add-municipality"_s, 1 }, { u"add-account"_s, 1 }, { u"import-accounts"_s, 1 },
                                              { u"list-accounts"_s, 0 }, { u"revoke-tokens"_s, 1 }, { u"backup"_s, 1 },
-                                             { u"seed-demo"_s, 0 } };
+                                             { u"seed-demo"_s, 0 }, { u"set-password"_s, 1 }, { u"disable-account"_s, 1 },
+                                             { u"enable-account"_s, 1 }, { u"delete-account"_s, 1 },
+                                             { u"mark-restored"_s, 0 } };
     if (!arity.contains(command))
         return fail(u"unknown command \"%1\"; see --help"_s.arg(command));
     if (rest.size() != arity.value(command))
@@ -233,7 +304,7 @@ int main(int argc, char *argv[])
     ServerStore &store = *opened.value();
 
     if (command == u"serve"_s)
-        return serve(store, parser.value(listen));
+        return serve(store, parser.value(listen), TlsFiles { parser.value(tlsCert), parser.value(tlsKey) });
     if (command == u"add-municipality"_s) {
         if (!parser.isSet(state) || !parser.isSet(cluster))
             return fail(u"add-municipality needs --state and --cluster"_s);
@@ -276,9 +347,12 @@ int main(int argc, char *argv[])
         const auto accounts = store.accounts();
         if (!accounts)
             return fail(accounts.errorMessage());
+        // New fields go at the end of the line: scripts that read the first four keep working.
         for (const Account &account : accounts.value())
             out() << "account " << account.user << ' ' << Account::roleName(account.role) << ' '
-                  << (account.municipalityId.isEmpty() ? u"-"_s : account.municipalityId) << Qt::endl;
+                  << (account.municipalityId.isEmpty() ? u"-"_s : account.municipalityId) << ' '
+                  << (account.lastLogin.isEmpty() ? u"never"_s : account.lastLogin) << ' '
+                  << (account.disabled ? "disabled" : "enabled") << Qt::endl;
         return 0;
     }
     if (command == u"revoke-tokens"_s) {
@@ -288,10 +362,48 @@ int main(int argc, char *argv[])
         out() << "revoked " << revoked.value() << " token(s) of " << rest[0] << Qt::endl;
         return 0;
     }
+    if (command == u"set-password"_s) {
+        if (const auto known = store.account(rest[0]); !known) // before asking for a password
+            return fail(known.errorMessage());
+        const auto password = readPassword(parser.value(passwordFile));
+        if (!password)
+            return fail(password.errorMessage());
+        const auto revoked = store.setPassword(rest[0], password.value());
+        if (!revoked)
+            return fail(revoked.errorMessage());
+        out() << "password of " << rest[0] << " set; revoked " << revoked.value()
+              << " token(s): every device signs in again with the new password" << Qt::endl;
+        return 0;
+    }
+    if (command == u"disable-account"_s || command == u"enable-account"_s) {
+        const bool disable = command == u"disable-account"_s;
+        const auto revoked = store.setDisabled(rest[0], disable);
+        if (!revoked)
+            return fail(revoked.errorMessage());
+        if (disable)
+            out() << "disabled " << rest[0] << "; revoked " << revoked.value() << " token(s)" << Qt::endl;
+        else
+            out() << "enabled " << rest[0] << Qt::endl;
+        return 0;
+    }
+    if (command == u"delete-account"_s) {
+        const auto revoked = store.deleteAccount(rest[0]);
+        if (!revoked)
+            return fail(revoked.errorMessage());
+        out() << "deleted " << rest[0] << "; revoked " << revoked.value()
+              << " token(s); its changes stay in the plans' history" << Qt::endl;
+        return 0;
+    }
     if (command == u"backup"_s) {
         if (Status done = store.backup(rest[0]); !done)
             return fail(done.errorMessage());
         out() << "backup " << rest[0] << Qt::endl;
+        return 0;
+    }
+    if (command == u"mark-restored"_s) {
+        if (Status done = store.markRestored(); !done)
+            return fail(done.errorMessage());
+        out() << "marked restored: the next start begins a new epoch" << Qt::endl;
         return 0;
     }
     return seedDemo(store);

@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QtConcurrent/QtConcurrentMap>
 
 using namespace Qt::Literals::StringLiterals;
@@ -61,11 +62,14 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &location)
         return Ownership::readScope(record, [&store](const QString &id) { return store.currentRecord(id); });
     };
     auto replica = ReplicaStore::open(path, options);
+    if (!replica && replica.errorCode() == u"replica_too_new"_s)
+        return Error { u"store_too_new"_s, u"downgrade refused: "_s + replica.errorMessage()
+                                                   + u"; run that version again, or restore a backup taken before the upgrade"_s };
     if (!replica)
         return replica.error();
     std::unique_ptr<ServerStore> store(new ServerStore(std::move(replica).value(), location));
-    if (Status created = store->createTables(); !created)
-        return created.error();
+    if (Status migrated = store->migrate(); !migrated)
+        return migrated.error();
     if (Status identified = store->loadIdentity(); !identified)
         return identified.error();
     // Review threads have a scope of their own (Ownership::reviewScope): comments stored before keep their
@@ -165,34 +169,136 @@ ServerStore::ServerStore(std::unique_ptr<ReplicaStore> replica, QString location
 {
 }
 
-Status ServerStore::createTables()
+namespace {
+
+const QString schemaKey = u"server_schema"_s;
+
+/** Version 1: accounts, their tokens, the store's identity (the tables as they were before versions were kept). */
+const QStringList schemaStep1 {
+    u"CREATE TABLE IF NOT EXISTS accounts (username TEXT PRIMARY KEY, role TEXT NOT NULL, "
+    "municipality TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL)"_s,
+    u"CREATE TABLE IF NOT EXISTS tokens (token_hash TEXT PRIMARY KEY, "
+    "username TEXT NOT NULL REFERENCES accounts(username) ON DELETE CASCADE, device TEXT NOT NULL, "
+    "created_at TEXT NOT NULL)"_s,
+    // The store's epoch (and, after a restore, where it came from): see loadIdentity().
+    u"CREATE TABLE IF NOT EXISTS store_identity (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+};
+
+/**
+ * Version 2: an account's last login and since when it is disabled (NULL: enabled); deleted
+ * accounts by name, whose changes stay in the log under that name.
+ */
+const QStringList schemaStep2 {
+    u"ALTER TABLE accounts ADD COLUMN last_login TEXT"_s,
+    u"ALTER TABLE accounts ADD COLUMN disabled_at TEXT"_s,
+    u"CREATE TABLE retired_accounts (username TEXT PRIMARY KEY, role TEXT NOT NULL, municipality TEXT NOT NULL, "
+    "deleted_at TEXT NOT NULL)"_s,
+};
+
+const QList<QStringList> schemaSteps { schemaStep1, schemaStep2 };
+static_assert(ServerStore::schemaVersion == 2, "one step per version in schemaSteps");
+
+/** Runs a statement of transaction control, which Qt's own transaction() cannot spell (BEGIN IMMEDIATE). */
+bool control(QSqlDatabase &db, const QString &sql)
 {
-    const QStringList statements {
-        u"CREATE TABLE IF NOT EXISTS accounts (username TEXT PRIMARY KEY, role TEXT NOT NULL, "
-        "municipality TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL)"_s,
-        u"CREATE TABLE IF NOT EXISTS tokens (token_hash TEXT PRIMARY KEY, "
-        "username TEXT NOT NULL REFERENCES accounts(username) ON DELETE CASCADE, device TEXT NOT NULL, "
-        "created_at TEXT NOT NULL)"_s,
-        // The store's epoch (and, after a restore, where it came from): see loadIdentity().
-        u"CREATE TABLE IF NOT EXISTS store_identity (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+    QSqlQuery query(db);
+    return query.exec(sql);
+}
+
+/** The location for messages: a PostgreSQL URL without its password. */
+QString displayed(const QString &location)
+{
+    return location.startsWith(u"postgres"_s) ? QUrl(location).toDisplayString(QUrl::RemovePassword) : location;
+}
+
+} // namespace
+
+Status ServerStore::migrate()
+{
+    QSqlDatabase db = m_replica->database();
+    // One process migrates at a time: on SQLite the write lock is taken first, on PostgreSQL (several
+    // servers may start at once) an advisory lock; the others wait and find the store migrated.
+    if (!control(db, isPostgres() ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s))
+        return Error { u"storage_error"_s, u"cannot migrate %1: %2"_s.arg(displayed(m_location), db.lastError().text()) };
+    auto fail = [&db](const QSqlQuery &query) {
+        const Error error = sqlError(query);
+        control(db, u"ROLLBACK"_s);
+        return error;
     };
-    for (const QString &sql : statements) {
-        QSqlQuery query(m_replica->database());
-        if (!query.exec(sql))
-            return sqlError(query);
+    QSqlQuery query(db);
+    if (isPostgres() && !query.exec(u"SELECT pg_advisory_xact_lock(847003)"_s))
+        return fail(query);
+    // The identity table holds the version: it is made first, as step 1 makes it.
+    if (!query.exec(schemaStep1.last()))
+        return fail(query);
+    query.prepare(u"SELECT value FROM store_identity WHERE key = ?"_s);
+    query.addBindValue(schemaKey);
+    if (!query.exec())
+        return fail(query);
+    const int stored = query.next() ? query.value(0).toInt() : 0;
+    query.finish();
+    // Only a store that had accounts before is worth a line in the log when it is migrated.
+    const bool existed = query.exec(isPostgres() ? u"SELECT to_regclass('accounts') IS NOT NULL"_s
+                                                 : u"SELECT count(*) > 0 FROM sqlite_master WHERE name = 'accounts'"_s)
+            && query.next() && query.value(0).toBool();
+    query.finish();
+    if (stored > schemaVersion) {
+        control(db, u"ROLLBACK"_s);
+        return Error { u"store_too_new"_s,
+                       u"downgrade refused: the store %1 was written by a newer werkstattplan-server (server schema %2, "
+                       "this one knows %3); run that version again, or restore a backup taken before the upgrade"_s
+                               .arg(displayed(m_location))
+                               .arg(stored)
+                               .arg(schemaVersion) };
+    }
+    // A store from before versions were kept reads as 0: step 1 only creates what is missing.
+    for (int version = stored + 1; version <= schemaVersion; ++version) {
+        for (const QString &sql : schemaSteps[version - 1]) {
+            if (!query.exec(sql))
+                return fail(query);
+        }
+    }
+    if (stored != schemaVersion) {
+        query.prepare(u"INSERT INTO store_identity (key, value) VALUES (?, ?) "
+                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+        query.addBindValue(schemaKey);
+        query.addBindValue(QString::number(schemaVersion));
+        if (!query.exec())
+            return fail(query);
+        if (existed)
+            qCInfo(lcServer) << "migrated the server's tables from schema" << stored << "to" << schemaVersion;
+    }
+    query.finish();
+    if (!control(db, u"COMMIT"_s)) {
+        const Error error { u"storage_error"_s, db.lastError().text() };
+        control(db, u"ROLLBACK"_s);
+        return error;
     }
     return Ok {};
 }
 
 namespace {
 
+Status checkPasswordRule(const QString &user, const QString &password)
+{
+    if (password.size() < 8)
+        return Error { u"bad_request"_s, u"the password of %1 is too short (at least 8 characters)"_s.arg(user) };
+    return Ok {};
+}
+
 Status checkNewAccount(const QString &user, const QString &password)
 {
     if (!isChangeId(user) || user.size() > 64)
         return Error { u"bad_request"_s, u"a user name has 1 to 64 of A-Z a-z 0-9 - _ . :"_s };
-    if (password.size() < 8)
-        return Error { u"bad_request"_s, u"the password of %1 is too short (at least 8 characters)"_s.arg(user) };
-    return Ok {};
+    // Authors the log already gives a meaning: the server's own changes, a laptop's work before sign-in.
+    if (user == ServerStore::adminAuthor || user == u"local"_s)
+        return Error { u"bad_request"_s, u"the user name %1 is reserved; choose another"_s.arg(user) };
+    return checkPasswordRule(user, password);
+}
+
+Error noAccount(const QString &user)
+{
+    return { u"not_found"_s, u"no account %1"_s.arg(user) };
 }
 
 } // namespace
@@ -200,6 +306,25 @@ Status checkNewAccount(const QString &user, const QString &password)
 Status ServerStore::insertAccount(const QString &user, Role role, const QString &municipalityId,
                                   const QString &passwordHash)
 {
+    // The log keeps a deleted account's changes under its name: that name may stand for one
+    // municipality (or the office) only, or history would credit its changes to another.
+    QSqlQuery retired(m_replica->database());
+    retired.prepare(u"SELECT role, municipality FROM retired_accounts WHERE username = ?"_s);
+    retired.addBindValue(user);
+    if (!retired.exec())
+        return sqlError(retired);
+    if (retired.next()) {
+        const bool office = retired.value(0).toString() == Account::roleName(Role::Office);
+        const QString municipality = retired.value(1).toString();
+        if (office != (role == Role::Office) || (!office && municipality != municipalityId)) {
+            const auto record = office ? std::nullopt : m_replica->record(municipality);
+            const QString owner = office ? u"the project office"_s
+                                         : (record && !record->value(u"name"_s).isEmpty() ? record->value(u"name"_s) : municipality);
+            return Error { u"exists"_s, u"%1 was the name of a deleted account of %2, and its changes keep that name: "
+                                        "it is given again only to an account of %2"_s.arg(user, owner) };
+        }
+    }
+    retired.finish();
     QSqlQuery query(m_replica->database());
     query.prepare(u"INSERT INTO accounts (username, role, municipality, password_hash, created_at) "
                   "VALUES (?, ?, ?, ?, ?)"_s);
@@ -267,17 +392,20 @@ Result<Account> ServerStore::loadAccount(const QString &user)
 {
     QSqlQuery query(m_replica->database());
     query.prepare(u"SELECT a.role, a.municipality, (SELECT p.id FROM plans p WHERE p.municipality = a.municipality "
-                  "AND p._state = 'live' ORDER BY p.id LIMIT 1) FROM accounts a WHERE a.username = ?"_s);
+                  "AND p._state = 'live' ORDER BY p.id LIMIT 1), a.disabled_at, a.last_login "
+                  "FROM accounts a WHERE a.username = ?"_s);
     query.addBindValue(user);
     if (!query.exec())
         return sqlError(query);
     if (!query.next())
-        return Error { u"not_found"_s, u"no account %1"_s.arg(user) };
+        return noAccount(user);
     Account account;
     account.user = user;
     account.role = query.value(0).toString() == u"office"_s ? Role::Office : Role::Editor;
     account.municipalityId = query.value(1).toString();
     account.planId = query.value(2).toString();
+    account.disabled = !query.value(3).isNull();
+    account.lastLogin = query.value(4).toString();
     return account;
 }
 
@@ -304,20 +432,37 @@ Result<Account> ServerStore::checkPassword(const QString &user, const QString &p
     const bool ok = Credentials::verifyPassword(password, stored.isEmpty() ? decoy : stored);
     if (!ok || stored.isEmpty())
         return Error { u"bad_credentials"_s, u"wrong user name or password"_s };
-    return loadAccount(user);
+    auto account = loadAccount(user);
+    if (account && account->disabled)
+        return Error { u"account_disabled"_s, u"this account is disabled"_s };
+    return account;
 }
 
 Result<QString> ServerStore::issueToken(const QString &user, const QString &device)
 {
     const QString token = Credentials::newToken();
-    QSqlQuery query(m_replica->database());
+    QSqlDatabase db = m_replica->database();
+    if (!db.transaction())
+        return Error { u"storage_error"_s, db.lastError().text() };
+    const QString time = now();
+    QSqlQuery query(db);
     query.prepare(u"INSERT INTO tokens (token_hash, username, device, created_at) VALUES (?, ?, ?, ?)"_s);
     query.addBindValue(Credentials::tokenHash(token));
     query.addBindValue(user);
     query.addBindValue(device);
-    query.addBindValue(now());
-    if (!query.exec())
-        return sqlError(query);
+    query.addBindValue(time);
+    bool ok = query.exec();
+    if (ok) {
+        query.prepare(u"UPDATE accounts SET last_login = ? WHERE username = ?"_s);
+        query.addBindValue(time);
+        query.addBindValue(user);
+        ok = query.exec();
+    }
+    if (!ok || !db.commit()) {
+        const Error error = ok ? Error { u"storage_error"_s, db.lastError().text() } : sqlError(query);
+        db.rollback();
+        return error;
+    }
     return token;
 }
 
@@ -338,16 +483,15 @@ Result<Account> ServerStore::accountForToken(const QString &token)
     const QString device = query.value(1).toString();
     query.finish();
     auto account = loadAccount(user);
-    if (!account)
+    // A disabled account's tokens were revoked; one issued by a login that raced the disabling goes too.
+    if (!account || account->disabled)
         return unauthorized;
     account.value().device = device;
     return account;
 }
 
-Result<int> ServerStore::revokeTokens(const QString &user)
+Result<int> ServerStore::dropTokens(const QString &user)
 {
-    if (!loadAccount(user))
-        return Error { u"not_found"_s, u"no account %1"_s.arg(user) };
     QSqlQuery query(m_replica->database());
     query.prepare(u"DELETE FROM tokens WHERE username = ?"_s);
     query.addBindValue(user);
@@ -362,6 +506,7 @@ Result<int> ServerStore::revokeTokens(const QString &user)
     if (!count.exec())
         return sqlError(count);
     if (isPostgres()) {
+        // Delivered when the caller's transaction commits.
         QSqlQuery notify(m_replica->database());
         notify.prepare(u"SELECT pg_notify(?, ?)"_s);
         notify.addBindValue(revocationChannel);
@@ -369,6 +514,134 @@ Result<int> ServerStore::revokeTokens(const QString &user)
         notify.exec();
     }
     return revoked;
+}
+
+namespace {
+
+/** Runs work in one transaction: its result if it and the commit succeed, else its error (rolled back). */
+template<typename T, typename Work>
+Result<T> inTransaction(QSqlDatabase db, Work work)
+{
+    if (!db.transaction())
+        return Error { u"storage_error"_s, db.lastError().text() };
+    Result<T> result = work();
+    if (!result || !db.commit()) {
+        const Error error = result ? Error { u"storage_error"_s, db.lastError().text() } : result.error();
+        db.rollback();
+        return error;
+    }
+    return result;
+}
+
+} // namespace
+
+Result<int> ServerStore::revokeTokens(const QString &user)
+{
+    if (!loadAccount(user))
+        return noAccount(user);
+    return inTransaction<int>(m_replica->database(), [&] { return dropTokens(user); });
+}
+
+Result<int> ServerStore::setPassword(const QString &user, const QString &password)
+{
+    if (!loadAccount(user))
+        return noAccount(user);
+    if (Status valid = checkPasswordRule(user, password); !valid)
+        return valid.error();
+    const QString hash = Credentials::hashPassword(password); // slow: before the transaction
+    return inTransaction<int>(m_replica->database(), [&]() -> Result<int> {
+        QSqlQuery query(m_replica->database());
+        query.prepare(u"UPDATE accounts SET password_hash = ? WHERE username = ?"_s);
+        query.addBindValue(hash);
+        query.addBindValue(user);
+        if (!query.exec())
+            return sqlError(query);
+        if (query.numRowsAffected() != 1)
+            return noAccount(user); // deleted meanwhile
+        return dropTokens(user);
+    });
+}
+
+Result<int> ServerStore::setDisabled(const QString &user, bool disabled)
+{
+    if (!loadAccount(user))
+        return noAccount(user);
+    return inTransaction<int>(m_replica->database(), [&]() -> Result<int> {
+        QSqlQuery query(m_replica->database());
+        // Disabling again keeps the first time.
+        query.prepare(disabled ? u"UPDATE accounts SET disabled_at = coalesce(disabled_at, ?) WHERE username = ?"_s
+                               : u"UPDATE accounts SET disabled_at = NULL WHERE username = ?"_s);
+        if (disabled)
+            query.addBindValue(now());
+        query.addBindValue(user);
+        if (!query.exec())
+            return sqlError(query);
+        if (query.numRowsAffected() != 1)
+            return noAccount(user);
+        return disabled ? dropTokens(user) : Result<int>(0);
+    });
+}
+
+Result<int> ServerStore::deleteAccount(const QString &user)
+{
+    const auto account = loadAccount(user);
+    if (!account)
+        return account.error();
+    // Before the account goes: a failure here leaves only extra records, the account is still there.
+    if (Status described = describeDevicesOf(account.value()); !described)
+        return described.error();
+    return inTransaction<int>(m_replica->database(), [&]() -> Result<int> {
+        QSqlQuery query(m_replica->database());
+        query.prepare(u"INSERT INTO retired_accounts (username, role, municipality, deleted_at) VALUES (?, ?, ?, ?) "
+                      "ON CONFLICT (username) DO UPDATE SET role = excluded.role, municipality = excluded.municipality, "
+                      "deleted_at = excluded.deleted_at"_s);
+        query.addBindValue(user);
+        query.addBindValue(Account::roleName(account->role));
+        query.addBindValue(account->municipalityId.isNull() ? u""_s : account->municipalityId);
+        query.addBindValue(now());
+        if (!query.exec())
+            return sqlError(query);
+        const auto revoked = dropTokens(user);
+        if (!revoked)
+            return revoked;
+        query.prepare(u"DELETE FROM accounts WHERE username = ?"_s);
+        query.addBindValue(user);
+        if (!query.exec())
+            return sqlError(query);
+        if (query.numRowsAffected() != 1)
+            return noAccount(user);
+        return revoked;
+    });
+}
+
+Status ServerStore::describeDevicesOf(const Account &account)
+{
+    // Clients name a change's author by its device's record (docs/protocol.md, "Devices"); a device
+    // that never wrote one would be shown by the bare account name, which now names nobody.
+    QSqlQuery query(m_replica->database());
+    query.prepare(u"SELECT DISTINCT c.device FROM changes c WHERE c.author = ? "
+                  "AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = c.device) ORDER BY c.device"_s);
+    query.addBindValue(account.user);
+    if (!query.exec())
+        return sqlError(query);
+    QStringList devices;
+    while (query.next())
+        devices << query.value(0).toString();
+    query.finish();
+    if (devices.isEmpty())
+        return Ok {};
+    ReplicaState draft;
+    LocalEditor editor(m_clock, adminAuthor);
+    QList<Change> changes;
+    for (const QString &device : std::as_const(devices)) {
+        changes << editor.create(u"device"_s, device);
+        Q_UNUSED(draft.apply(changes.last()));
+        if (!account.isOffice()) { // the office's devices name no municipality
+            changes << editor.set(*draft.entity(device), u"municipality"_s, account.municipalityId);
+            Q_UNUSED(draft.apply(changes.last()));
+        }
+    }
+    return applyAsAdmin(changes);
 }
 
 Result<qint64> ServerStore::revocations()
@@ -452,6 +725,16 @@ Status ServerStore::applyAsAdmin(const QList<Change> &changes)
             return result.error();
     }
     return Ok {};
+}
+
+Status ServerStore::markRestored()
+{
+    QSqlQuery query(m_replica->database());
+    query.prepare(u"INSERT INTO store_identity (key, value) VALUES (?, ?) "
+                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+    query.addBindValue(restorePendingKey);
+    query.addBindValue(m_identity.epoch);
+    return query.exec() ? Status(Ok {}) : Status(sqlError(query));
 }
 
 Status ServerStore::backup(const QString &file)

@@ -17,6 +17,8 @@ struct Account
     QString municipalityId; ///< editors only
     QString planId; ///< the plan of that municipality, if there is one
     QString device; ///< the device the token was issued to
+    bool disabled = false; ///< disable-account: no login, no token
+    QString lastLogin; ///< ISO 8601 UTC of the last successful login; empty if never
 
     [[nodiscard]] bool isOffice() const { return role == Role::Office; }
     [[nodiscard]] ReadScope readScope() const { return isOffice() ? ReadScope::all() : ReadScope { false, municipalityId }; }
@@ -36,6 +38,13 @@ public:
     static QString sqliteFile(const QString &dataDir);
     Q_DISABLE_COPY_MOVE(ServerStore)
 
+    /**
+     * Version of the server's own tables (accounts, tokens, store identity), kept in store_identity
+     * under "server_schema"; the replica's tables have theirs (ReplicaStore::schemaVersion). open()
+     * migrates an older store and refuses a newer one ("store_too_new": downgrade refused).
+     */
+    static constexpr int schemaVersion = 2;
+
     [[nodiscard]] ReplicaStore &replica() { return *m_replica; }
     [[nodiscard]] HlcClock &clock() { return m_clock; }
     [[nodiscard]] bool isPostgres() const { return m_replica->isPostgres(); }
@@ -49,11 +58,23 @@ public:
     Result<QString> passwordHash(const QString &user);
     /** The account of a user whose password was checked. */
     Result<Account> account(const QString &user) { return loadAccount(user); }
+    /** A login: a new token for the device; the account's last login is now. */
     Result<QString> issueToken(const QString &user, const QString &device);
-    /** The account a bearer token belongs to; "unauthorized" if unknown or revoked. */
+    /** The account a bearer token belongs to; "unauthorized" if unknown, revoked or the account is disabled. */
     Result<Account> accountForToken(const QString &token);
     /** Deletes the user's tokens and counts a revocation, so that serving processes close the user's sockets. */
     Result<int> revokeTokens(const QString &user);
+    /** A new password; revokes the user's tokens (every device signs in again). Returns how many. */
+    Result<int> setPassword(const QString &user, const QString &password);
+    /** Disabling revokes the user's tokens and refuses logins until enabled again. Returns the tokens revoked. */
+    Result<int> setDisabled(const QString &user, bool disabled);
+    /**
+     * Removes the account and its tokens; its changes stay in the log. The account is remembered as
+     * retired (its name is given again only for the same municipality or the office), and devices
+     * it wrote with that never named themselves get a record naming its municipality, so that every
+     * history still shows its changes as the municipality's (or the office's). Returns the tokens revoked.
+     */
+    Result<int> deleteAccount(const QString &user);
     /** How many revocations there were: a serving process that sees it grow checks its open sockets' tokens. */
     Result<qint64> revocations();
     /** PostgreSQL: connects anew after the connection broke (docs/protocol.md, "Health"). */
@@ -85,6 +106,11 @@ public:
      * place of the store (a restore), its first open starts a new epoch (identity()).
      */
     Status backup(const QString &file);
+    /**
+     * Marks a store put back from a copy without the mark (a file copied by hand, a PostgreSQL dump)
+     * as `backup` marks its copies: its next open starts a new epoch, restored from this one.
+     */
+    Status markRestored();
 
     /** Which log this is: clients compare the epoch to notice a restore (docs/protocol.md). */
     struct Identity
@@ -103,7 +129,12 @@ public:
 
 private:
     ServerStore(std::unique_ptr<ReplicaStore> replica, QString location);
-    Status createTables();
+    /** Brings the server's own tables to schemaVersion, one numbered step at a time. */
+    Status migrate();
+    /** Deletes the user's tokens and counts a revocation, inside the caller's transaction. */
+    Result<int> dropTokens(const QString &user);
+    /** Device records (as admin) for the user's devices that never wrote their own. */
+    Status describeDevicesOf(const Account &account);
     Status loadIdentity();
     Status insertAccount(const QString &user, Role role, const QString &municipalityId, const QString &passwordHash);
     Result<Account> loadAccount(const QString &user);

@@ -269,6 +269,12 @@ HttpResponse SyncService::finishLogin(const QString &user, const QString &device
     auto account = m_store.account(user);
     if (!account)
         return HttpResponse::error(statusOf(account.error()), account.errorCode(), account.errorMessage());
+    // Told only to whom the password is right: a guesser cannot tell a disabled account from a wrong
+    // password, while its owner learns to ask the operator instead of trying again and again.
+    if (account->disabled) {
+        qCInfo(lcServer) << "refused login for disabled account" << user << "from" << address;
+        return HttpResponse::error(403, u"account_disabled"_s, u"this account is disabled; ask the server's operator"_s);
+    }
     m_throttle.recordSuccess(u"pair:"_s + user + u'@' + address);
     QSet<QString> &known = m_knownAddresses[user];
     if (known.size() < 64) // bounded: an account is used from a handful of places
@@ -347,18 +353,26 @@ HttpResponse SyncService::pull(const HttpRequest &request, const Account &accoun
     if (!range)
         return badRequest(u"pull takes after=CURSOR and limit=1..%1"_s.arg(Protocol::maxPullLimit));
     const auto [after, limit] = *range;
+    const QString tag = request.query.queryItemValue(u"at"_s);
+    if (tag.size() > Protocol::maxCursorTagLength)
+        return badRequest(u"at takes the next_tag of the page that gave the cursor"_s);
     StoreTimer timer(m_metrics);
-    // A cursor above every sequence number issued: this log is not the one the client read (a restore
-    // that kept the epoch, e.g. PostgreSQL from a dump). "next" below "after" tells it so.
+    // This log is not the one the client read (a restore that kept the epoch: a copy put back, PostgreSQL
+    // from a dump) when the cursor is above every sequence number issued, or when another change than the
+    // one the client saw stands at it (written since the restore). "next" below "after" tells it so.
     const qint64 last = m_store.replica().lastSequence();
-    const auto page = after > last ? Result<ChangePage>(ChangePage { {}, last, false })
-                                   : m_store.replica().changesAfter(after, limit, account.readScope());
+    const bool otherLog = after > last
+            || (after > 0 && !tag.isEmpty() && Protocol::cursorTag(m_store.replica().changeIdAt(after)) != tag);
+    const auto page = otherLog ? Result<ChangePage>(ChangePage { {}, qMin(last, after - 1), false })
+                               : m_store.replica().changesAfter(after, limit, account.readScope());
     if (!page)
         return HttpResponse::error(500, page.errorCode(), page.errorMessage());
     QJsonArray changes;
     for (const auto &[seq, change] : page->changes)
         changes.append(QJsonObject { { u"seq"_s, seq }, { u"change"_s, change.toJson() } });
     QJsonObject answer { { u"changes"_s, changes }, { u"next"_s, page->nextCursor }, { u"more"_s, page->more } };
+    if (page->nextCursor > 0 && !otherLog)
+        answer.insert(u"next_tag"_s, Protocol::cursorTag(m_store.replica().changeIdAt(page->nextCursor)));
     addIdentity(answer, m_store.identity());
     return HttpResponse::json(200, answer);
 }

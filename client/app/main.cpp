@@ -29,6 +29,8 @@ int main(int argc, char *argv[])
     QGuiApplication::setApplicationName(u"werkstattplan"_s);
     QGuiApplication::setOrganizationName(u"Werkstattplan"_s);
     QGuiApplication::setApplicationVersion(QStringLiteral(WERKSTATTPLAN_VERSION));
+    // Wayland matches the window to its desktop entry (and icon) by this name; X11 by the class "werkstattplan".
+    QGuiApplication::setDesktopFileName(u"de.werkstattplan.Werkstattplan"_s);
     QQuickStyle::setStyle(u"Basic"_s);
 
     QCommandLineParser parser;
@@ -41,11 +43,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption user(u"user"_s, u"Account to sign in with."_s, u"USER"_s);
     const QCommandLineOption passwordFile(u"password-file"_s, u"File whose first line is the password."_s, u"FILE"_s);
     const QCommandLineOption language(u"language"_s, u"de (default) or en."_s, u"LANG"_s);
+    const QCommandLineOption caFile(u"ca-file"_s,
+                                    u"Also trust the certificate authorities in this PEM file (a municipal PKI), for the "
+                                    "account and the next sign-in; kept with the account. Empty: the system's only."_s,
+                                    u"FILE"_s);
     const QCommandLineOption screenshot(u"screenshot"_s,
                                         u"Save the window as an image after --screenshot-delay ms, then quit (for docs)."_s,
                                         u"FILE"_s);
     const QCommandLineOption screenshotDelay(u"screenshot-delay"_s, u"Default 3000."_s, u"MS"_s, u"3000"_s);
-    parser.addOptions({ data, server, user, passwordFile, language, screenshot, screenshotDelay });
+    parser.addOptions({ data, server, user, passwordFile, language, caFile, screenshot, screenshotDelay });
     parser.process(app);
 
     LocalReplica::setSecretStore(KeychainSecretStore::createIfAvailable());
@@ -53,6 +59,12 @@ int main(int argc, char *argv[])
     if (parser.isSet(language))
         session.setLanguage(parser.value(language));
     const bool opened = session.openLast();
+    if (parser.isSet(caFile)) {
+        if (Status trusted = session.setCaFile(parser.value(caFile)); !trusted) {
+            std::fprintf(stderr, "werkstattplan: --ca-file: %s\n", qPrintable(trusted.errorMessage()));
+            return 2;
+        }
+    }
     QQmlApplicationEngine engine;
     if (!AppSetup::load(engine, session))
         return 1;

@@ -189,13 +189,51 @@ int Commands::run(const QStringList &args)
 
 // Sync ------------------------------------------------------------------------------------------
 
+int Commands::applyCaFile(SyncEngine &engine)
+{
+    if (!m_options.hasCaFile)
+        return ExitOk;
+    if (Status trusted = engine.setCaFile(m_options.caFile); !trusted)
+        return fail(trusted.error());
+    return ExitOk;
+}
+
+void Commands::warnIfInsecure(const QUrl &server)
+{
+    if (!TlsTrust::isInsecure(server))
+        return;
+    err() << "werkstattplan-cli: warning: " << server.toDisplayString()
+          << " is not encrypted (http://): the password, the sign-in token and the plans travel readable "
+             "for anyone on the network; use https://"
+          << Qt::endl;
+}
+
+int Commands::failRemote(const Error &error, int code)
+{
+    if (error.code == u"tls_untrusted"_s)
+        return fail(Error { error.code, error.message + u"; if the server's certificate comes from your own "
+                                                         "certificate authority, give its certificate with "
+                                                         "--ca-file FILE"_s },
+                    code);
+    return fail(error, code);
+}
+
 int Commands::connect(const QStringList &args)
 {
     const QUrl url(args[0], QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty())
-        return fail(u"\"%1\" is not a server address such as http://127.0.0.1:8470"_s.arg(args[0]));
+        return fail(u"\"%1\" is not a server address such as https://werkstattplan.example.org"_s.arg(args[0]));
     if (m_options.user.isEmpty())
         return fail(u"connect needs --user USER"_s);
+    // Said before the password is read or anything is sent.
+    warnIfInsecure(url);
+    if (TlsTrust::isInsecure(url) && !m_options.allowInsecure)
+        return fail(Error { u"insecure_connection"_s,
+                            u"not signing in over an unencrypted connection; use https://, or give "
+                            "--allow-insecure to send the password in clear anyway"_s });
+    SyncEngine engine(*m_replica);
+    if (int rc = applyCaFile(engine); rc != ExitOk)
+        return rc;
 
     QFile source;
     const bool fromFile = !m_options.passwordFile.isEmpty();
@@ -209,11 +247,11 @@ int Commands::connect(const QStringList &args)
     if (password.isEmpty())
         return fail(u"the password is empty"_s);
 
-    SyncEngine engine(*m_replica);
     if (Status loggedIn = engine.login(url, m_options.user, password); !loggedIn) {
         // Only what happened between us and the server is a sync error; the rest the user fixes here.
-        static const QStringList local { u"account_mismatch"_s, u"invalid_url"_s, u"storage_error"_s };
-        return fail(loggedIn.error(), local.contains(loggedIn.errorCode()) ? ExitUsage : ExitSync);
+        static const QStringList local { u"account_mismatch"_s, u"invalid_url"_s, u"storage_error"_s,
+                                         u"ca_file_unreadable"_s, u"ca_file_invalid"_s };
+        return failRemote(loggedIn.error(), local.contains(loggedIn.errorCode()) ? ExitUsage : ExitSync);
     }
     const auto account = m_replica->account();
     if (account) {
@@ -233,15 +271,20 @@ int Commands::sync()
         return fail(
             Error { u"unauthorized"_s, u"signed out (the server refused the token); run connect again"_s },
             ExitSync);
+    warnIfInsecure(QUrl(m_replica->account()->serverUrl));
     SyncEngine engine(*m_replica);
+    if (int rc = applyCaFile(engine); rc != ExitOk)
+        return rc;
     SyncSummary total;
     // syncOnce() pushes and pulls what it can; go on while a round still moves the outbox.
     for (;;) {
         const int pendingBefore = m_replica->pendingCount();
         auto round = engine.syncOnce();
-        if (!round)
-            return fail(
-                Error { round.errorCode(), u"sync failed: %1"_s.arg(round.errorMessage()) }, ExitSync);
+        if (!round) {
+            static const QStringList local { u"ca_file_unreadable"_s, u"ca_file_invalid"_s };
+            return failRemote(Error { round.errorCode(), u"sync failed: %1"_s.arg(round.errorMessage()) },
+                              local.contains(round.errorCode()) ? ExitUsage : ExitSync);
+        }
         total.pushed += round->pushed;
         total.rejected += round->rejected;
         total.pulled += round->pulled;
@@ -272,7 +315,8 @@ int Commands::status()
         status.insert(u"account"_s,
             QJsonObject { { u"server"_s, account->serverUrl }, { u"user"_s, account->user },
                 { u"role"_s, account->role }, { u"municipality"_s, account->municipalityId },
-                { u"plan"_s, account->planId }, { u"signed_in"_s, !m_replica->token().isEmpty() } });
+                { u"plan"_s, account->planId }, { u"signed_in"_s, !m_replica->token().isEmpty() },
+                { u"ca_file"_s, m_replica->caFile().isEmpty() ? QJsonValue() : QJsonValue(m_replica->caFile()) } });
     } else {
         status.insert(u"account"_s, QJsonValue());
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "localreplica.h"
+#include "syncengine.h"
 #include "replicaview.h"
 #include "office/exports.h"
 
@@ -36,6 +37,9 @@ struct CliOptions
     QString to;
     QString reviewStatus;
     QString note; ///< review: written as a review note with the status
+    bool hasCaFile = false; ///< --ca-file was given (an empty FILE: the system's authorities only)
+    QString caFile;
+    bool allowInsecure = false; ///< connect: sign in over plain http:// beyond this computer
 };
 
 /**
@@ -92,6 +96,13 @@ private:
     [[nodiscard]] ExportStamp exportStamp();
     /** Writes an export to --out (atomically) or standard output. */
     int writeExport(const QByteArray &data, const QString &what);
+
+    /** Applies --ca-file to the engine (and keeps it with the account); an exit code if it cannot. */
+    int applyCaFile(SyncEngine &engine);
+    /** Tells on standard error that the replica's server is reached without encryption. */
+    void warnIfInsecure(const QUrl &server);
+    /** A failure of a command that talked to the server, with what to do about a TLS failure. */
+    int failRemote(const Error &error, int code);
 
     int fail(const Error &error, int code = ExitUsage);
     int fail(const QString &message, int code = ExitUsage);

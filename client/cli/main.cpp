@@ -51,7 +51,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         u"Werkstattplan command line client: one account's replica of the workshop plans.\n\n"
         "Commands:\n"
-        "  connect URL --user USER         sign in (password from --password-file or standard input)\n"
+        "  connect URL --user USER [--ca-file FILE] [--allow-insecure]\n"
+        "                                  sign in (password from --password-file or standard input)\n"
         "  sync                            push local changes and pull until done\n"
         "  status [--json]                 sync status: pending changes, last complete sync, errors\n"
         "  list plans|fields|goals|measures|conflicts|rejected [--municipality NAME] [--json]\n"
@@ -102,9 +103,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption status(u"status"_s, u"review: the new review status."_s, u"STATUS"_s);
     const QCommandLineOption note(u"note"_s, u"review: a note to the municipality, written with the status."_s, u"TEXT"_s);
     const QCommandLineOption verbose(u"verbose"_s, u"Also print the client core's log on standard error."_s);
+    const QCommandLineOption caFile(u"ca-file"_s,
+        u"connect, sync: also trust the certificate authorities in this PEM file (kept with the account; "
+        "empty: the system's only)."_s, u"FILE"_s);
+    const QCommandLineOption allowInsecure(u"allow-insecure"_s,
+        u"connect: sign in over plain http:// to another computer (the password travels unencrypted)."_s);
     parser.addOptions(
         { replica, json, user, passwordFile, municipality, parent, set, keep, value, outFile, verbose, plan, label,
-          from, to, status, note });
+          from, to, status, note, caFile, allowInsecure });
     parser.addPositionalArgument(u"command"_s, u"What to do (see above)."_s, u"COMMAND [ARGS...]"_s);
 
     // parse(), not process(): a usage error must exit with 1 and the same message format as every other
@@ -147,6 +153,9 @@ int main(int argc, char *argv[])
     options.to = parser.value(to);
     options.reviewStatus = parser.value(status);
     options.note = parser.value(note);
+    options.hasCaFile = parser.isSet(caFile);
+    options.caFile = parser.value(caFile);
+    options.allowInsecure = parser.isSet(allowInsecure);
 
     Commands commands(options);
     return commands.run(parser.positionalArguments());

@@ -11,9 +11,9 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-BootstrapFetcher::BootstrapFetcher(const QUrl &endpoint, const QString &token, int pageSize, qint64 after,
-                                   bool first)
-    : m_endpoint(endpoint), m_token(token), m_pageSize(pageSize), m_after(after), m_first(first)
+BootstrapFetcher::BootstrapFetcher(const QUrl &endpoint, const TlsTrust &trust, const QString &token, int pageSize,
+                                   qint64 after, bool first)
+    : m_endpoint(endpoint), m_trust(trust), m_token(token), m_pageSize(pageSize), m_after(after), m_first(first)
 {
 }
 
@@ -39,10 +39,11 @@ void BootstrapFetcher::fetchIfRoom()
     query.addQueryItem(u"limit"_s, QString::number(m_pageSize));
     query.addQueryItem(u"meta"_s, QString::number(int(Protocol::MetaFormat::Compact)));
     url.setQuery(query);
-    QNetworkRequest request = SyncHttp::request(url, m_token);
+    QNetworkRequest request = SyncHttp::request(url, m_trust, m_token);
     request.setTransferTimeout(SyncHttp::requestTimeoutMs);
     qCDebug(lcSync) << "bootstrap after key" << m_after;
     QNetworkReply *reply = m_network->get(request);
+    TlsTrust::watch(reply);
     m_requests.push_back({ reply, m_first, std::nullopt });
     m_boundsPending = true;
     connect(reply, &QNetworkReply::readyRead, this, [this, reply] { onReadyRead(reply); });

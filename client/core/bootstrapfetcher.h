@@ -4,6 +4,7 @@
 #include "common/result.h"
 #include "storage/replicastore.h"
 #include "sync/protocol.h"
+#include "tlstrust.h"
 
 #include <QObject>
 #include <QUrl>
@@ -44,7 +45,8 @@ public:
     static constexpr int pagesAhead = 3;
 
     /** endpoint: the server's /v1/bootstrap; after: the key to start after; first: the first page is asked for. */
-    BootstrapFetcher(const QUrl &endpoint, const QString &token, int pageSize, qint64 after, bool first);
+    BootstrapFetcher(const QUrl &endpoint, const TlsTrust &trust, const QString &token, int pageSize, qint64 after,
+                     bool first);
 
 public Q_SLOTS:
     void start();
@@ -72,6 +74,7 @@ private:
     void fail(const Error &error);
 
     QUrl m_endpoint;
+    TlsTrust m_trust;
     QString m_token;
     int m_pageSize;
     qint64 m_after;

@@ -16,11 +16,15 @@
 #include <QStandardPaths>
 #include <QSysInfo>
 
+#include <utility>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
 const QString cursorKey = u"cursor"_s;
+/** Protocol::cursorTag of the change at the cursor, as the server gave it (next_tag); empty if unknown. */
+const QString cursorTagKey = u"cursor_tag"_s;
 const QString bootstrappedKey = u"bootstrapped"_s;
 const QString lastSyncKey = u"last_complete_sync"_s;
 const QString lastStampKey = u"last_hlc"_s;
@@ -229,6 +233,7 @@ Status LocalReplica::loadAccount()
         m_editor.setAuthor(m_account->user);
     }
     m_token = json.value(u"token"_s).toString();
+    m_caFile = json.value(u"ca_file"_s).toString();
     if (json.value(u"token_in_key_store"_s).toBool() && secretStore())
         m_token = secretStore()->read(secretKey()).value_or(QString()); // gone from the key store: sign in again
     if (!json.contains(u"device"_s))
@@ -301,6 +306,8 @@ Status LocalReplica::setAccount(const AccountInfo &account, const QString &token
                                                 { u"role"_s, account.role },
                                                 { u"municipality"_s, account.municipalityId },
                                                 { u"plan"_s, account.planId } });
+    if (!m_caFile.isEmpty())
+        json.insert(u"ca_file"_s, m_caFile);
     QSaveFile file(QDir(m_folder).filePath(accountFile));
     if (!file.open(QIODevice::WriteOnly))
         return Error { u"storage_error"_s, u"cannot write %1"_s.arg(file.fileName()) };
@@ -326,6 +333,17 @@ Status LocalReplica::clearToken()
     return setAccount(m_account.value_or(AccountInfo {}), QString());
 }
 
+Status LocalReplica::setCaFile(const QString &caFile)
+{
+    if (caFile == m_caFile)
+        return Ok {};
+    const QString previous = std::exchange(m_caFile, caFile);
+    Status written = setAccount(m_account.value_or(AccountInfo {}), m_token);
+    if (!written)
+        m_caFile = previous;
+    return written;
+}
+
 QString LocalReplica::state(const QString &key)
 {
     return m_store->clientState(key);
@@ -339,6 +357,11 @@ Status LocalReplica::writeState(const QString &key, const QString &value)
 qint64 LocalReplica::cursor()
 {
     return state(cursorKey).toLongLong();
+}
+
+QString LocalReplica::cursorTag()
+{
+    return state(cursorTagKey);
 }
 
 QDateTime LocalReplica::lastCompleteSync()
@@ -368,6 +391,7 @@ Result<int> LocalReplica::serverWentBack(const QString &epoch, qint64 cursor, co
     auto queued = m_store->requeueChangesOf(
             device(), { { restoreMarkKey, QString::number(m_store->lastSequence()) },
                         { cursorKey, QString::number(qMax<qint64>(0, cursor)) },
+                        { cursorTagKey, u""_s },
                         { serverEpochKey, epoch },
                         { noticeKey, QString::fromUtf8(QJsonDocument(notice).toJson(QJsonDocument::Compact)) } });
     if (queued)
@@ -396,8 +420,12 @@ Status LocalReplica::setBootstrapped(qint64 startCursor)
 {
     if (Status indexed = m_store->finishImport(); !indexed)
         return indexed;
-    if (Status ok = writeState(cursorKey, QString::number(qMax(cursor(), startCursor))); !ok)
-        return ok;
+    if (startCursor > cursor()) {
+        if (Status ok = writeState(cursorTagKey, u""_s); !ok)
+            return ok;
+        if (Status ok = writeState(cursorKey, QString::number(startCursor)); !ok)
+            return ok;
+    }
     if (Status ok = writeState(bootstrappedKey, u"1"_s); !ok)
         return ok;
     writeCheck();
@@ -781,9 +809,10 @@ QList<RejectedChange> LocalReplica::rejected()
     return all;
 }
 
-Status LocalReplica::applyPulled(const QList<Change> &changes, qint64 nextCursor)
+Status LocalReplica::applyPulled(const QList<Change> &changes, qint64 nextCursor, const QString &nextTag)
 {
-    const auto applied = m_store->applyRemote(changes, cursorKey, QString::number(nextCursor));
+    const auto applied
+            = m_store->applyRemote(changes, { { cursorKey, QString::number(nextCursor) }, { cursorTagKey, nextTag.isNull() ? u""_s : nextTag } });
     if (!applied)
         return applied.error();
     for (const Change &change : changes)

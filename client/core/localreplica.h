@@ -112,6 +112,12 @@ public:
     [[nodiscard]] QString token() const { return m_token; }
     Status setAccount(const AccountInfo &account, const QString &token);
     Status clearToken();
+    /**
+     * The connection's CA file (TlsTrust): certificate authorities trusted besides the system's for
+     * this account's server; empty: the system's only. Kept in account.json with the account.
+     */
+    [[nodiscard]] QString caFile() const { return m_caFile; }
+    Status setCaFile(const QString &caFile);
     /** The account a replica folder belongs to, read without opening it; nullopt if none (or no replica). */
     [[nodiscard]] static std::optional<AccountInfo> accountIn(const QString &folder);
 
@@ -142,6 +148,8 @@ public:
 
     // Sync state
     [[nodiscard]] qint64 cursor();
+    /** What the server said stands at the cursor (its next_tag); sent back with it to tell a log that went back. */
+    [[nodiscard]] QString cursorTag();
     [[nodiscard]] QDateTime lastCompleteSync();
     Status setLastCompleteSync(const QDateTime &when);
     /** The epoch of the server's log this replica last read (docs/protocol.md, "Restore"); empty if none yet. */
@@ -227,8 +235,8 @@ public:
     [[nodiscard]] QList<RejectedChange> rejected();
 
     // Incoming
-    /** Applies a page of pulled changes and moves the cursor, in one transaction. */
-    Status applyPulled(const QList<Change> &changes, qint64 nextCursor);
+    /** Applies a page of pulled changes and moves the cursor (and its tag), in one transaction. */
+    Status applyPulled(const QList<Change> &changes, qint64 nextCursor, const QString &nextTag = {});
     Status importBootstrap(const QList<SnapshotEntity> &entities);
 
     /** Error codes of local edits: "not_found", "deleted", "forbidden", "invalid_value", "unknown_field", … */
@@ -259,4 +267,5 @@ private:
     LocalEditor m_editor;
     std::optional<AccountInfo> m_account;
     QString m_token;
+    QString m_caFile;
 };

@@ -103,11 +103,45 @@ SyncEngine::~SyncEngine()
 
 // Login
 
+Status SyncEngine::setCaFile(const QString &caFile)
+{
+    auto trust = TlsTrust::fromCaFile(caFile);
+    if (!trust)
+        return trust.error();
+    if (Status stored = m_replica.setCaFile(trust->caFile()); !stored)
+        return stored;
+    m_trust = std::move(trust).value();
+    // The live socket was verified against the old choice.
+    if (m_socket) {
+        closeSocket();
+        m_socketTimer.start(0);
+    }
+    return Ok {};
+}
+
+QString SyncEngine::caFile() const
+{
+    return m_replica.caFile();
+}
+
+Status SyncEngine::loadTrust()
+{
+    if (m_trust && m_trust->caFile() == m_replica.caFile())
+        return Ok {};
+    auto trust = TlsTrust::fromCaFile(m_replica.caFile());
+    if (!trust)
+        return trust.error();
+    m_trust = std::move(trust).value();
+    return Ok {};
+}
+
 Status SyncEngine::login(const QUrl &server, const QString &user, const QString &password)
 {
     if (!server.isValid() || server.host().isEmpty()
         || (server.scheme() != u"http"_s && server.scheme() != u"https"_s))
         return Error { u"invalid_url"_s, u"the server address must be an http or https URL"_s };
+    if (Status trusted = loadTrust(); !trusted)
+        return trusted;
     const QUrl base = normalizedServer(server);
     const auto previous = m_replica.account();
     // A replica holds one account's data and outbox: another account would push them under the wrong name.
@@ -257,6 +291,8 @@ void SyncEngine::startCycle()
         return failCycle({ u"no_server"_s, u"no server configured: sign in first"_s });
     if (m_replica.token().isEmpty())
         return failCycle({ u"unauthorized"_s, u"signed out: sign in again to sync"_s });
+    if (Status trusted = loadTrust(); !trusted)
+        return failCycle(trusted.error());
 
     m_summary = {};
     m_batchLimit = pushBatchSize;
@@ -399,7 +435,8 @@ void SyncEngine::bootstrapStart()
         resetBootstrap(); // a fresh start: pages from the beginning, otherwise on after the last page written
     const auto account = m_replica.account();
     auto *fetcher = new BootstrapFetcher(endpointOf(QUrl(account ? account->serverUrl : QString()), u"/v1/bootstrap"_s),
-                                         m_replica.token(), bootstrapPageSize, m_bootstrapAfter, m_bootstrapCursor < 0);
+                                         *m_trust, m_replica.token(), bootstrapPageSize, m_bootstrapAfter,
+                                         m_bootstrapCursor < 0);
     m_fetchThread = std::make_unique<QThread>();
     m_fetchThread->setObjectName(u"bootstrap"_s);
     fetcher->moveToThread(m_fetchThread.get());
@@ -458,6 +495,8 @@ void SyncEngine::pullNext()
     m_pullAfter = m_replica.cursor();
     QUrlQuery query;
     query.addQueryItem(u"after"_s, QString::number(m_pullAfter));
+    if (const QString tag = m_replica.cursorTag(); !tag.isEmpty())
+        query.addQueryItem(u"at"_s, tag);
     query.addQueryItem(u"limit"_s, QString::number(pullPageSize));
     sendStep("GET", u"/v1/pull?"_s + query.toString(QUrl::FullyEncoded), {}, &SyncEngine::onPullFinished);
 }
@@ -471,6 +510,9 @@ void SyncEngine::onPullFinished(const Reply &reply)
         return failCycle(SyncHttp::malformed(u"pull page without changes, next or more"_s));
     const qint64 next = json.value(u"next"_s).toInteger();
     const bool more = json.value(u"more"_s).toBool();
+    QString nextTag = json.value(u"next_tag"_s).toString(); // absent from older servers: nothing to check
+    if (nextTag.size() > Protocol::maxCursorTagLength)
+        nextTag.clear();
     // A next below our cursor: the server never issued that cursor; its log went back.
     auto back = checkServerLog(json, next < m_pullAfter && !more);
     if (!back)
@@ -493,7 +535,7 @@ void SyncEngine::onPullFinished(const Reply &reply)
         changes << std::move(change).value();
     }
     if (!changes.isEmpty() || next != m_pullAfter) {
-        if (Status applied = m_replica.applyPulled(changes, next); !applied)
+        if (Status applied = m_replica.applyPulled(changes, next, nextTag); !applied)
             return failCycle(applied.error());
     }
     m_summary.pulled += int(changes.size());
@@ -680,12 +722,16 @@ void SyncEngine::refreshCounts()
 
 QNetworkReply *SyncEngine::send(const QByteArray &method, const QUrl &url, const QByteArray &body, bool withToken)
 {
-    QNetworkRequest request = SyncHttp::request(url, withToken ? m_replica.token() : QString());
+    QNetworkRequest request = SyncHttp::request(url, *m_trust, withToken ? m_replica.token() : QString());
+    QNetworkReply *reply = nullptr;
     if (method == "POST") {
         request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-        return m_network->post(request, body);
+        reply = m_network->post(request, body);
+    } else {
+        reply = m_network->get(request);
     }
-    return m_network->get(request);
+    TlsTrust::watch(reply);
+    return reply;
 }
 
 void SyncEngine::sendStep(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
@@ -724,7 +770,7 @@ void SyncEngine::onReplyFinished(QNetworkReply *reply)
 void SyncEngine::openSocket()
 {
     const auto account = m_replica.account();
-    if (!m_running || m_fatal || !account || m_replica.token().isEmpty())
+    if (!m_running || m_fatal || !account || m_replica.token().isEmpty() || !loadTrust())
         return;
     closeSocket();
     QUrl url = endpointOf(QUrl(account->serverUrl), u"/v1/ws"_s);
@@ -733,7 +779,12 @@ void SyncEngine::openSocket()
     request.setRawHeader(Protocol::versionHeader, QByteArray::number(Protocol::version));
 
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_trust->apply(*m_socket);
     m_socketAuthed = false;
+    // Never ignored: the socket fails and reconnects later; the next sync reports the error to the user.
+    connect(m_socket, &QWebSocket::sslErrors, this, [](const QList<QSslError> &errors) {
+        qCWarning(lcSync).noquote() << "live socket:" << TlsTrust::untrusted(errors).message;
+    });
     connect(m_socket, &QWebSocket::connected, this, &SyncEngine::onSocketConnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &SyncEngine::onSocketMessage);
     // A refused connection never reaches "connected", so disconnected() alone would miss it.

@@ -5,6 +5,7 @@
 #include "sync/change.h"
 #include "synchttp.h"
 #include "syncstatus.h"
+#include "tlstrust.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -52,7 +53,12 @@ struct SyncSummary
  * failed or a request took over 30 s; retried), "unsupported_protocol" (the
  * server needs a newer app; nothing was changed locally), "unauthorized"
  * (the token was refused and is cleared: sign in again), "storage_error",
- * "malformed_response", and any other code the server sends.
+ * "malformed_response", "tls_untrusted" (the server's certificate is not
+ * trusted: the CA file or the server must change; shown as an error, never
+ * as offline; retried), "tls_failed" (no TLS handshake, e.g. https:// to a
+ * plain HTTP server), "tls_required" (http:// to an HTTPS server),
+ * "ca_file_unreadable", "ca_file_invalid", and any other code the server
+ * sends.
  *
  * Single-threaded: use it from the thread that owns the replica.
  */
@@ -80,12 +86,20 @@ public:
     [[nodiscard]] SyncStatus *status() { return m_status; }
 
     /**
+     * Trusts the certificate authorities in caFile besides the system's (TlsTrust) for every
+     * request and the live socket, and keeps the choice with the replica's account; empty: the
+     * system's only. Error codes "ca_file_unreadable", "ca_file_invalid" (nothing is changed).
+     */
+    Status setCaFile(const QString &caFile);
+    [[nodiscard]] QString caFile() const;
+
+    /**
      * Signs in (POST /v1/login with the replica's device id) and on success
      * stores the account and token in the replica. Blocks in a local event
      * loop (at most 30 s). A replica belongs to one account: signing in as
      * another user or to another server is refused ("account_mismatch").
-     * Error codes: "bad_credentials", "too_many_attempts",
-     * "server_unreachable", "unsupported_protocol", "invalid_url",
+     * Error codes: "bad_credentials", "account_disabled" (the password was
+     * right), "too_many_attempts", "server_unreachable", "unsupported_protocol", "invalid_url",
      * "account_mismatch", "malformed_response", "storage_error".
      */
     Status login(const QUrl &server, const QString &user, const QString &password);
@@ -161,6 +175,8 @@ private:
                   void (SyncEngine::*handler)(const Reply &));
     void onReplyFinished(QNetworkReply *reply);
     [[nodiscard]] static bool isFatal(const QString &code);
+    /** The trust of the replica's CA file, read again if the file's name changed. */
+    Status loadTrust();
 
     void scheduleSync(int delayMs);
     void setPaused(bool paused);
@@ -178,6 +194,7 @@ private:
     SyncStatus *m_status;
     QNetworkAccessManager *m_network;
     QWebSocket *m_socket = nullptr;
+    std::optional<TlsTrust> m_trust; ///< of the replica's CA file; read before the first request
 
     Phase m_phase = Phase::Idle;
     QPointer<QNetworkReply> m_reply;

@@ -10,9 +10,10 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace SyncHttp {
 
-QNetworkRequest request(const QUrl &url, const QString &token)
+QNetworkRequest request(const QUrl &url, const TlsTrust &trust, const QString &token)
 {
     QNetworkRequest request(url);
+    trust.apply(request);
     // A redirect could carry the token to another host.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false); // the protocol is HTTP/1.1
@@ -30,8 +31,10 @@ Answer read(QNetworkReply *reply, bool timedOut)
         return answer;
     }
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (answer.status == 0)
+    if (answer.status == 0) {
         answer.networkError = reply->errorString();
+        answer.tlsError = TlsTrust::errorOf(reply);
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll(), &parseError);
     answer.isJsonObject = parseError.error == QJsonParseError::NoError && doc.isObject();
@@ -47,6 +50,9 @@ Answer read(QNetworkReply *reply, bool timedOut)
 
 Error errorOf(const Answer &reply)
 {
+    // Not "unreachable": a retry cannot help until the certificate or the trusted authorities change.
+    if (reply.status == 0 && reply.tlsError)
+        return *reply.tlsError;
     if (reply.status == 0)
         return { u"server_unreachable"_s, u"cannot reach the server: %1"_s.arg(reply.networkError) };
     if (reply.status == -1)

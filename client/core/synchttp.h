@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "tlstrust.h"
 
 #include <QJsonObject>
 #include <QNetworkRequest>
@@ -23,10 +24,14 @@ struct Answer
     QJsonObject json;
     bool isJsonObject = false;
     QString networkError;
+    std::optional<Error> tlsError; ///< the connection failed in its TLS handshake (TlsTrust::errorOf)
 };
 
-/** A request with the protocol version, no redirects (they could carry the token away), HTTP/1.1. */
-QNetworkRequest request(const QUrl &url, const QString &token = {});
+/**
+ * A request with the protocol version, no redirects (they could carry the token away), HTTP/1.1,
+ * verified by trust. Pass its reply to TlsTrust::watch() so that a TLS failure is told as one.
+ */
+QNetworkRequest request(const QUrl &url, const TlsTrust &trust, const QString &token = {});
 /** Reads a finished reply (timedOut: it was aborted for taking too long). */
 Answer read(QNetworkReply *reply, bool timedOut = false);
 /** The error an unsuccessful answer stands for. */

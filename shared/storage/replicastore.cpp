@@ -227,6 +227,8 @@ Result<QSqlDatabase> ReplicaStore::openPostgres(const QString &location, const Q
         dropConnection(db);
         return error;
     }
+    // "relation ... already exists, skipping" on every open would bury the admin commands' own messages.
+    QSqlQuery(db).exec(u"SET client_min_messages = warning"_s);
     return db;
 }
 
@@ -1105,6 +1107,15 @@ qint64 ReplicaStore::sequenceOf(const QString &changeId)
     return seq;
 }
 
+QString ReplicaStore::changeIdAt(qint64 seq)
+{
+    QSqlQuery &q = prepared(u"SELECT change_id FROM changes WHERE seq = ?"_s);
+    q.bindValue(0, seq);
+    const QString id = q.exec() && q.next() ? q.value(0).toString() : QString();
+    q.finish();
+    return id;
+}
+
 qint64 ReplicaStore::lastSequence()
 {
     QSqlQuery &q = prepared(u"SELECT coalesce(max(seq), 0) FROM changes"_s);
@@ -1496,8 +1507,7 @@ Status ReplicaStore::applyLocal(const QList<Change> &changes, const Admission &a
     return Ok {};
 }
 
-Result<BatchOutcome> ReplicaStore::applyRemote(const QList<Change> &changes, const QString &stateKey,
-                                               const QString &stateValue)
+Result<BatchOutcome> ReplicaStore::applyRemote(const QList<Change> &changes, const QList<QPair<QString, QString>> &state)
 {
     return applyBatch(changes, {}, [&]() -> Status {
         // A change of ours that comes back from the server was accepted: it leaves the outbox.
@@ -1507,10 +1517,14 @@ Result<BatchOutcome> ReplicaStore::applyRemote(const QList<Change> &changes, con
             if (!confirm.exec())
                 return sqlError(u"cannot update the outbox"_s, confirm.lastError());
         }
-        QSqlQuery &state = prepared(QString::fromLatin1(stateUpsertSql));
-        state.bindValue(0, stateKey);
-        state.bindValue(1, stateValue);
-        return state.exec() ? Status(Ok {}) : Status(sqlError(u"cannot store state"_s, state.lastError()));
+        QSqlQuery &upsert = prepared(QString::fromLatin1(stateUpsertSql));
+        for (const auto &[key, value] : state) {
+            upsert.bindValue(0, key);
+            upsert.bindValue(1, value);
+            if (!upsert.exec())
+                return sqlError(u"cannot store state"_s, upsert.lastError());
+        }
+        return Ok {};
     });
 }
 

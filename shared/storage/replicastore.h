@@ -176,6 +176,8 @@ public:
     [[nodiscard]] qint64 changeCount();
     /** The change's position in this log (0 if it is not in it). */
     [[nodiscard]] qint64 sequenceOf(const QString &changeId);
+    /** The id of the change stored at a sequence number; empty if there is none. */
+    [[nodiscard]] QString changeIdAt(qint64 seq);
     /** Changes with a log sequence number above afterSeq, ascending, at most limit. */
     [[nodiscard]] QList<QPair<qint64, Change>> changesAfter(qint64 afterSeq, int limit);
     /**
@@ -229,8 +231,12 @@ public:
      */
     Status applyLocal(const QList<Change> &changes, const Admission &admit, const QString &stateKey = {},
                       const QString &stateValue = {});
-    /** Applies changes from the server and stores a setting (the cursor) in the same transaction. */
-    Result<BatchOutcome> applyRemote(const QList<Change> &changes, const QString &stateKey, const QString &stateValue);
+    /** Applies changes from the server and stores settings (the cursor and its tag) in the same transaction. */
+    Result<BatchOutcome> applyRemote(const QList<Change> &changes, const QList<QPair<QString, QString>> &state);
+    Result<BatchOutcome> applyRemote(const QList<Change> &changes, const QString &stateKey, const QString &stateValue)
+    {
+        return applyRemote(changes, { { stateKey, stateValue } });
+    }
     [[nodiscard]] int outboxSize();
     /** The queue position of the newest queued change (0 if none). */
     [[nodiscard]] qint64 outboxSequence();

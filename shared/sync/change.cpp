@@ -191,6 +191,9 @@ Result<Change> validateChange(Change change)
     const EntitySpec *entity = Schema::instance().entity(change.entityType);
     if (!entity)
         return Error { u"unknown_type"_s, u"unknown entity type '%1'"_s.arg(change.entityType) };
+    if (const qsizetype most = Change::maxSeen(entity->fields.size()); change.seen.size() > most)
+        return Error { u"malformed_change"_s, u"a delete of a %1 names at most %2 seen versions, this one %3"_s.arg(
+                                                     entity->name).arg(most).arg(change.seen.size()) };
     if (change.op != Change::Op::Set) {
         change.field = Change::stateField;
         change.value = change.op == Change::Op::Delete ? Change::deleted : Change::live;

@@ -44,6 +44,11 @@ struct Change
      * edit names the heads it saw, a resolution every head: past this many heads it settles the newest.
      */
     static constexpr int maxBase = 64;
+    /**
+     * Most versions a delete of an entity with this many fields names as seen: maxBase heads per field.
+     * A head it does not name counts as unseen, an edit concurrent with the delete: kept, never lost.
+     */
+    static constexpr qsizetype maxSeen(qsizetype fields) { return fields * maxBase; }
 
     static inline const QString stateField = QStringLiteral("_state");
     static inline const QString live = QStringLiteral("live");

@@ -70,7 +70,7 @@ Change LocalEditor::remove(const EntityRecord &record)
     Change change = make(Change::Op::Delete, &record, {}, {});
     change.base = newestBase(record.lifecycle.headIds());
     for (const FieldState &field : record.fields)
-        change.seen << field.headIds();
+        change.seen << newestBase(field.headIds());
     change.seen.sort();
     return change;
 }

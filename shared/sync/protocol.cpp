@@ -4,6 +4,7 @@
 #include "jsonreader.h"
 #include "storage/recordcodec.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -213,6 +214,13 @@ void appendEntityAfterHistory(QByteArray &out, const SnapshotEntity &entity, Met
 }
 
 } // namespace
+
+QString cursorTag(const QString &changeId)
+{
+    if (changeId.isEmpty())
+        return {};
+    return QString::fromLatin1(QCryptographicHash::hash(changeId.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
+}
 
 BootstrapPageWriter::BootstrapPageWriter(qint64 cursor, int limit, MetaFormat metaFormat)
     : m_metaFormat(metaFormat)

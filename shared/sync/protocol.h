@@ -30,6 +30,16 @@ constexpr int defaultBootstrapLimit = 200;
  */
 constexpr int maxBootstrapChanges = 20000;
 
+/**
+ * What a pull cursor points at: a short digest of the id of the change at that sequence number. A
+ * client sends it back with the cursor (at=TAG); when the server's log holds another change there,
+ * its log is not the one the client read (restored from a copy and written on since), whatever the
+ * epoch says. A digest, so that it tells nothing of a change the account may not read.
+ */
+QString cursorTag(const QString &changeId);
+/** Longest `at` a pull takes; cursorTag() is far shorter. */
+constexpr int maxCursorTagLength = 64;
+
 QJsonArray toJson(const QList<Change> &changes);
 QJsonObject toJson(const SnapshotEntity &entity);
 /**

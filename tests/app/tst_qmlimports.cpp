@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Every QML module the client needs at run time is installed, and scripts/install-deps installs it: the
-// client's own imports and, followed through qmldir files and the modules' own QML files, the imports of
-// Qt's modules (the non-native file dialog of QtQuick.Dialogs needs Qt.labs.folderlistmodel, which a
-// missing package turns into a crash on the first export). Also Qt's own translations.
+// Every QML module the client needs at run time is installed, and comes from a package listed in
+// packaging/client-runtime-packages.txt (which the werkstattplan package depends on and scripts/install-deps
+// installs): the client's own imports and, followed through qmldir files and the modules' own QML files, the
+// imports of Qt's modules (the non-native file dialog of QtQuick.Dialogs needs Qt.labs.folderlistmodel,
+// which a missing package turns into a crash on the first export). Also Qt's own translations.
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
@@ -73,20 +74,21 @@ QString debianPackageHint(const QString &uri)
     return u"qml6-module-"_s + uri.toLower().replace(u'.', u'-');
 }
 
-/** The packages scripts/install-deps installs. */
-QSet<QString> installDepsPackages()
+const QString runtimeList = u"packaging/client-runtime-packages.txt"_s;
+
+/** The packages of packaging/client-runtime-packages.txt: one a line, '#' starts a comment line. */
+QSet<QString> runtimePackages()
 {
-    QFile file(sourceDir + u"/scripts/install-deps"_s);
+    QFile file(sourceDir + u'/' + runtimeList);
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    const QString text = QString::fromUtf8(file.readAll());
-    const qsizetype start = text.indexOf(u"packages=("_s);
-    const qsizetype end = text.indexOf(u')', start);
-    if (start < 0 || end < 0)
-        return {};
     QSet<QString> packages;
-    for (const QString &word : text.mid(start + 10, end - start - 10).split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts))
-        packages.insert(word);
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
+    for (const QString &line : lines) {
+        const QString package = line.section(u'#', 0, 0).trimmed();
+        if (!package.isEmpty())
+            packages.insert(package);
+    }
     return packages;
 }
 
@@ -119,8 +121,9 @@ class TestQmlImports : public QObject
 private Q_SLOTS:
     void initTestCase();
     void everyImportedModuleIsInstalled();
-    void everyModuleComesFromInstallDeps();
+    void everyModuleComesFromTheRuntimeList();
     void qtTranslationsAreInstalled();
+    void theRuntimeListIsInstalledAndDependedOn();
 
 private:
     /** module URI → its qmldir; filled by initTestCase. */
@@ -176,8 +179,8 @@ void TestQmlImports::everyImportedModuleIsInstalled()
 {
     QStringList problems;
     for (auto it = m_missing.cbegin(); it != m_missing.cend(); ++it) {
-        problems << u"QML module %1 (imported by %2) is not installed; Debian: %3 — add it to scripts/install-deps"_s
-                            .arg(it.key(), it.value(), debianPackageHint(it.key()));
+        problems << u"QML module %1 (imported by %2) is not installed; Debian: %3 — add it to %4"_s
+                            .arg(it.key(), it.value(), debianPackageHint(it.key()), runtimeList);
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
     // The module the non-native file dialog needs is among them (else the scan did not reach Qt's own files).
@@ -186,20 +189,20 @@ void TestQmlImports::everyImportedModuleIsInstalled()
     QVERIFY(m_found.contains(u"QtQuick.Controls.Basic"_s));
 }
 
-void TestQmlImports::everyModuleComesFromInstallDeps()
+void TestQmlImports::everyModuleComesFromTheRuntimeList()
 {
     const QHash<QString, QString> owners = owningPackages(m_found.values());
     if (owners.isEmpty())
         QSKIP("dpkg is not available: cannot tell which package installs a module");
-    const QSet<QString> listed = installDepsPackages();
-    QVERIFY2(!listed.isEmpty(), "cannot read the package list of scripts/install-deps");
+    const QSet<QString> listed = runtimePackages();
+    QVERIFY2(!listed.isEmpty(), qPrintable(u"cannot read %1"_s.arg(runtimeList)));
     QStringList problems;
     for (auto it = m_found.cbegin(); it != m_found.cend(); ++it) {
         const QString package = owners.value(it.value());
         if (package.isEmpty())
             problems << u"%1: %2 belongs to no Debian package"_s.arg(it.key(), it.value());
         else if (!listed.contains(package))
-            problems << u"QML module %1 comes from %2, which scripts/install-deps does not install"_s.arg(it.key(), package);
+            problems << u"QML module %1 comes from %2, which %3 does not list"_s.arg(it.key(), package, runtimeList);
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
 }
@@ -212,16 +215,27 @@ void TestQmlImports::qtTranslationsAreInstalled()
     for (const QString &name : { u"qtbase_de.qm"_s, u"qtdeclarative_de.qm"_s }) {
         const QString file = folder + u'/' + name;
         QVERIFY2(QFileInfo::exists(file),
-                 qPrintable(u"%1 is missing; Debian: qt6-translations-l10n — add it to scripts/install-deps"_s.arg(file)));
+                 qPrintable(u"%1 is missing; Debian: qt6-translations-l10n — add it to %2"_s.arg(file, runtimeList)));
         files << file;
     }
     const QHash<QString, QString> owners = owningPackages(files);
     if (owners.isEmpty())
         QSKIP("dpkg is not available: cannot tell which package installs Qt's translations");
-    const QSet<QString> listed = installDepsPackages();
+    const QSet<QString> listed = runtimePackages();
     for (const QString &file : std::as_const(files))
         QVERIFY2(listed.contains(owners.value(file)),
-                 qPrintable(u"%1 comes from %2, which scripts/install-deps does not install"_s.arg(file, owners.value(file))));
+                 qPrintable(u"%1 comes from %2, which %3 does not list"_s.arg(file, owners.value(file), runtimeList)));
+}
+
+void TestQmlImports::theRuntimeListIsInstalledAndDependedOn()
+{
+    // The list is only worth checking if the build machine installs it and the package depends on it.
+    for (const QString &reader : { u"scripts/install-deps"_s, u"cmake/Packaging.cmake"_s }) {
+        QFile file(sourceDir + u'/' + reader);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(u"cannot read "_s + reader));
+        QVERIFY2(QString::fromUtf8(file.readAll()).contains(runtimeList.section(u'/', 1)),
+                 qPrintable(u"%1 does not read %2"_s.arg(reader, runtimeList)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestQmlImports)

@@ -6,11 +6,13 @@
 
 #include "helpers/laptop.h"
 #include "helpers/serverprocess.h"
+#include "helpers/teststore.h"
 #include "localreplica.h"
 #include "syncengine.h"
 #include "syncstatus.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,18 +39,26 @@ private Q_SLOTS:
     void restoredBackupLosesNothingAnyReplicaHeld();
     void plainCopyPutBackIsNoticedByTheCursor();
 
+    void copyWrittenOnPastTheCursorIsNoticedByWhatStandsThere();
+
 private:
     bool signIn(Laptop &laptop, const QString &user);
-    /** Stops the server, puts `file` in place of its store and starts it again on the same port. */
-    bool restoreFrom(const QString &file);
+    /**
+     * A copy of the store that carries no restore mark, as an operator may make one: the SQLite file
+     * copied while the server is stopped, or `pg_dump` of the running PostgreSQL store.
+     */
+    bool copyStore(const QString &file);
+    /** What tells the restored store it was restored: the `backup` file itself, or `mark-restored` after it. */
+    enum class Mark { None, InFile, Command };
+    /** Stops the server, puts `file` (a backup or a copy) in place of its store, starts it on the same port. */
+    bool restoreFrom(const QString &file, Mark mark = Mark::None);
     ServerProcess m_server;
     QString m_planId;
 };
 
 void TestRestore::initTestCase()
 {
-    if (ServerProcess::usesPostgres())
-        QSKIP("backup and restore of a SQLite store (PostgreSQL: pg_dump)");
+    WERKSTATTPLAN_CHECK_TEST_STORE();
     QVERIFY(m_server.start());
     const auto added = m_server.admin({ u"add-municipality"_s, u"Wunsiedel"_s, u"--state"_s, u"Bayern"_s,
                                         u"--cluster"_s, u"Süd"_s });
@@ -65,18 +75,60 @@ bool TestRestore::signIn(Laptop &laptop, const QString &user)
     return laptop.signIn(m_server.baseUrl(), user, password);
 }
 
-bool TestRestore::restoreFrom(const QString &file)
+bool TestRestore::copyStore(const QString &file)
+{
+    if (ServerProcess::usesPostgres()) {
+        QProcess dump;
+        dump.setProgram(u"pg_dump"_s);
+        dump.setArguments({ u"--format=custom"_s, u"--file"_s, file, u"--dbname"_s, ServerProcess::postgresUrl() });
+        const auto done = ServerProcess::runToEnd(dump, {}, 60'000);
+        if (!done.ok())
+            qWarning() << "pg_dump:" << done.err;
+        return done.ok();
+    }
+    return m_server.terminate() && QFile::copy(storeFile(m_server.dataDir()), file)
+            && m_server.restart(ServerProcess::Port::Same);
+}
+
+bool TestRestore::restoreFrom(const QString &file, Mark mark)
 {
     if (!m_server.terminate())
         return false;
-    const QString store = storeFile(m_server.dataDir());
-    for (const QString &suffix : { u""_s, u"-wal"_s, u"-shm"_s })
-        QFile::remove(store + suffix);
-    return QFile::copy(file, store) && m_server.restart(ServerProcess::Port::Same);
+    if (ServerProcess::usesPostgres()) {
+        QString error;
+        if (!ServerProcess::resetPostgres(&error)) {
+            qWarning() << "cannot empty the database:" << error;
+            return false;
+        }
+        QProcess restore;
+        restore.setProgram(u"pg_restore"_s);
+        restore.setArguments({ u"--no-owner"_s, u"--dbname"_s, ServerProcess::postgresUrl(), file });
+        const auto done = ServerProcess::runToEnd(restore, {}, 60'000);
+        if (!done.ok()) {
+            qWarning() << "pg_restore:" << done.err;
+            return false;
+        }
+    } else {
+        const QString store = storeFile(m_server.dataDir());
+        for (const QString &suffix : { u""_s, u"-wal"_s, u"-shm"_s })
+            QFile::remove(store + suffix);
+        if (!QFile::copy(file, store))
+            return false;
+    }
+    if (mark == Mark::Command) {
+        const auto marked = m_server.admin({ u"mark-restored"_s });
+        if (!marked.ok()) {
+            qWarning() << "mark-restored:" << marked.err;
+            return false;
+        }
+    }
+    return m_server.restart(ServerProcess::Port::Same);
 }
 
 void TestRestore::restoredBackupLosesNothingAnyReplicaHeld()
 {
+    // SQLite: the server's `backup` marks its copy. PostgreSQL: a dump, marked after pg_restore.
+    const bool dump = ServerProcess::usesPostgres();
     Laptop one, two, office;
     QVERIFY(signIn(one, u"wunsiedel"_s));
     QVERIFY(signIn(two, u"wunsiedel"_s));
@@ -92,8 +144,12 @@ void TestRestore::restoredBackupLosesNothingAnyReplicaHeld()
 
     const QTemporaryDir backups;
     const QString backup = backups.filePath(u"before.sqlite"_s);
-    const auto made = m_server.admin({ u"backup"_s, backup });
-    QVERIFY2(made.ok(), made.err.constData());
+    if (dump) {
+        QVERIFY(copyStore(backup));
+    } else {
+        const auto made = m_server.admin({ u"backup"_s, backup });
+        QVERIFY2(made.ok(), made.err.constData());
+    }
 
     // After the backup: each laptop writes, and each pulls the other's work.
     const auto measure = one.replica->add(u"measure"_s, goal.value(), { { u"title"_s, u"Leerstandskataster"_s } });
@@ -111,7 +167,7 @@ void TestRestore::restoredBackupLosesNothingAnyReplicaHeld()
     QCOMPARE(one.replica->pendingCount(), 0);
     QCOMPARE(two.replica->pendingCount(), 0);
 
-    QVERIFY(restoreFrom(backup));
+    QVERIFY(restoreFrom(backup, dump ? Mark::Command : Mark::InFile));
 
     // After the restore: two syncs first (its edit of one's measure reaches a server that lost the measure),
     // then writes; one syncs after.
@@ -171,11 +227,9 @@ void TestRestore::plainCopyPutBackIsNoticedByTheCursor()
     QVERIFY(signIn(two, u"wunsiedel"_s));
     QCOMPARE(one.sync(), QString());
     QCOMPARE(two.sync(), QString());
-    QVERIFY(m_server.terminate());
     const QTemporaryDir copies;
-    const QString copy = copies.filePath(u"copy.sqlite"_s);
-    QVERIFY(QFile::copy(storeFile(m_server.dataDir()), copy));
-    QVERIFY(m_server.restart(ServerProcess::Port::Same));
+    const QString copy = copies.filePath(u"copy"_s);
+    QVERIFY(copyStore(copy));
 
     const auto field = one.replica->add(u"field_of_action"_s, m_planId, { { u"title"_s, u"Mobilität"_s } });
     QVERIFY(field);
@@ -196,6 +250,62 @@ void TestRestore::plainCopyPutBackIsNoticedByTheCursor()
     QVERIFY(signIn(fresh, u"wunsiedel"_s));
     QCOMPARE(fresh.sync(), QString());
     QCOMPARE(fresh.value(field.value(), u"title"_s), u"Mobilität im ländlichen Raum"_s);
+}
+
+void TestRestore::copyWrittenOnPastTheCursorIsNoticedByWhatStandsThere()
+{
+    // A copy put back without the mark, then written on by a laptop that never saw the lost changes,
+    // past where another laptop's cursor stands: that cursor was issued, by the old log. Pulling on from
+    // it would skip what came before it; only what stands at the cursor tells the logs apart.
+    Laptop one, two, three;
+    QVERIFY(signIn(one, u"wunsiedel"_s));
+    QVERIFY(signIn(two, u"wunsiedel"_s));
+    QVERIFY(signIn(three, u"wunsiedel"_s));
+    for (Laptop *laptop : { &one, &two, &three })
+        QCOMPARE(laptop->sync(), QString());
+    const QTemporaryDir copies;
+    const QString copy = copies.filePath(u"copy"_s);
+    QVERIFY(copyStore(copy));
+
+    const auto lost = one.replica->add(u"field_of_action"_s, m_planId, { { u"title"_s, u"Energie"_s } });
+    QVERIFY(lost);
+    QCOMPARE(one.sync(), QString());
+    QCOMPARE(two.sync(), QString());
+    QCOMPARE(two.value(lost.value(), u"title"_s), u"Energie"_s);
+    const qint64 cursorOfTwo = two.replica->cursor();
+
+    QVERIFY(restoreFrom(copy));
+    // Three saw nothing of the lost field; its work takes the lost sequence numbers and more.
+    QStringList written;
+    for (int i = 0; i < 6; ++i) {
+        const auto field = three.replica->add(u"field_of_action"_s, m_planId, { { u"title"_s, u"Feld %1"_s.arg(i) } });
+        QVERIFY(field);
+        written << field.value();
+    }
+    QCOMPARE(three.sync(), QString());
+    QVERIFY(three.engine->status()->noticeCode().isEmpty()); // its log is the server's
+    QVERIFY2(three.replica->cursor() > cursorOfTwo, "the server's log must have grown past two's cursor");
+
+    QCOMPARE(two.sync(), QString());
+    QCOMPARE(two.engine->status()->noticeCode(), u"server_restored"_s);
+    QCOMPARE(one.sync(), QString()); // sends the lost field again
+    QCOMPARE(one.engine->status()->noticeCode(), u"server_restored"_s);
+    for (Laptop *laptop : { &two, &three, &one, &two, &three })
+        QCOMPARE(laptop->sync(), QString());
+
+    for (Laptop *laptop : { &one, &two, &three }) {
+        QCOMPARE(laptop->value(lost.value(), u"title"_s), u"Energie"_s);
+        for (int i = 0; i < written.size(); ++i)
+            QCOMPARE(laptop->value(written[i], u"title"_s), u"Feld %1"_s.arg(i));
+        QCOMPARE(laptop->replica->pendingCount(), 0);
+        QCOMPARE(laptop->replica->store().stateDigest(), one.replica->store().stateDigest());
+    }
+    Laptop fresh;
+    QVERIFY(signIn(fresh, u"wunsiedel"_s));
+    QCOMPARE(fresh.sync(), QString());
+    QCOMPARE(fresh.value(lost.value(), u"title"_s), u"Energie"_s);
+    QCOMPARE(one.sync(), QString()); // the new laptop's own record, once
+    QCOMPARE(fresh.replica->store().stateDigest(), one.replica->store().stateDigest());
 }
 
 QTEST_GUILESS_MAIN(TestRestore)

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "serverprocess.h"
 
+#include "testpki.h"
+
 #include <QDeadlineTimer>
 #include <QRegularExpression>
+#include <QSslConfiguration>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -24,6 +27,35 @@ constexpr int adminTimeoutMs = 60'000;
 // Enough to see why a test failed without drowning the log.
 constexpr qsizetype maxLogBytes = 1024 * 1024;
 
+/** The certificate authority and server certificate of WERKSTATTPLAN_TEST_TLS=1, made once per test process. */
+struct SharedTls
+{
+    QString certificate;
+    QString key;
+    QString caFile;
+};
+
+const SharedTls &sharedTls()
+{
+    static QTemporaryDir folder;
+    static const SharedTls tls = [] {
+        TestPki pki(folder.path());
+        if (!folder.isValid() || !pki.makeAuthority(u"werkstattplan-test-ca"_s)
+            || !pki.makeServer(u"werkstattplan-test-server"_s, u"werkstattplan-test-ca"_s)) {
+            qWarning().noquote() << "cannot make the test certificates:" << pki.error();
+            return SharedTls {};
+        }
+        // Trusted like an authority of the system's: every client in this process verifies with it.
+        QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
+        trusting.setCaCertificates(QSslConfiguration::systemCaCertificates()
+                                   + QSslCertificate::fromPath(pki.certificate(u"werkstattplan-test-ca"_s)));
+        QSslConfiguration::setDefaultConfiguration(trusting);
+        return SharedTls { pki.certificate(u"werkstattplan-test-server"_s), pki.key(u"werkstattplan-test-server"_s),
+                           pki.certificate(u"werkstattplan-test-ca"_s) };
+    }();
+    return tls;
+}
+
 } // namespace
 
 QStringList ServerProcess::AdminResult::lines() const
@@ -37,7 +69,30 @@ QStringList ServerProcess::AdminResult::lines() const
     return result;
 }
 
-ServerProcess::ServerProcess() = default;
+ServerProcess::ServerProcess()
+{
+    if (tlsRequested()) {
+        const SharedTls &tls = sharedTls();
+        useTls(tls.certificate, tls.key, tls.caFile);
+    }
+}
+
+bool ServerProcess::tlsRequested()
+{
+    return qEnvironmentVariable("WERKSTATTPLAN_TEST_TLS") == u"1"_s;
+}
+
+void ServerProcess::useTls(const QString &certificate, const QString &key, const QString &caFile)
+{
+    m_tlsCertificate = certificate;
+    m_tlsKey = key;
+    m_caFile = caFile;
+}
+
+void ServerProcess::usePlainHttp()
+{
+    useTls({}, {}, {});
+}
 
 ServerProcess::~ServerProcess()
 {
@@ -142,8 +197,11 @@ bool ServerProcess::launch(int port)
     m_port = 0;
     m_stdoutBuffer.clear();
     m_process->setProgram(binary());
-    m_process->setArguments(QStringList { u"serve"_s } + storeArguments()
-                            + QStringList { u"--listen"_s, u"127.0.0.1:%1"_s.arg(port) });
+    QStringList arguments = QStringList { u"serve"_s } + storeArguments()
+            + QStringList { u"--listen"_s, u"127.0.0.1:%1"_s.arg(port) };
+    if (usesTls())
+        arguments << u"--tls-cert"_s << m_tlsCertificate << u"--tls-key"_s << m_tlsKey;
+    m_process->setArguments(arguments);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
 #ifdef Q_OS_LINUX
     // A crashed test must not leave servers behind: the kernel ends them with us.
@@ -207,7 +265,7 @@ bool ServerProcess::isRunning() const
 QUrl ServerProcess::baseUrl() const
 {
     QUrl url;
-    url.setScheme(u"http"_s);
+    url.setScheme(usesTls() ? u"https"_s : u"http"_s);
     url.setHost(u"127.0.0.1"_s);
     url.setPort(m_port);
     return url;
@@ -241,6 +299,12 @@ bool ServerProcess::terminate(int signal)
         dumpLog("server output at exit");
     }
     return clean;
+}
+
+void ServerProcess::signal(int signal)
+{
+    if (isRunning())
+        ::kill(pid_t(m_process->processId()), signal);
 }
 
 ServerProcess::AdminResult ServerProcess::runToEnd(QProcess &process, const QByteArray &input, int timeoutMs)

@@ -15,6 +15,11 @@
  * OS picks, with its own store: a QTemporaryDir on SQLite, or the database
  * named by WERKSTATTPLAN_TEST_PG_URL on PostgreSQL. End-to-end tests drive
  * it over HTTP and run its admin commands against the same store.
+ *
+ * With WERKSTATTPLAN_TEST_TLS=1 every server serves HTTPS and WSS instead,
+ * with a certificate of a throwaway certificate authority that this test
+ * process then trusts (QSslConfiguration's default, so every client of the
+ * test and the client core in it verify against it); baseUrl() is https://.
  */
 class ServerProcess
 {
@@ -52,6 +57,16 @@ public:
     /** The PostgreSQL base URL from $WERKSTATTPLAN_TEST_PG_URL; empty to test SQLite. */
     [[nodiscard]] static QString postgresUrl();
     [[nodiscard]] static bool usesPostgres() { return !postgresUrl().isEmpty(); }
+    /** WERKSTATTPLAN_TEST_TLS=1: servers serve HTTPS by default. */
+    [[nodiscard]] static bool tlsRequested();
+
+    /** Serves HTTPS and WSS with these PEM files from the next start (caFile: what clients must trust). */
+    void useTls(const QString &certificate, const QString &key, const QString &caFile);
+    /** Serves plain HTTP from the next start. */
+    void usePlainHttp();
+    [[nodiscard]] bool usesTls() const { return !m_tlsCertificate.isEmpty(); }
+    /** The certificate authority clients verify the server's certificate with (empty without TLS). */
+    [[nodiscard]] QString caFile() const { return m_caFile; }
     /** Drops every table of the PostgreSQL test database (DROP SCHEMA public CASCADE). */
     static bool resetPostgres(QString *error = nullptr);
 
@@ -68,6 +83,8 @@ public:
     void kill();
     /** SIGTERM and wait; true if it exited by itself with code 0. */
     bool terminate(int signal = 15);
+    /** Sends a signal (e.g. SIGHUP) and returns at once. */
+    void signal(int signal);
 
     [[nodiscard]] bool isRunning() const;
     /** The server's process id (0 if not running), e.g. to read its memory from /proc. */
@@ -103,6 +120,9 @@ private:
     QString m_database;
     std::unique_ptr<QProcess> m_process;
     int m_port = 0;
+    QString m_tlsCertificate;
+    QString m_tlsKey;
+    QString m_caFile;
     QByteArray m_log;
     QByteArray m_stdoutBuffer;
 };

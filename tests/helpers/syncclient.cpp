@@ -285,7 +285,7 @@ bool LiveSocket::open(const QUrl &baseUrl, const QString &token, int timeoutMs)
         m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(auth).toJson(QJsonDocument::Compact)));
     });
     QUrl url = baseUrl;
-    url.setScheme(u"ws"_s);
+    url.setScheme(baseUrl.scheme() == u"https"_s ? u"wss"_s : u"ws"_s);
     url.setPath(u"/v1/ws"_s);
     QNetworkRequest request(url);
     request.setRawHeader(Protocol::versionHeader, QByteArray::number(Protocol::version));

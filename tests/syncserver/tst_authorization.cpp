@@ -331,6 +331,7 @@ private Q_SLOTS:
     void reviewThreadsStayBetweenOfficeAndMunicipality();
     void sameFieldTwiceInOnePush();
     void overlongBaseListIsRefused();
+    void overlongSeenListIsRefused();
 
 private:
     bool makeLaptop(Role role, QString *why);
@@ -903,6 +904,30 @@ void TestAuthorization::overlongBaseListIsRefused()
         QVERIFY2(describeRejections(refused).contains(u"at most %1 base versions"_s.arg(Change::maxBase)),
                  qPrintable(describeRejections(refused)));
     }
+}
+
+void TestAuthorization::overlongSeenListIsRefused()
+{
+    QString why;
+    const QString field = parentFor(Role::A, u"field_of_action"_s, &why);
+    QVERIFY2(!field.isEmpty(), qPrintable(why));
+    const qsizetype cap = Change::maxSeen(Schema::instance().entity(u"field_of_action"_s)->fields.size());
+    auto withSeen = [&](qsizetype count) {
+        Change change = m_a.builder->makeRemove(field);
+        change.seen.clear();
+        for (qsizetype i = 0; i < count; ++i)
+            change.seen << u"unknown-seen:%1"_s.arg(i);
+        return change;
+    };
+    for (const Change &change : { withSeen(cap + 1), withSeen(60000) }) {
+        const PushResult refused = m_a.client->push({ change });
+        QCOMPARE(refused.status(), 200);
+        QCOMPARE(refused.outcomeOf(change.id), u"malformed_change"_s);
+        QVERIFY2(describeRejections(refused).contains(u"at most %1 seen versions"_s.arg(cap)),
+                 qPrintable(describeRejections(refused)));
+    }
+    const Change atCap = withSeen(cap);
+    QCOMPARE(m_a.client->push({ atCap }).outcomeOf(atCap.id), QString());
 }
 
 QTEST_GUILESS_MAIN(TestAuthorization)

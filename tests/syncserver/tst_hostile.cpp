@@ -3,6 +3,7 @@
 // frames (with the server's peak memory read from /proc), half-sent and idle connections,
 // connection floods, login floods, revoked tokens, a lost database connection, file modes.
 // Every limit comes from the server's own table (GET /v1/limits), never typed in here.
+#include "helpers/rawhttp.h"
 #include "helpers/serverprocess.h"
 #include "helpers/syncclient.h"
 #include "localreplica.h"
@@ -57,135 +58,6 @@ int modeOf(const QString &path)
 {
     struct stat info = {};
     return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 0777) : -1;
-}
-
-/** One HTTP answer read off a raw socket. */
-struct RawAnswer
-{
-    int status = 0;
-    QByteArray head;
-    QByteArray body;
-    [[nodiscard]] QString code() const { return QJsonDocument::fromJson(body).object().value(u"error"_s).toString(); }
-    [[nodiscard]] QString describe() const { return u"%1 %2"_s.arg(status).arg(QString::fromUtf8(body.left(200))); }
-};
-
-/**
- * A raw TCP connection to the server, optionally from another loopback address (127.0.0.2, …),
- * to send what no well-behaved HTTP client sends: partial requests, lies about lengths.
- */
-class RawConnection
-{
-public:
-    bool open(quint16 port, const QHostAddress &from = {})
-    {
-        if (!from.isNull() && !m_socket.bind(from))
-            return false;
-        m_socket.connectToHost(QHostAddress::LocalHost, port);
-        return m_socket.waitForConnected(5000);
-    }
-    void send(const QByteArray &data)
-    {
-        m_socket.write(data);
-        m_socket.waitForBytesWritten(2000);
-    }
-    /**
-     * Writes total bytes of body in chunks, stopping as soon as the server answers or closes:
-     * a server that refuses early costs the sender little. Returns the bytes written.
-     */
-    qint64 stream(qint64 total)
-    {
-        const QByteArray chunk(1024 * 1024, 'x');
-        qint64 sent = 0;
-        while (sent < total && m_socket.state() == QAbstractSocket::ConnectedState && !answered()) {
-            const QByteArray piece = chunk.left(int(qMin<qint64>(chunk.size(), total - sent)));
-            if (m_socket.write(piece) < 0)
-                break;
-            sent += piece.size();
-            m_socket.waitForBytesWritten(5000);
-            m_socket.waitForReadyRead(0);
-        }
-        return sent;
-    }
-    /** True once a complete answer arrived (reads what is there without waiting). */
-    bool answered()
-    {
-        if (m_answer.status == 0 && m_socket.state() == QAbstractSocket::ConnectedState)
-            m_socket.waitForReadyRead(0); // what the kernel holds already counts
-        if (m_socket.bytesAvailable() > 0)
-            m_buffer += m_socket.readAll();
-        return parse(false);
-    }
-    /** Waits for a complete answer, or for the server to close (status 0 then). */
-    RawAnswer answer(int timeoutMs = 30'000)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (!answered() && m_socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < timeoutMs)
-            m_socket.waitForReadyRead(100);
-        answered();
-        return m_answer;
-    }
-    /** True once the server closed the connection (waits at most timeoutMs). */
-    bool waitClosed(int timeoutMs)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (m_socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < timeoutMs) {
-            m_socket.waitForReadyRead(100);
-            if (m_socket.bytesAvailable() > 0)
-                m_buffer += m_socket.readAll();
-        }
-        m_buffer += m_socket.readAll();
-        parse(false);
-        return m_socket.state() != QAbstractSocket::ConnectedState;
-    }
-    [[nodiscard]] const RawAnswer &lastAnswer() const { return m_answer; }
-    [[nodiscard]] QByteArray received() const { return m_buffer; }
-    QTcpSocket &socket() { return m_socket; }
-
-private:
-    bool parse(bool)
-    {
-        if (m_answer.status != 0)
-            return true;
-        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-        if (end < 0)
-            return false;
-        const QByteArray head = m_buffer.left(end);
-        static const QRegularExpression length(u"(?i)content-length:\\s*(\\d+)"_s);
-        const auto match = length.match(QString::fromLatin1(head));
-        const qint64 bodyLength = match.hasMatch() ? match.captured(1).toLongLong() : 0;
-        if (m_buffer.size() < end + 4 + bodyLength)
-            return false;
-        m_answer.head = head;
-        m_answer.status = head.mid(9, 3).toInt();
-        m_answer.body = m_buffer.mid(end + 4, bodyLength);
-        return true;
-    }
-
-    QTcpSocket m_socket;
-    QByteArray m_buffer;
-    RawAnswer m_answer;
-};
-
-QByteArray requestHead(const QByteArray &method, const QByteArray &path, qint64 contentLength,
-                       const QByteArray &extraHeaders = {})
-{
-    QByteArray head = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nWerkstattplan-Protocol: 1\r\n" + extraHeaders;
-    if (contentLength >= 0)
-        head += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
-    return head + "\r\n";
-}
-
-/** A complete request sent on a new raw connection, and its answer. */
-RawAnswer rawRequest(quint16 port, const QHostAddress &from, const QByteArray &method, const QByteArray &path,
-                     const QByteArray &body, const QByteArray &extraHeaders = {})
-{
-    RawConnection connection;
-    if (!connection.open(port, from))
-        return {};
-    connection.send(requestHead(method, path, body.size(), extraHeaders) + body);
-    return connection.answer();
 }
 
 QByteArray loginBody(const QString &user, const QString &password)

@@ -17,6 +17,49 @@
     </message>
 </context>
 <context>
+    <name>CaFileChooser</name>
+    <message>
+        <source>Erweitert</source>
+        <translation>Advanced</translation>
+    </message>
+    <message>
+        <source>Zertifikat der Stelle</source>
+        <translation>Certificate authority of your administration</translation>
+    </message>
+    <message>
+        <source>Nur nötig, wenn Ihre Verwaltung eine eigene Zertifizierungsstelle betreibt: die Datei (PEM), die Ihnen die IT gegeben hat. Ohne sie prüft Werkstattplan den Server mit den Zertifizierungsstellen des Systems.</source>
+        <translation>Only needed if your administration runs a certificate authority of its own: the file (PEM) your IT gave you. Without it, Werkstattplan checks the server with the system&apos;s certificate authorities.</translation>
+    </message>
+    <message>
+        <source>keines</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Auswählen …</source>
+        <translation>Choose …</translation>
+    </message>
+    <message>
+        <source>Zertifikat der Stelle auswählen</source>
+        <translation>Choose the certificate authority&apos;s certificate</translation>
+    </message>
+    <message>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Zertifikat der Stelle entfernen</source>
+        <translation>Remove the certificate authority&apos;s certificate</translation>
+    </message>
+    <message>
+        <source>Zertifikate (*.pem *.crt *.cer)</source>
+        <translation>Certificates (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>Alle Dateien (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>ChartModel</name>
     <message>
         <source>(ohne Angabe)</source>
@@ -766,6 +809,29 @@
             <numerusform>Show %n field</numerusform>
             <numerusform>Show %n fields</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>InsecureConnectionDialog</name>
+    <message>
+        <source>Die Verbindung ist nicht verschlüsselt</source>
+        <translation>The connection is not encrypted</translation>
+    </message>
+    <message>
+        <source>Die Verbindung ist nicht verschlüsselt: Die Adresse %1 beginnt mit http://. Ihr Passwort und Ihre Pläne gingen lesbar über das Netz; wer mitliest, kann sich mit Ihrem Konto anmelden.</source>
+        <translation>The connection is not encrypted: the address %1 begins with http://. Your password and your plans would cross the network readable by anyone; whoever reads along can sign in with your account.</translation>
+    </message>
+    <message>
+        <source>Verwenden Sie https://, wenn Ihr Server es anbietet. Fragen Sie im Zweifel die IT Ihrer Verwaltung.</source>
+        <translation>Use https:// if your server offers it. If in doubt, ask your administration&apos;s IT.</translation>
+    </message>
+    <message>
+        <source>Trotzdem anmelden</source>
+        <translation>Sign in anyway</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2449,6 +2515,10 @@
         <translation>Too many sign-in attempts. Please wait a minute and then try again.</translation>
     </message>
     <message>
+        <source>Dieses Konto ist gesperrt. Bitte wenden Sie sich an die IT Ihrer Verwaltung oder an die Geschäftsstelle; Ihre Arbeit auf diesem Gerät bleibt erhalten.</source>
+        <translation>This account is disabled. Please contact your administration&apos;s IT or the project office; your work on this device is kept.</translation>
+    </message>
+    <message>
         <source>Der Server ist nicht erreichbar. Ihre Arbeit ist auf diesem Gerät gespeichert und wird übertragen, sobald die Verbindung wieder besteht.</source>
         <translation>The server cannot be reached. Your work is saved on this device and will be sent as soon as the connection is back.</translation>
     </message>
@@ -2734,6 +2804,26 @@
     <message>
         <source>Auf diesem Gerät fehlen Änderungen, die schon gespeichert waren (die Datei wurde außerhalb von Werkstattplan verändert). Bitte prüfen Sie Ihre letzten Änderungen.</source>
         <translation>Changes that had already been saved are missing on this device (the file was changed outside Werkstattplan). Please check your latest changes.</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat des Servers ist nicht vertrauenswürdig: Es stammt von keiner Stelle, der dieses Gerät vertraut, ist abgelaufen oder gilt für eine andere Adresse. Betreibt Ihre Verwaltung eine eigene Zertifizierungsstelle, wählen Sie bei der Anmeldung unter „Erweitert“ deren Zertifikat; sonst wenden Sie sich an die IT. Ihre Arbeit bleibt auf diesem Gerät gespeichert.</source>
+        <translation>The server&apos;s certificate is not trustworthy: it comes from no authority this device trusts, has expired, or is for another address. If your administration runs a certificate authority of its own, choose its certificate under “Advanced” when signing in; otherwise contact your IT. Your work stays saved on this device.</translation>
+    </message>
+    <message>
+        <source>Es kam keine verschlüsselte Verbindung zum Server zustande. Stimmt die Adresse (https:// oder http://)? Ihre Arbeit bleibt auf diesem Gerät gespeichert.</source>
+        <translation>No encrypted connection to the server could be made. Is the address right (https:// or http://)? Your work stays saved on this device.</translation>
+    </message>
+    <message>
+        <source>Der Server nimmt nur verschlüsselte Verbindungen an. Bitte beginnen Sie die Serveradresse mit https://.</source>
+        <translation>The server accepts encrypted connections only. Please begin the server address with https://.</translation>
+    </message>
+    <message>
+        <source>Die Zertifikatsdatei lässt sich nicht lesen. Bitte wählen Sie sie erneut.</source>
+        <translation>The certificate file cannot be read. Please choose it again.</translation>
+    </message>
+    <message>
+        <source>In dieser Datei steht kein Zertifikat (PEM). Bitte wählen Sie die Datei, die Ihnen die IT gegeben hat.</source>
+        <translation>This file holds no certificate (PEM). Please choose the file your IT gave you.</translation>
     </message>
 </context>
 </TS>

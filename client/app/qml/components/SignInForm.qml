@@ -14,6 +14,21 @@ ColumnLayout {
 
     spacing: Theme.spacing
 
+    /** Signs in; over plain http:// to another computer only once the user confirmed it. */
+    function signIn() {
+        if (Session.isInsecureServer(server.text)) {
+            insecure.server = server.text
+            insecure.open()
+            return
+        }
+        send()
+    }
+    function send() {
+        root.error = ""
+        Session.signIn(server.text, user.text, password.text)
+        password.text = ""
+    }
+
     /** Puts the keyboard focus on the first field still empty (the server's address if none is). */
     function focusFirst() {
         const target = server.text === "" ? server : user.text === "" ? user : password
@@ -58,6 +73,10 @@ ColumnLayout {
         font.pixelSize: Theme.smallFont
         color: Theme.mutedText
     }
+    CaFileChooser {
+        namePrefix: root.namePrefix
+        Layout.fillWidth: true
+    }
     Label {
         objectName: root.namePrefix + "Error"
         visible: root.error !== ""
@@ -74,12 +93,14 @@ ColumnLayout {
             text: Session.busy ? qsTr("Anmeldung läuft …") : qsTr("Anmelden")
             highlighted: true
             enabled: !Session.busy && server.text !== "" && user.text !== "" && password.text !== ""
-            onClicked: {
-                root.error = ""
-                Session.signIn(server.text, user.text, password.text)
-                password.text = ""
-            }
+            onClicked: root.signIn()
         }
         BusyIndicator { running: Session.busy; visible: running; implicitHeight: signInButton.height }
+    }
+
+    InsecureConnectionDialog {
+        id: insecure
+        objectName: root.namePrefix + "InsecureConnection"
+        onConfirmed: root.send()
     }
 }

@@ -6,12 +6,14 @@
 #include "office/reviewnotes.h"
 #include "office/synopsisimport.h"
 #include "sync/orderkey.h"
+#include "tlstrust.h"
 #include "vocabulary.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTimer>
 
@@ -103,6 +105,11 @@ Status Session::open(const QString &folder)
     m_replica = std::move(replica).value();
     m_view = std::make_unique<ReplicaView>(m_replica->store());
     m_engine = std::make_unique<SyncEngine>(*m_replica);
+    // An account's own choice; local work keeps the one made for its coming sign-in.
+    if (m_replica->account() && m_replica->caFile() != m_caFile) {
+        m_caFile = m_replica->caFile();
+        Q_EMIT caFileChanged();
+    }
     connect(m_engine.get(), &SyncEngine::synced, this, [this](const SyncSummary &summary) {
         if (summary.pulled > 0 || summary.bootstrapped > 0 || summary.rejected > 0) {
             if (m_planId.isEmpty())
@@ -201,6 +208,46 @@ void Session::setLanguage(const QString &language)
     Q_EMIT undoChanged(); // what undo and redo would do, said in the new language
 }
 
+QUrl Session::serverUrlFromInput(const QString &input)
+{
+    // A bare host name means the encrypted protocol: http:// only when typed.
+    const QString text = input.trimmed();
+    return QUrl::fromUserInput(text.contains(u"://"_s) || text.isEmpty() ? text : u"https://"_s + text);
+}
+
+bool Session::isInsecureServer(const QString &server) const
+{
+    return TlsTrust::isInsecure(serverUrlFromInput(server));
+}
+
+Status Session::setCaFile(const QString &caFile)
+{
+    if (m_engine && !isLocalOnly()) {
+        if (Status used = m_engine->setCaFile(caFile); !used)
+            return used;
+        if (!m_workOffline)
+            m_engine->start(); // what failed for want of trust goes out now
+    } else if (auto trust = TlsTrust::fromCaFile(caFile); !trust) {
+        return trust.error();
+    }
+    const QString path = caFile.isEmpty() ? QString() : QFileInfo(caFile).absoluteFilePath();
+    if (path != m_caFile) {
+        m_caFile = path;
+        Q_EMIT caFileChanged();
+    }
+    return Ok {};
+}
+
+bool Session::useCaFile(const QUrl &file)
+{
+    return check(setCaFile(file.toLocalFile()));
+}
+
+void Session::useSystemCertificates()
+{
+    check(setCaFile({}));
+}
+
 void Session::setWorkOffline(bool offline)
 {
     if (offline == m_workOffline)
@@ -224,15 +271,20 @@ void Session::signIn(const QString &server, const QString &user, const QString &
     m_busy = true;
     Q_EMIT busyChanged();
     // Let the page show that it is working before the request starts.
-    QTimer::singleShot(0, this, [this, server = server.trimmed(), user = user.trimmed(), password] {
+    QTimer::singleShot(0, this, [this, server = server.trimmed(), user = user.trimmed(), password, caFile = m_caFile] {
         const QString previous = m_replica ? m_replica->folder() : QString();
         const bool fromLocalWork = isLocalOnly();
         const QString folder = accountFolder(server, user);
         Status result = Ok {};
         if (previous != folder)
             result = open(folder);
+        // The choice made on the sign-in page, for this account from now on.
+        if (result)
+            result = m_engine->setCaFile(caFile);
         if (result) {
-            QUrl url = QUrl::fromUserInput(server);
+            const QUrl url = serverUrlFromInput(server);
+            if (TlsTrust::isInsecure(url))
+                qCWarning(lcSync).noquote() << "signing in over plain HTTP at" << url.toDisplayString();
             result = m_engine->login(url, user, password);
         }
         if (!result) {

@@ -54,6 +54,11 @@ class Session : public QObject
     Q_PROPERTY(bool firstSync READ isFirstSync NOTIFY firstSyncChanged)
     /** What others see this device as ("Laptop Rathaus"); set in Einstellungen. */
     Q_PROPERTY(QString deviceName READ deviceName WRITE setDeviceName NOTIFY deviceNameChanged)
+    /**
+     * The certificate of a certificate authority of one's own (a municipal PKI, "Zertifikat der Stelle"), a PEM
+     * file trusted besides the system's for the signed-in account (kept with it) or the next sign-in; empty: none.
+     */
+    Q_PROPERTY(QString caFile READ caFile NOTIFY caFileChanged)
 
 public:
     explicit Session(const QString &dataFolder, QObject *parent = nullptr);
@@ -98,6 +103,14 @@ public:
     [[nodiscard]] QString deviceName() const;
     /** Renames this device for everyone (sent with the next sync); an empty name is refused. */
     void setDeviceName(const QString &name);
+    [[nodiscard]] QString caFile() const { return m_caFile; }
+    /**
+     * Trusts the certificate authorities in caFile (PEM; empty: the system's only) from now on: for the
+     * signed-in account (which then syncs again) or the next sign-in. Nothing changes if it is no CA file.
+     */
+    Status setCaFile(const QString &caFile);
+    /** The server address the user typed, as a URL: without a scheme it is https://. */
+    [[nodiscard]] static QUrl serverUrlFromInput(const QString &input);
 
     /** The replica, for the models; null before setup. */
     [[nodiscard]] LocalReplica *replica() const { return m_replica.get(); }
@@ -110,6 +123,15 @@ public:
     /** Starts without a server: a local plan named after the municipality. */
     Q_INVOKABLE bool startLocal(const QString &municipality);
     Q_INVOKABLE void syncNow();
+    /** The user chose a CA certificate file (setCaFile); false (and a notice) if it cannot be used. */
+    Q_INVOKABLE bool useCaFile(const QUrl &file);
+    /** The user removed the CA certificate: the system's authorities only. */
+    Q_INVOKABLE void useSystemCertificates();
+    /**
+     * True if signing in at this address would send the password unencrypted over a network (http:// to
+     * another computer, TlsTrust::isInsecure): the sign-in page asks first.
+     */
+    Q_INVOKABLE bool isInsecureServer(const QString &server) const;
     /** The user has read the sync status's notice (what happened to the data): it is cleared. */
     Q_INVOKABLE void dismissNotice();
     /** Local changes the server has not confirmed yet (what signing out would leave on this device). */
@@ -203,6 +225,7 @@ Q_SIGNALS:
     void workOfflineChanged();
     void firstSyncChanged();
     void deviceNameChanged();
+    void caFileChanged();
     /** A message for the user, already translated. */
     void notice(const QString &message);
     /** Empty error: signed in. */
@@ -266,4 +289,5 @@ private:
     QString m_language;
     bool m_workOffline = false;
     bool m_firstSync = false;
+    QString m_caFile;
 };

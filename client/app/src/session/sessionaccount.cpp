@@ -24,7 +24,7 @@ bool isServerDevice(const QString &device)
 
 QString normalizedServer(const QString &server)
 {
-    return QUrl::fromUserInput(server)
+    return Session::serverUrlFromInput(server)
             .adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment)
             .toString();
 }

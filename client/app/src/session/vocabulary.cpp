@@ -147,6 +147,7 @@ const Term errorTerms[] = {
     { "not_found", QT_TRANSLATE_NOOP("Vocabulary", "Der Eintrag ist nicht (mehr) vorhanden.") },
     { "bad_credentials", QT_TRANSLATE_NOOP("Vocabulary", "Benutzername oder Passwort stimmen nicht. Bitte versuchen Sie es noch einmal.") },
     { "too_many_attempts", QT_TRANSLATE_NOOP("Vocabulary", "Zu viele Anmeldeversuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.") },
+    { "account_disabled", QT_TRANSLATE_NOOP("Vocabulary", "Dieses Konto ist gesperrt. Bitte wenden Sie sich an die IT Ihrer Verwaltung oder an die Geschäftsstelle; Ihre Arbeit auf diesem Gerät bleibt erhalten.") },
     { "server_unreachable", QT_TRANSLATE_NOOP("Vocabulary", "Der Server ist nicht erreichbar. Ihre Arbeit ist auf diesem Gerät gespeichert und wird übertragen, sobald die Verbindung wieder besteht.") },
     { "unsupported_protocol", QT_TRANSLATE_NOOP("Vocabulary", "Diese Version von Werkstattplan ist zu alt für den Server. Bitte installieren Sie die neue Version; Ihre Arbeit bleibt erhalten.") },
     { "unauthorized", QT_TRANSLATE_NOOP("Vocabulary", "Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an; Ihre Arbeit bleibt erhalten.") },
@@ -176,6 +177,12 @@ const Term errorTerms[] = {
     { "unknown_field", QT_TRANSLATE_NOOP("Vocabulary", "Der Server kennt dieses Feld nicht. Bitte wenden Sie sich an die Geschäftsstelle.") },
     { "unknown_type", QT_TRANSLATE_NOOP("Vocabulary", "Der Server kennt diese Art von Eintrag nicht. Bitte wenden Sie sich an die Geschäftsstelle.") },
     { "exists", QT_TRANSLATE_NOOP("Vocabulary", "Diesen Eintrag gibt es auf dem Server schon.") },
+    // The connection's security (TlsTrust): never shown as "offline", since waiting does not help.
+    { "tls_untrusted", QT_TRANSLATE_NOOP("Vocabulary", "Das Zertifikat des Servers ist nicht vertrauenswürdig: Es stammt von keiner Stelle, der dieses Gerät vertraut, ist abgelaufen oder gilt für eine andere Adresse. Betreibt Ihre Verwaltung eine eigene Zertifizierungsstelle, wählen Sie bei der Anmeldung unter „Erweitert“ deren Zertifikat; sonst wenden Sie sich an die IT. Ihre Arbeit bleibt auf diesem Gerät gespeichert.") },
+    { "tls_failed", QT_TRANSLATE_NOOP("Vocabulary", "Es kam keine verschlüsselte Verbindung zum Server zustande. Stimmt die Adresse (https:// oder http://)? Ihre Arbeit bleibt auf diesem Gerät gespeichert.") },
+    { "tls_required", QT_TRANSLATE_NOOP("Vocabulary", "Der Server nimmt nur verschlüsselte Verbindungen an. Bitte beginnen Sie die Serveradresse mit https://.") },
+    { "ca_file_unreadable", QT_TRANSLATE_NOOP("Vocabulary", "Die Zertifikatsdatei lässt sich nicht lesen. Bitte wählen Sie sie erneut.") },
+    { "ca_file_invalid", QT_TRANSLATE_NOOP("Vocabulary", "In dieser Datei steht kein Zertifikat (PEM). Bitte wählen Sie die Datei, die Ihnen die IT gegeben hat.") },
 };
 
 const Term synopsisTerms[] = {
