@@ -4,8 +4,13 @@
 // work and signing in again, changing the account, and a selection that does not outlive its replica.
 #include "appdriver.h"
 #include "planoutlinemodel.h"
+#include "session/vocabulary.h"
 
+#include <QFile>
 #include <QQmlEngineExtensionPlugin>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
 
 Q_IMPORT_QML_PLUGIN(WerkstattplanPlugin)
 
@@ -162,6 +167,80 @@ private Q_SLOTS:
         QVERIFY2(!seen.overviewTableShown, "the overview showed an empty table during the first sync");
         QTRY_VERIFY(office.visibleItem(u"dashboardTable"_s));
         QVERIFY(!office.visibleItem(u"firstSyncView"_s));
+    }
+
+    void aSignInTheServerNeverAnswersShowsNoPlan()
+    {
+        // A server that takes the connection, says nothing and then hangs up. While the sign-in waits,
+        // the replica opened for the account must not show as a plan ("Nur auf diesem Gerät", empty).
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        connect(&silent, &QTcpServer::newConnection, this, [&silent] {
+            while (QTcpSocket *socket = silent.nextPendingConnection())
+                QTimer::singleShot(1500, socket, [socket] { socket->abort(); });
+        });
+        AppDriver fresh(QStringLiteral(WERKSTATTPLAN_SCREENSHOTS));
+        fresh.start(m_data.filePath(u"silent"_s), u"de"_s, false, QSize(1366, 768));
+        if (QTest::currentTestFailed())
+            return;
+        Session *session = fresh.session();
+        bool planShownWhileWaiting = false;
+        connect(session, &Session::accountChanged, this, [&] {
+            if (session->isBusy() && (session->isReady() || !fresh.visibleItem(u"setupPage"_s)))
+                planShownWhileWaiting = true;
+        });
+        fresh.typeInto(fresh.item(u"setupServer"_s), u"http://127.0.0.1:%1"_s.arg(silent.serverPort()), false);
+        fresh.typeInto(fresh.item(u"setupUser"_s), u"adorf"_s, false);
+        fresh.typeInto(fresh.item(u"setupPassword"_s), u"geheim-und-lang"_s, false);
+        fresh.clickNamed(u"setupSignIn"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isBusy(), 40'000);
+        QVERIFY2(!planShownWhileWaiting, "an empty plan was shown while the server had not answered");
+        QVERIFY(!session->isReady());
+        QVERIFY(fresh.visibleItem(u"setupPage"_s));
+        QObject *error = fresh.visibleItem(u"setupError"_s);
+        QVERIFY(error);
+        QCOMPARE(error->property("text").toString(), Vocabulary::signInErrorText(u"server_unreachable"_s));
+        fresh.screenshot(u"sign-in-no-answer"_s);
+    }
+
+    void signingInOverPlainHttpAsksFirstAndTheCaFileIsChosenThere()
+    {
+        AppDriver fresh(QStringLiteral(WERKSTATTPLAN_SCREENSHOTS));
+        fresh.start(m_data.filePath(u"plain-http"_s), u"de"_s, false, QSize(1366, 768));
+        if (QTest::currentTestFailed())
+            return;
+        Session *session = fresh.session();
+        // A certificate authority of the municipality, chosen under "Erweitert"; a file without one is refused.
+        fresh.clickNamed(u"setupAdvanced"_s);
+        QTRY_VERIFY(fresh.visibleItem(u"setupCaFile"_s));
+        const QString notPem = m_data.filePath(u"not-a-certificate.pem"_s);
+        QFile file(notPem);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("kein Zertifikat\n") > 0);
+        file.close();
+        QVERIFY(!session->useCaFile(QUrl::fromLocalFile(notPem)));
+        QCOMPARE(session->caFile(), QString());
+        const QString authorities = u"/etc/ssl/certs/ca-certificates.crt"_s;
+        QVERIFY2(QFile::exists(authorities), "ca-certificates is not installed");
+        QVERIFY(session->useCaFile(QUrl::fromLocalFile(authorities)));
+        QTRY_COMPARE(fresh.item(u"setupCaFile"_s)->property("text").toString(), authorities);
+        fresh.clickNamed(u"setupRemoveCaFile"_s);
+        QTRY_COMPARE(session->caFile(), QString());
+
+        // Plain http:// to another computer: asked first, and cancelling sends nothing.
+        fresh.typeInto(fresh.item(u"setupServer"_s), u"http://192.0.2.10:8470"_s, false);
+        fresh.typeInto(fresh.item(u"setupUser"_s), u"adorf"_s, false);
+        fresh.typeInto(fresh.item(u"setupPassword"_s), u"geheim-und-lang"_s, false);
+        fresh.clickNamed(u"setupSignIn"_s);
+        QObject *question = fresh.find(u"setupInsecureConnection"_s);
+        QVERIFY(question);
+        QTRY_VERIFY(question->property("opened").toBool());
+        QVERIFY(!session->isBusy());
+        fresh.screenshot(u"sign-in-plain-http"_s);
+        fresh.clickNamed(u"insecureConnectionCancel"_s);
+        QTRY_VERIFY(!question->property("visible").toBool());
+        QVERIFY(!session->isBusy());
+        QVERIFY(!session->isReady());
+        QCOMPARE(fresh.item(u"setupPassword"_s)->property("text").toString(), u"geheim-und-lang"_s); // nothing sent
     }
 
     void workingOfflineByChoiceSaysSo()

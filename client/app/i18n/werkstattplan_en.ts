@@ -818,8 +818,8 @@
         <translation>The connection is not encrypted</translation>
     </message>
     <message>
-        <source>Die Verbindung ist nicht verschlüsselt: Die Adresse %1 beginnt mit http://. Ihr Passwort und Ihre Pläne gingen lesbar über das Netz; wer mitliest, kann sich mit Ihrem Konto anmelden.</source>
-        <translation>The connection is not encrypted: the address %1 begins with http://. Your password and your plans would cross the network readable by anyone; whoever reads along can sign in with your account.</translation>
+        <source>Die Adresse %1 beginnt mit http://. Ihr Passwort und Ihre Pläne gingen lesbar über das Netz; wer mitliest, kann sich mit Ihrem Konto anmelden.</source>
+        <translation>The address %1 begins with http://. Your password and your plans would cross the network readable by anyone; whoever reads along can sign in with your account.</translation>
     </message>
     <message>
         <source>Verwenden Sie https://, wenn Ihr Server es anbietet. Fragen Sie im Zweifel die IT Ihrer Verwaltung.</source>
@@ -2824,6 +2824,10 @@
     <message>
         <source>In dieser Datei steht kein Zertifikat (PEM). Bitte wählen Sie die Datei, die Ihnen die IT gegeben hat.</source>
         <translation>This file holds no certificate (PEM). Please choose the file your IT gave you.</translation>
+    </message>
+    <message>
+        <source>Der Server ist nicht erreichbar. Bitte prüfen Sie die Serveradresse und ob dieses Gerät mit dem Netz verbunden ist.</source>
+        <translation>The server cannot be reached. Please check the server address and whether this device is connected to the network.</translation>
     </message>
 </context>
 </TS>

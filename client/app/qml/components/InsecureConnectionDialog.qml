@@ -25,7 +25,7 @@ Dialog {
         anchors.fill: parent
         spacing: Theme.spacing
         Label {
-            text: qsTr("Die Verbindung ist nicht verschlüsselt: Die Adresse %1 beginnt mit http://. Ihr Passwort und Ihre "
+            text: qsTr("Die Adresse %1 beginnt mit http://. Ihr Passwort und Ihre "
                        + "Pläne gingen lesbar über das Netz; wer mitliest, kann sich mit Ihrem Konto anmelden.").arg(root.server)
             color: Theme.error
             wrapMode: Text.Wrap

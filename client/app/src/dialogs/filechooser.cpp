@@ -80,6 +80,9 @@ void FileChooser::open()
         Q_EMIT rejected();
         return;
     }
+    // A folder that is not there (no "Documents" on a new account) would stand in the name field instead.
+    if (!QFileInfo(lastFolder()).isDir())
+        lastFolder() = QDir::homePath();
     auto *dialog = new QFileDialog(nullptr, m_title, lastFolder());
     dialog->setObjectName(QStringLiteral("fileChooserDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -269,6 +269,8 @@ void Session::signIn(const QString &server, const QString &user, const QString &
     if (m_busy)
         return;
     m_busy = true;
+    // The new account's replica opens before the server answers: until it does, this is no plan yet.
+    m_firstSignIn = !m_replica;
     Q_EMIT busyChanged();
     // Let the page show that it is working before the request starts.
     QTimer::singleShot(0, this, [this, server = server.trimmed(), user = user.trimmed(), password, caFile = m_caFile] {
@@ -288,6 +290,7 @@ void Session::signIn(const QString &server, const QString &user, const QString &
             result = m_engine->login(url, user, password);
         }
         if (!result) {
+            m_firstSignIn = false;
             if (!previous.isEmpty() && previous != folder)
                 check(open(previous));
             else if (previous.isEmpty()) {
@@ -296,11 +299,12 @@ void Session::signIn(const QString &server, const QString &user, const QString &
             }
             m_busy = false;
             Q_EMIT busyChanged();
-            Q_EMIT signInFinished(Vocabulary::errorText(result.errorCode()));
+            Q_EMIT signInFinished(Vocabulary::signInErrorText(result.errorCode()));
             return;
         }
         rememberCurrent(folder);
         findPlan();
+        m_firstSignIn = false;
         Q_EMIT accountChanged();
         const auto synced = m_engine->syncOnce();
         findPlan();

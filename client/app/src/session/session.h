@@ -75,7 +75,8 @@ public:
     /** Opens the replica the app used last; false on first start (nothing chosen yet). */
     bool openLast();
 
-    [[nodiscard]] bool isReady() const { return m_replica != nullptr; }
+    /** A replica is open and no first sign-in is still asking the server (the sign-in page stays until then). */
+    [[nodiscard]] bool isReady() const { return m_replica != nullptr && !m_firstSignIn; }
     [[nodiscard]] bool isLocalOnly() const;
     [[nodiscard]] bool isOffice() const;
     [[nodiscard]] QString user() const;
@@ -282,6 +283,7 @@ private:
     QString m_planId;
     QString m_municipalityName;
     bool m_busy = false;
+    bool m_firstSignIn = false; ///< signing in with no replica open before
     int m_revision = 0;
     QList<UndoStep> m_undo;
     QList<UndoStep> m_redo;

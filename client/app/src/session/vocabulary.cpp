@@ -139,6 +139,11 @@ const Term changeTerms[] = {
     { "position", QT_TRANSLATE_NOOP("Vocabulary", "In der Liste verschoben") },
 };
 
+/** Where a sign-in says something else than a sync would (errorTerms otherwise). */
+const Term signInErrorTerms[] = {
+    { "server_unreachable", QT_TRANSLATE_NOOP("Vocabulary", "Der Server ist nicht erreichbar. Bitte prüfen Sie die Serveradresse und ob dieses Gerät mit dem Netz verbunden ist.") },
+};
+
 const Term errorTerms[] = {
     { "forbidden", QT_TRANSLATE_NOOP("Vocabulary", "Das dürfen Sie hier nicht ändern: Sie bearbeiten nur den Plan Ihrer Kommune und Ihre eigenen Kommentare.") },
     { "invalid_value", QT_TRANSLATE_NOOP("Vocabulary", "Dieser Wert passt nicht in das Feld. Bitte prüfen Sie die Eingabe.") },
@@ -403,6 +408,12 @@ QString Vocabulary::errorText(const QString &code)
         return text;
     return QCoreApplication::translate("Vocabulary", "Etwas ist schiefgegangen (%1). Ihre Arbeit ist auf diesem Gerät gespeichert.")
             .arg(code);
+}
+
+QString Vocabulary::signInErrorText(const QString &code)
+{
+    const QString text = lookup(signInErrorTerms, code);
+    return text != code ? text : errorText(code);
 }
 
 QString Vocabulary::syncStateLabel(int state)

@@ -72,6 +72,8 @@ public:
 
     /** A plain sentence for an error code, with what to do about it. */
     Q_INVOKABLE static QString errorText(const QString &code);
+    /** The same for a sign-in that failed: nothing is waiting to be sent yet, the address may be wrong. */
+    Q_INVOKABLE static QString signInErrorText(const QString &code);
     /** The name of a SyncStatus::State ("Offline", "Alles übertragen", …). */
     Q_INVOKABLE static QString syncStateLabel(int state);
     /** What a SyncStatus::State means for the user's work, in one or two sentences. */
