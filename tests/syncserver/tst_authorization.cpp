@@ -3,6 +3,7 @@
 // generated from the Schema, pushed to the real server and checked by the client's local check too.
 #include "helpers/clientreplica.h"
 #include "helpers/serverprocess.h"
+#include "helpers/teststore.h"
 #include "helpers/syncclient.h"
 #include "localreplica.h"
 #include "model/schema.h"
@@ -600,11 +601,7 @@ Change TestAuthorization::build(Role actor, Change::Op op, const Fixture &f, con
 void TestAuthorization::initTestCase()
 {
     QVERIFY(m_scratch.isValid());
-    if (qEnvironmentVariable("WERKSTATTPLAN_TEST_STORE") == u"postgresql"_s && !ServerProcess::usesPostgres()) {
-        if (qEnvironmentVariableIsSet("WERKSTATTPLAN_REQUIRE_PG"))
-            QFAIL("WERKSTATTPLAN_TEST_PG_URL is not set");
-        QSKIP("no PostgreSQL: set WERKSTATTPLAN_TEST_PG_URL (see scripts/pg-test-cluster)");
-    }
+    WERKSTATTPLAN_CHECK_TEST_STORE();
     QVERIFY(m_server.start());
     QString why;
     for (Role role : roles)

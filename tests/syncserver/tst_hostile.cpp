@@ -5,6 +5,7 @@
 // Every limit comes from the server's own table (GET /v1/limits), never typed in here.
 #include "helpers/rawhttp.h"
 #include "helpers/serverprocess.h"
+#include "helpers/teststore.h"
 #include "helpers/syncclient.h"
 #include "localreplica.h"
 #include "sync/protocol.h"
@@ -143,11 +144,7 @@ void TestHostile::initTestCase()
 {
     QVERIFY2(QFile::exists(ServerProcess::binary()), qPrintable(u"no server binary at "_s + ServerProcess::binary()));
     QVERIFY(m_scratch.isValid());
-    if (qEnvironmentVariable("WERKSTATTPLAN_TEST_STORE") == u"postgresql"_s && !ServerProcess::usesPostgres()) {
-        if (qEnvironmentVariableIsSet("WERKSTATTPLAN_REQUIRE_PG"))
-            QFAIL("WERKSTATTPLAN_TEST_PG_URL is not set (scripts/test starts a PostgreSQL cluster and sets it)");
-        QSKIP("no PostgreSQL: set WERKSTATTPLAN_TEST_PG_URL (see scripts/pg-test-cluster)");
-    }
+    WERKSTATTPLAN_CHECK_TEST_STORE();
     // Short timeouts and a small per-address cap, so waiting for them stays short; sizes stay as shipped.
     qputenv("WERKSTATTPLAN_SERVER_LIMITS", "header_timeout_ms=1500,body_stall_timeout_ms=1500,request_timeout_ms=4000,"
                                            "idle_timeout_ms=2500,websocket_auth_timeout_ms=2500,max_connections_per_address=12");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "helpers/clientreplica.h"
 #include "helpers/serverprocess.h"
+#include "helpers/teststore.h"
 #include "helpers/syncclient.h"
 #include "storage/replicastore.h"
 #include "sync/protocol.h"
@@ -267,13 +268,7 @@ void TestServer::initTestCase()
 {
     QVERIFY2(QFile::exists(ServerProcess::binary()), qPrintable(u"no server binary at "_s + ServerProcess::binary()));
     QVERIFY(m_scratch.isValid());
-    // The "-postgresql" CTest entry must not quietly test SQLite again.
-    if (qEnvironmentVariable("WERKSTATTPLAN_TEST_STORE") == u"postgresql"_s && !ServerProcess::usesPostgres()) {
-        if (qEnvironmentVariableIsSet("WERKSTATTPLAN_REQUIRE_PG"))
-            QFAIL("WERKSTATTPLAN_TEST_PG_URL is not set (scripts/test starts a PostgreSQL cluster and sets it)");
-        QSKIP("no PostgreSQL: set WERKSTATTPLAN_TEST_PG_URL (see scripts/pg-test-cluster)");
-    }
-    qInfo() << "store:" << (ServerProcess::usesPostgres() ? "PostgreSQL" : "SQLite");
+    WERKSTATTPLAN_CHECK_TEST_STORE();
     QVERIFY(m_server.start());
 
     QString why;
