@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -106,6 +107,8 @@ const QString epochKey = u"epoch"_s;
 const QString restorePendingKey = u"restore_pending"_s;
 const QString restoredFromKey = u"restored_from"_s;
 const QString restoredAtKey = u"restored_at"_s;
+/** The key of the seals on changes (ChangeSeal): made once with the store, kept by its backups. */
+const QString sealKeyKey = u"seal_key"_s;
 } // namespace
 
 Status ServerStore::loadIdentity()
@@ -157,7 +160,22 @@ Status ServerStore::loadIdentity()
         if (!values)
             return values.error();
     }
-    m_identity = { values->value(epochKey), values->value(restoredFromKey), values->value(restoredAtKey).toLongLong() };
+    if (values->value(sealKeyKey).isEmpty()) {
+        // A store made before seals: one key from now on (the first of several processes wins).
+        QByteArray key(32, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), key.size() / 4);
+        QSqlQuery query(db);
+        query.prepare(u"INSERT INTO store_identity (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING"_s);
+        query.addBindValue(sealKeyKey);
+        query.addBindValue(QString::fromLatin1(key.toHex()));
+        if (!query.exec())
+            return sqlError(query);
+        values = read();
+        if (!values)
+            return values.error();
+    }
+    m_identity = { values->value(epochKey), values->value(restoredFromKey), values->value(restoredAtKey).toLongLong(),
+                   QByteArray::fromHex(values->value(sealKeyKey).toLatin1()) };
     return Ok {};
 }
 

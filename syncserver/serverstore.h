@@ -118,6 +118,7 @@ public:
         QString epoch; ///< random, new for a new store and on the first open after a restore
         QString restoredFrom; ///< the epoch the restored backup was taken in; empty if never restored
         qint64 restoredAt = 0; ///< the last sequence number of the restored backup
+        QByteArray sealKey; ///< ChangeSeal's key: the same before and after a restore
     };
     [[nodiscard]] const Identity &identity() const { return m_identity; }
 

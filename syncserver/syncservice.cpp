@@ -75,7 +75,7 @@ void addIdentity(QJsonObject &answer, const ServerStore::Identity &identity)
 } // namespace
 
 SyncService::SyncService(ServerStore &store, Metrics &metrics, const ServerLimits &limits, QObject *parent)
-    : QObject(parent), m_store(store), m_metrics(metrics), m_limits(limits)
+    : QObject(parent), m_store(store), m_seal(store.identity().sealKey), m_metrics(metrics), m_limits(limits)
 {
     // Password hashing is slow on purpose: it runs here, never on the thread that serves everyone.
     m_loginPool.setMaxThreadCount(int(m_limits.loginWorkers));
@@ -315,18 +315,24 @@ HttpResponse SyncService::push(const HttpRequest &request, const Account &accoun
         m_metrics.countRejected(error.code);
     };
     QList<Change> changes;
+    QHash<QString, QString> seals; // change id → the seal it came back with (another device's, after a restore)
     for (const QJsonValue &item : array) {
-        auto change = Change::fromJson(item.toObject());
-        if (change)
-            changes.append(std::move(change).value());
-        else
-            reject(item.toObject().value(u"id"_s).toString(), change.error());
+        const QJsonObject object = item.toObject();
+        auto change = Change::fromJson(object);
+        if (!change) {
+            reject(object.value(u"id"_s).toString(), change.error());
+            continue;
+        }
+        if (const QString seal = object.value(u"seal"_s).toString(); !seal.isEmpty())
+            seals.insert(change->id, seal.left(ChangeSeal::length + 1));
+        changes.append(std::move(change).value());
     }
 
     StoreTimer timer(m_metrics);
-    Authorizer authorizer(account, m_store.replica(), m_store.clock());
-    const auto outcome = m_store.replica().applyBatch(
-            changes, [&authorizer](const Change &change) { return authorizer.admit(change); });
+    Authorizer authorizer(account, m_store.replica(), m_store.clock(), m_seal);
+    const auto outcome = m_store.replica().applyBatch(changes, [&authorizer, &seals](const Change &change) {
+        return authorizer.admit(change, seals.value(change.id));
+    });
     if (!outcome)
         return HttpResponse::error(500, outcome.errorCode(), u"the change log cannot be written; nothing was stored"_s);
     for (qsizetype i = 0; i < changes.size(); ++i) {
@@ -368,8 +374,13 @@ HttpResponse SyncService::pull(const HttpRequest &request, const Account &accoun
     if (!page)
         return HttpResponse::error(500, page.errorCode(), page.errorMessage());
     QJsonArray changes;
-    for (const auto &[seq, change] : page->changes)
-        changes.append(QJsonObject { { u"seq"_s, seq }, { u"change"_s, change.toJson() } });
+    for (const auto &[seq, change] : page->changes) {
+        QJsonObject item { { u"seq"_s, seq }, { u"change"_s, change.toJson() } };
+        // The device's own changes need none: it sends them again on its own account.
+        if (change.device != account.device)
+            item.insert(u"seal"_s, m_seal.seal(change));
+        changes.append(item);
+    }
     QJsonObject answer { { u"changes"_s, changes }, { u"next"_s, page->nextCursor }, { u"more"_s, page->more } };
     if (page->nextCursor > 0 && !otherLog)
         answer.insert(u"next_tag"_s, Protocol::cursorTag(m_store.replica().changeIdAt(page->nextCursor)));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "changeseal.h"
 #include "httptypes.h"
 #include "loginthrottle.h"
 #include "serverlimits.h"
@@ -51,6 +52,7 @@ private:
     void tryReconnect();
 
     ServerStore &m_store;
+    ChangeSeal m_seal; ///< the store's seal key: pulls seal each change, pushes may bring them back
     Metrics &m_metrics;
     ServerLimits m_limits;
     LoginThrottle m_throttle;

@@ -389,7 +389,7 @@ Result<int> LocalReplica::serverWentBack(const QString &epoch, qint64 cursor, co
     const QJsonObject notice { { u"code"_s, u"server_restored"_s }, { u"message"_s, message },
                                { u"at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } };
     auto queued = m_store->requeueChangesOf(
-            device(), { { restoreMarkKey, QString::number(m_store->lastSequence()) },
+            device(), qMax<qint64>(0, cursor), { { restoreMarkKey, QString::number(m_store->lastSequence()) },
                         { cursorKey, QString::number(qMax<qint64>(0, cursor)) },
                         { cursorTagKey, u""_s },
                         { serverEpochKey, epoch },
@@ -790,6 +790,18 @@ QList<Change> LocalReplica::outbox(int limit)
     return m_store->outbox(limit);
 }
 
+Result<QHash<QString, QString>> LocalReplica::sealsOf(const QList<Change> &changes)
+{
+    QStringList others;
+    for (const Change &change : changes) {
+        if (change.device != device())
+            others << change.id;
+    }
+    if (others.isEmpty())
+        return QHash<QString, QString>();
+    return m_store->sealsOf(others);
+}
+
 Status LocalReplica::acknowledge(const QStringList &accepted, const QList<RejectedChange> &rejected)
 {
     QList<ReplicaStore::Rejection> rows;
@@ -809,10 +821,12 @@ QList<RejectedChange> LocalReplica::rejected()
     return all;
 }
 
-Status LocalReplica::applyPulled(const QList<Change> &changes, qint64 nextCursor, const QString &nextTag)
+Status LocalReplica::applyPulled(const QList<Change> &changes, qint64 nextCursor, const QString &nextTag,
+                                 const QList<ReplicaStore::Seal> &seals)
 {
-    const auto applied
-            = m_store->applyRemote(changes, { { cursorKey, QString::number(nextCursor) }, { cursorTagKey, nextTag.isNull() ? u""_s : nextTag } });
+    const auto applied = m_store->applyRemote(
+            changes, { { cursorKey, QString::number(nextCursor) }, { cursorTagKey, nextTag.isNull() ? u""_s : nextTag } },
+            seals);
     if (!applied)
         return applied.error();
     for (const Change &change : changes)

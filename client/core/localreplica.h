@@ -157,8 +157,9 @@ public:
     Status setServerEpoch(const QString &epoch);
     /**
      * The server's log went back (restored from a backup): queues every change this device made
-     * again (the server keeps the ones it still has once), continues pulling from cursor, takes the
-     * new epoch and keeps a "server_restored" notice, in one transaction. The changes queued anew.
+     * again (the server keeps the ones it still has once) and the sealed changes of other devices
+     * that stood past cursor in its log, continues pulling from cursor, takes the new epoch and keeps
+     * a "server_restored" notice, in one transaction. The changes queued anew.
      */
     Result<int> serverWentBack(const QString &epoch, qint64 cursor, const QString &message);
     /** True if the change was queued again by serverWentBack() and is not confirmed since. */
@@ -230,13 +231,16 @@ public:
     [[nodiscard]] int pendingCount();
     /** The oldest unconfirmed local changes, in the order they were made. */
     [[nodiscard]] QList<Change> outbox(int limit);
+    /** The server's seals on those of these changes that other devices made (ReplicaStore::Seal). */
+    [[nodiscard]] Result<QHash<QString, QString>> sealsOf(const QList<Change> &changes);
     /** Takes confirmed changes out of the outbox; rejected ones move to rejected(). */
     Status acknowledge(const QStringList &accepted, const QList<RejectedChange> &rejected);
     [[nodiscard]] QList<RejectedChange> rejected();
 
     // Incoming
-    /** Applies a page of pulled changes and moves the cursor (and its tag), in one transaction. */
-    Status applyPulled(const QList<Change> &changes, qint64 nextCursor, const QString &nextTag = {});
+    /** Applies a page of pulled changes, keeps their seals and moves the cursor (and its tag), in one transaction. */
+    Status applyPulled(const QList<Change> &changes, qint64 nextCursor, const QString &nextTag = {},
+                       const QList<ReplicaStore::Seal> &seals = {});
     Status importBootstrap(const QList<SnapshotEntity> &entities);
 
     /** Error codes of local edits: "not_found", "deleted", "forbidden", "invalid_value", "unknown_field", … */

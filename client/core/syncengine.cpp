@@ -319,15 +319,29 @@ void SyncEngine::pushNext()
         }
         return;
     }
-    QByteArray body = compact({ { u"changes"_s, Protocol::toJson(m_batch) } });
+    // Other devices' changes are in the outbox only after a restore: they go back with the server's seal.
+    auto seals = m_replica.sealsOf(pending);
+    if (!seals)
+        return failCycle(seals.error());
+    auto pushBody = [&seals](const QList<Change> &batch) {
+        QJsonArray changes;
+        for (const Change &change : batch) {
+            QJsonObject item = change.toJson();
+            if (const auto seal = seals->constFind(change.id); seal != seals->cend())
+                item.insert(u"seal"_s, *seal);
+            changes.append(item);
+        }
+        return compact({ { u"changes"_s, changes } });
+    };
+    QByteArray body = pushBody(m_batch);
     // Long texts can make 500 changes larger than the server reads: send fewer.
     while (body.size() > Protocol::maxBodyBytes && m_batch.size() > 1) {
         m_batch.resize(m_batch.size() / 2);
-        body = compact({ { u"changes"_s, Protocol::toJson(m_batch) } });
+        body = pushBody(m_batch);
     }
     if (const qsizetype whole = keepSubmissionsWhole(pending, m_batch.size()); whole != m_batch.size()) {
         m_batch = pending.mid(0, whole);
-        body = compact({ { u"changes"_s, Protocol::toJson(m_batch) } });
+        body = pushBody(m_batch);
     }
     qCDebug(lcSync) << "pushing" << m_batch.size() << "changes";
     sendStep("POST", u"/v1/push"_s, body, &SyncEngine::onPushFinished);
@@ -391,6 +405,7 @@ void SyncEngine::onPushFinished(const Reply &reply)
             accepted << id.toString();
     }
     QList<RejectedChange> rejected;
+    QStringList unsealed; // leave the outbox, not the log
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QJsonValue &item : rejectedJson.toArray()) {
         const QJsonObject o = item.toObject();
@@ -401,6 +416,13 @@ void SyncEngine::onPushFinished(const Reply &reply)
         const auto it = sent.constFind(id);
         if (it == sent.cend())
             continue;
+        if (m_replica.wasResent(id) && code == u"author_mismatch"_s && m_batch[*it].device != m_replica.device()) {
+            // Another device's change this server cannot take back (its seal is not this server's):
+            // it stays in the log here, and goes back only from the device it was made on.
+            unsealed << id;
+            qCInfo(lcSync).noquote() << "change" << id << "of another device was not taken back after a restore";
+            continue;
+        }
         if (m_replica.wasResent(id)) {
             // Accepted before the server was restored: refused now only for what the restored server
             // lacks (an entity another device created and has not sent again yet). Kept, and tried
@@ -414,10 +436,10 @@ void SyncEngine::onPushFinished(const Reply &reply)
                                  << o.value(u"message"_s).toString();
     }
     // Without this the same batch would go out again and again.
-    if (accepted.isEmpty() && rejected.isEmpty() && m_deferred.isEmpty())
+    if (accepted.isEmpty() && rejected.isEmpty() && unsealed.isEmpty() && m_deferred.isEmpty())
         return failCycle(SyncHttp::malformed(u"the push answer confirms none of the changes sent"_s));
 
-    if (Status done = m_replica.acknowledge(accepted, rejected); !done)
+    if (Status done = m_replica.acknowledge(accepted + unsealed, rejected); !done)
         return failCycle(done.error());
     // A restored server: the outbox now holds what it lacks, and the next push sends it.
     if (auto back = checkServerLog(reply.json, false); !back)
@@ -526,16 +548,21 @@ void SyncEngine::onPullFinished(const Reply &reply)
         return failCycle(SyncHttp::malformed(u"pull cursor %1 after %2"_s.arg(next).arg(m_pullAfter)));
 
     QList<Change> changes;
+    QList<ReplicaStore::Seal> seals;
     const QJsonArray items = json.value(u"changes"_s).toArray();
     changes.reserve(items.size());
     for (const QJsonValue &item : items) {
-        auto change = Change::fromJson(item.toObject().value(u"change"_s).toObject());
+        const QJsonObject object = item.toObject();
+        auto change = Change::fromJson(object.value(u"change"_s).toObject());
         if (!change)
             return failCycle(SyncHttp::malformed(u"pulled change: %1"_s.arg(change.errorMessage())));
+        // Kept to hand the change back should the server lose it (a restore): short, or not kept.
+        if (const QString seal = object.value(u"seal"_s).toString(); !seal.isEmpty() && seal.size() <= 64)
+            seals << ReplicaStore::Seal { change->id, object.value(u"seq"_s).toInteger(), seal };
         changes << std::move(change).value();
     }
     if (!changes.isEmpty() || next != m_pullAfter) {
-        if (Status applied = m_replica.applyPulled(changes, next, nextTag); !applied)
+        if (Status applied = m_replica.applyPulled(changes, next, nextTag, seals); !applied)
             return failCycle(applied.error());
     }
     m_summary.pulled += int(changes.size());

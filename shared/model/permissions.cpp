@@ -50,9 +50,8 @@ bool Permissions::readsPlan(const QString &planId)
     return plan && plan->value(u"shared"_s) == u"true"_s;
 }
 
-Status Permissions::mayWrite(const Change &change)
+Status Permissions::fitsTheEntity(const Change &change)
 {
-    const EntitySpec &spec = *Schema::instance().entity(change.entityType);
     // Every op is judged against the entity as it stands. A create only makes a new id: one of an id that
     // exists, live or deleted, would write into another's record, plan or sealed version. Every other op
     // needs an entity that exists (a write to a missing id would claim it for whoever creates it later).
@@ -63,6 +62,14 @@ Status Permissions::mayWrite(const Change &change)
     } else if (!existing || !existing->exists()) {
         return forbidden(u"%1 does not exist"_s.arg(change.entityId));
     }
+    return Ok {};
+}
+
+Status Permissions::mayWrite(const Change &change)
+{
+    const EntitySpec &spec = *Schema::instance().entity(change.entityType);
+    if (Status fits = fitsTheEntity(change); !fits)
+        return fits;
     if (spec.name == u"plan"_s)
         return mayWritePlan(change);
     if (spec.name == u"device"_s)

@@ -42,6 +42,11 @@ public:
 
     /** Ok, or "forbidden" with the reason. The change must have passed validateChange(). */
     Status mayWrite(const Change &change);
+    /**
+     * The part of mayWrite() that holds for anyone: a create makes a new id, every other op needs an
+     * entity that exists. Ok, or "forbidden" with the reason.
+     */
+    Status fitsTheEntity(const Change &change);
     /** True if the actor reads the plan (own plan, a shared plan, or any plan for the office). */
     bool readsPlan(const QString &planId);
     /** True if the actor edits the plan's content. */

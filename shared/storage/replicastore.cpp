@@ -1507,7 +1507,8 @@ Status ReplicaStore::applyLocal(const QList<Change> &changes, const Admission &a
     return Ok {};
 }
 
-Result<BatchOutcome> ReplicaStore::applyRemote(const QList<Change> &changes, const QList<QPair<QString, QString>> &state)
+Result<BatchOutcome> ReplicaStore::applyRemote(const QList<Change> &changes, const QList<QPair<QString, QString>> &state,
+                                               const QList<Seal> &seals)
 {
     return applyBatch(changes, {}, [&]() -> Status {
         // A change of ours that comes back from the server was accepted: it leaves the outbox.
@@ -1524,8 +1525,34 @@ Result<BatchOutcome> ReplicaStore::applyRemote(const QList<Change> &changes, con
             if (!upsert.exec())
                 return sqlError(u"cannot store state"_s, upsert.lastError());
         }
+        // Pulled again after a restore, a change stands elsewhere in the log: the latest place counts.
+        QSqlQuery &keep = prepared(u"INSERT INTO seals (change_id, server_seq, seal) VALUES (?, ?, ?) "
+                                   "ON CONFLICT (change_id) DO UPDATE SET server_seq = excluded.server_seq, "
+                                   "seal = excluded.seal"_s);
+        for (const Seal &seal : seals) {
+            keep.bindValue(0, seal.changeId);
+            keep.bindValue(1, seal.serverSeq);
+            keep.bindValue(2, seal.seal);
+            if (!keep.exec())
+                return sqlError(u"cannot store a seal"_s, keep.lastError());
+        }
         return Ok {};
     });
+}
+
+Result<QHash<QString, QString>> ReplicaStore::sealsOf(const QStringList &changeIds)
+{
+    QSqlQuery &q = prepared(u"SELECT seal FROM seals WHERE change_id = ?"_s);
+    QHash<QString, QString> seals;
+    for (const QString &id : changeIds) {
+        q.bindValue(0, id);
+        if (!q.exec())
+            return sqlError(u"cannot read a seal"_s, q.lastError());
+        if (q.next())
+            seals.insert(id, q.value(0).toString());
+        q.finish();
+    }
+    return seals;
 }
 
 int ReplicaStore::outboxSize()
@@ -1662,7 +1689,8 @@ QList<ReplicaStore::Rejection> ReplicaStore::rejections()
     return all;
 }
 
-Result<int> ReplicaStore::requeueChangesOf(const QString &device, const QList<QPair<QString, QString>> &state)
+Result<int> ReplicaStore::requeueChangesOf(const QString &device, qint64 sealedAfter,
+                                           const QList<QPair<QString, QString>> &state)
 {
     m_failure.reset();
     if (!beginWrite())
@@ -1675,6 +1703,14 @@ Result<int> ReplicaStore::requeueChangesOf(const QString &device, const QList<QP
         m_failure = sqlError(u"cannot queue changes"_s, insert.lastError());
     else
         queued = insert.numRowsAffected();
+    QSqlQuery &sealed = prepared(u"INSERT INTO outbox (change_id, queued) SELECT c.change_id, c.seq FROM seals s "
+                                 "JOIN changes c ON c.change_id = s.change_id WHERE s.server_seq > ? "
+                                 "ON CONFLICT(change_id) DO NOTHING"_s);
+    sealed.bindValue(0, sealedAfter);
+    if (!m_failure && !sealed.exec())
+        m_failure = sqlError(u"cannot queue sealed changes"_s, sealed.lastError());
+    else if (!m_failure)
+        queued += sealed.numRowsAffected();
     // Log order for all, the ones queued before included: a create goes out before the edits of it.
     QSqlQuery &order = prepared(u"UPDATE outbox SET queued = coalesce((SELECT seq FROM changes c "
                                 "WHERE c.change_id = outbox.change_id), queued)"_s);

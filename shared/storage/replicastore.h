@@ -105,7 +105,7 @@ class ReplicaStore final : public ReplicaBackend
 {
 public:
     /** Current version of the SQL layout (PRAGMA user_version; PostgreSQL: table schema_version). */
-    static constexpr int schemaVersion = 6;
+    static constexpr int schemaVersion = 7;
     /** PRAGMA application_id of replica files: "WPR1". */
     static constexpr qint32 applicationId = 0x57505231;
 
@@ -231,12 +231,25 @@ public:
      */
     Status applyLocal(const QList<Change> &changes, const Admission &admit, const QString &stateKey = {},
                       const QString &stateValue = {});
-    /** Applies changes from the server and stores settings (the cursor and its tag) in the same transaction. */
-    Result<BatchOutcome> applyRemote(const QList<Change> &changes, const QList<QPair<QString, QString>> &state);
+    /** The server's seal on a pulled change of another device, and where the change stood in its log. */
+    struct Seal
+    {
+        QString changeId;
+        qint64 serverSeq = 0;
+        QString seal;
+    };
+    /**
+     * Applies changes from the server and stores settings (the cursor and its tag) and the seals
+     * that came with them in the same transaction.
+     */
+    Result<BatchOutcome> applyRemote(const QList<Change> &changes, const QList<QPair<QString, QString>> &state,
+                                     const QList<Seal> &seals = {});
     Result<BatchOutcome> applyRemote(const QList<Change> &changes, const QString &stateKey, const QString &stateValue)
     {
         return applyRemote(changes, { { stateKey, stateValue } });
     }
+    /** The seals kept for these changes, by change id (changes without one are left out). */
+    [[nodiscard]] Result<QHash<QString, QString>> sealsOf(const QStringList &changeIds);
     [[nodiscard]] int outboxSize();
     /** The queue position of the newest queued change (0 if none). */
     [[nodiscard]] qint64 outboxSequence();
@@ -259,11 +272,12 @@ public:
     Status acknowledge(const QStringList &accepted, const QList<Rejection> &rejected);
     [[nodiscard]] QList<Rejection> rejections();
     /**
-     * Queues every change of one device that the log holds again (the server lost them: a restore),
-     * and stores settings, in one transaction. The outbox is then in log order, so older changes go
-     * out before newer ones. The number of changes queued anew.
+     * Queues again (the server lost them: a restore) every change of one device that the log holds,
+     * and the sealed changes of other devices that stood past sealedAfter in the server's log, and
+     * stores settings, in one transaction. The outbox is then in log order, so older changes go out
+     * before newer ones. The number of changes queued anew.
      */
-    Result<int> requeueChangesOf(const QString &device, const QList<QPair<QString, QString>> &state);
+    Result<int> requeueChangesOf(const QString &device, qint64 sealedAfter, const QList<QPair<QString, QString>> &state);
     [[nodiscard]] QString clientState(const QString &key);
     Status setClientState(const QString &key, const QString &value);
     /**

@@ -232,6 +232,19 @@ Status migrateTo6(QSqlDatabase &db)
     return createChangeIndexes(db);
 }
 
+/**
+ * Version 7 (clients): the server's seals on the changes of other devices
+ * that this replica pulled, with where they stood in the server's log. After
+ * the server is restored from an older backup, the replica sends back the
+ * sealed changes the backup lacks (those past its end), so that no change is
+ * lost with the laptop it was made on.
+ */
+Status migrateTo7(QSqlDatabase &db)
+{
+    return exec(db, sqlTypes(db, u"CREATE TABLE seals (change_id TEXT PRIMARY KEY NOT NULL, "
+                                 "server_seq INTEGER NOT NULL, seal TEXT NOT NULL)"_s));
+}
+
 Status setVersion(QSqlDatabase &db, int version)
 {
     if (!isPostgres(db))
@@ -282,7 +295,8 @@ QString searchTextExpression(const EntitySpec &entity)
 Status migrate(QSqlDatabase &db, int target)
 {
     static const std::function<Status(QSqlDatabase &)> steps[] = { migrateTo1, migrateTo2, migrateTo3,
-                                                                   migrateTo4, migrateTo5, migrateTo6 };
+                                                                   migrateTo4, migrateTo5, migrateTo6,
+                                                                   migrateTo7 };
     if (isPostgres(db)) {
         // Several server processes may start at once on one database: one migrates, the others wait.
         QSqlQuery lock(db);

@@ -150,6 +150,11 @@ PushResult SyncClient::push(const QList<Change> &changes)
     return pushResult(request("POST", u"/v1/push"_s, toBody({ { u"changes"_s, Protocol::toJson(changes) } })));
 }
 
+PushResult SyncClient::push(const QJsonArray &items)
+{
+    return pushResult(request("POST", u"/v1/push"_s, toBody({ { u"changes"_s, items } })));
+}
+
 QNetworkReply *SyncClient::startPush(const QList<Change> &changes)
 {
     const QNetworkRequest request = buildRequest(u"/v1/push"_s, "POST", true, {}, NoFlags);
@@ -193,6 +198,8 @@ PullResult SyncClient::pull(qint64 after, int limit)
             result.ok = false;
             continue;
         }
+        if (o.contains(u"seal"_s))
+            result.seals.insert(change->id, o.value(u"seal"_s).toString());
         result.changes.append({ o.value(u"seq"_s).toInteger(-1), std::move(change).value() });
     }
     result.next = json.value(u"next"_s).toInteger(-1);
@@ -214,6 +221,7 @@ PullResult SyncClient::pullAll(qint64 after, int limit)
             return all;
         }
         all.changes += result.changes;
+        all.seals.insert(result.seals);
         all.next = result.next;
         all.more = result.more;
         if (!result.more)

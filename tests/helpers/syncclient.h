@@ -6,6 +6,8 @@
 #include "sync/protocol.h"
 
 #include <QByteArray>
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
@@ -57,6 +59,7 @@ struct PullResult
 {
     HttpResponse response;
     QList<QPair<qint64, Change>> changes; ///< (seq, change) in the order received
+    QHash<QString, QString> seals; ///< change id → the server's seal on it, where the page gave one
     qint64 next = -1;
     bool more = false;
     bool ok = false; ///< every page answered 200 and parsed
@@ -98,6 +101,8 @@ public:
     /** POST /v1/login; on 200 keeps the token for the following calls. */
     HttpResponse login(const QString &user, const QString &password, const QString &device);
     PushResult push(const QList<Change> &changes);
+    /** A push of items as given: changes in wire form, with any extra members (a "seal"). */
+    PushResult push(const QJsonArray &items);
     PullResult pull(qint64 after, int limit = 0);
     /** Pulls page after page until "more" is false; next is the final cursor. */
     PullResult pullAll(qint64 after = 0, int limit = 1000);
