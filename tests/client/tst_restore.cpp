@@ -429,7 +429,7 @@ void TestRestore::aSealVouchesOnlyForTheChangeItCameWith()
     QJsonArray creates; // every change of the field before the rename, in log order
     for (qsizetype i = 0; i + 1 < sealed.size(); ++i)
         creates.append(item(sealed[i].first, sealed[i].second));
-    QCOMPARE(peer.push(creates).accepted.size(), creates.size());
+    QCOMPARE(peer.pushItems(creates).accepted.size(), creates.size());
 
     const auto &[rename, renameSeal] = sealed.last();
     struct Forgery
@@ -457,7 +457,7 @@ void TestRestore::aSealVouchesOnlyForTheChangeItCameWith()
     forgeries.append({ "a seal far too long", rename, renameSeal + QString(10'000, u'x') });
     forgeries.append({ "the seal cut short", rename, renameSeal.chopped(1) });
     for (const Forgery &forgery : std::as_const(forgeries)) {
-        const PushResult pushed = peer.push(QJsonArray { item(forgery.change, forgery.seal) });
+        const PushResult pushed = peer.pushItems(QJsonArray { item(forgery.change, forgery.seal) });
         QCOMPARE(pushed.status(), 200);
         const QString outcome = pushed.outcomeOf(forgery.change.id);
         // Refused as not the pusher's own (a change id names its device: "another device" is malformed).
@@ -466,7 +466,7 @@ void TestRestore::aSealVouchesOnlyForTheChangeItCameWith()
     }
 
     // The change as it was, with its own seal: taken.
-    const PushResult honest = peer.push(QJsonArray { item(rename, renameSeal) });
+    const PushResult honest = peer.pushItems(QJsonArray { item(rename, renameSeal) });
     QCOMPARE(honest.outcomeOf(rename.id), QString());
     const PullResult after = peer.pullAll();
     QVERIFY(after.ok);

@@ -150,7 +150,7 @@ PushResult SyncClient::push(const QList<Change> &changes)
     return pushResult(request("POST", u"/v1/push"_s, toBody({ { u"changes"_s, Protocol::toJson(changes) } })));
 }
 
-PushResult SyncClient::push(const QJsonArray &items)
+PushResult SyncClient::pushItems(const QJsonArray &items)
 {
     return pushResult(request("POST", u"/v1/push"_s, toBody({ { u"changes"_s, items } })));
 }

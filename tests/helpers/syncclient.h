@@ -102,7 +102,7 @@ public:
     HttpResponse login(const QString &user, const QString &password, const QString &device);
     PushResult push(const QList<Change> &changes);
     /** A push of items as given: changes in wire form, with any extra members (a "seal"). */
-    PushResult push(const QJsonArray &items);
+    PushResult pushItems(const QJsonArray &items);
     PullResult pull(qint64 after, int limit = 0);
     /** Pulls page after page until "more" is false; next is the final cursor. */
     PullResult pullAll(qint64 after = 0, int limit = 1000);
