@@ -5,6 +5,7 @@
 #include "common/logging.h"
 #include "credentials.h"
 #include "metrics.h"
+#include "sync/messages.h"
 #include "sync/protocol.h"
 
 #include <QDateTime>
@@ -65,11 +66,9 @@ private:
 };
 
 /** The store's epoch, in login, push and pull answers: a client that sees it change knows of a restore. */
-void addIdentity(QJsonObject &answer, const ServerStore::Identity &identity)
+Protocol::StoreIdentity wireIdentity(const ServerStore::Identity &identity)
 {
-    answer.insert(u"epoch"_s, identity.epoch);
-    if (!identity.restoredFrom.isEmpty())
-        answer.insert(u"restored"_s, QJsonObject { { u"from"_s, identity.restoredFrom }, { u"at"_s, identity.restoredAt } });
+    return { identity.epoch, identity.restoredFrom, identity.restoredAt };
 }
 
 } // namespace
@@ -290,42 +289,30 @@ HttpResponse SyncService::finishLogin(const QString &user, const QString &device
                                                        { u"role"_s, Account::roleName(a.role) },
                                                        { u"municipality"_s, a.municipalityId },
                                                        { u"plan"_s, a.planId } } } };
-    addIdentity(answer, m_store.identity());
+    wireIdentity(m_store.identity()).addTo(answer);
     return HttpResponse::json(200, answer);
 }
 
 HttpResponse SyncService::push(const HttpRequest &request, const Account &account)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return HttpResponse::error(400, u"malformed_json"_s, parseError.errorString());
-    const QJsonValue items = doc.object().value(u"changes"_s);
-    if (!items.isArray())
-        return badRequest(u"push needs {\"changes\": [...]}"_s);
-    const QJsonArray array = items.toArray();
-    if (array.size() > Protocol::maxPushChanges)
-        return HttpResponse::error(413, u"payload_too_large"_s,
-                                   u"push at most %1 changes at once"_s.arg(Protocol::maxPushChanges));
-
-    QJsonArray accepted;
-    QJsonArray rejected;
+    auto parsed = Protocol::PushRequest::fromBody(request.body, Protocol::maxPushChanges);
+    if (!parsed)
+        return HttpResponse::error(parsed.errorCode() == u"payload_too_large"_s ? 413 : 400, parsed.errorCode(),
+                                   parsed.errorMessage());
+    Protocol::PushAnswer answer;
     auto reject = [&](const QString &id, const Error &error) {
-        rejected.append(QJsonObject { { u"id"_s, id }, { u"error"_s, error.code }, { u"message"_s, error.message } });
+        answer.rejected.append({ id, error.code, error.message });
         m_metrics.countRejected(error.code);
     };
+    for (const Protocol::Rejection &malformed : std::as_const(parsed->malformed))
+        reject(malformed.id, { malformed.error, malformed.message });
     QList<Change> changes;
     QHash<QString, QString> seals; // change id → the seal it came back with (another device's, after a restore)
-    for (const QJsonValue &item : array) {
-        const QJsonObject object = item.toObject();
-        auto change = Change::fromJson(object);
-        if (!change) {
-            reject(object.value(u"id"_s).toString(), change.error());
-            continue;
-        }
-        if (const QString seal = object.value(u"seal"_s).toString(); !seal.isEmpty())
-            seals.insert(change->id, seal.left(ChangeSeal::length + 1));
-        changes.append(std::move(change).value());
+    changes.reserve(parsed->items.size());
+    for (Protocol::PushItem &item : parsed.value().items) {
+        if (!item.seal.isEmpty())
+            seals.insert(item.change.id, item.seal.left(ChangeSeal::length + 1));
+        changes.append(std::move(item.change));
     }
 
     StoreTimer timer(m_metrics);
@@ -338,19 +325,18 @@ HttpResponse SyncService::push(const HttpRequest &request, const Account &accoun
     for (qsizetype i = 0; i < changes.size(); ++i) {
         const auto &result = outcome->changes.at(i);
         if (result)
-            accepted.append(changes[i].id);
+            answer.accepted.append(changes[i].id);
         else
             reject(changes[i].id, result.error());
         if (result && result.value() == ApplyOutcome::Applied)
             m_store.clock().observe(changes[i].hlc);
     }
-    m_metrics.countAccepted(accepted.size());
-    const qint64 cursor = m_store.replica().lastSequence();
+    m_metrics.countAccepted(answer.accepted.size());
+    answer.cursor = m_store.replica().lastSequence();
     if (outcome->applied > 0)
-        Q_EMIT changesAccepted(cursor);
-    QJsonObject answer { { u"accepted"_s, accepted }, { u"rejected"_s, rejected }, { u"cursor"_s, cursor } };
-    addIdentity(answer, m_store.identity());
-    return HttpResponse::json(200, answer);
+        Q_EMIT changesAccepted(answer.cursor);
+    answer.identity = wireIdentity(m_store.identity());
+    return HttpResponse::json(200, answer.toJson());
 }
 
 HttpResponse SyncService::pull(const HttpRequest &request, const Account &account)
@@ -373,19 +359,15 @@ HttpResponse SyncService::pull(const HttpRequest &request, const Account &accoun
                                : m_store.replica().changesAfter(after, limit, account.readScope());
     if (!page)
         return HttpResponse::error(500, page.errorCode(), page.errorMessage());
-    QJsonArray changes;
+    Protocol::PullPage answer { {}, page->nextCursor, page->more, {}, wireIdentity(m_store.identity()) };
+    answer.changes.reserve(page->changes.size());
     for (const auto &[seq, change] : page->changes) {
-        QJsonObject item { { u"seq"_s, seq }, { u"change"_s, change.toJson() } };
-        // The device's own changes need none: it sends them again on its own account.
-        if (change.device != account.device)
-            item.insert(u"seal"_s, m_seal.seal(change));
-        changes.append(item);
+        // The device's own changes need no seal: it sends them again on its own account.
+        answer.changes.append({ seq, change, change.device != account.device ? m_seal.seal(change) : QString() });
     }
-    QJsonObject answer { { u"changes"_s, changes }, { u"next"_s, page->nextCursor }, { u"more"_s, page->more } };
     if (page->nextCursor > 0 && !otherLog)
-        answer.insert(u"next_tag"_s, Protocol::cursorTag(m_store.replica().changeIdAt(page->nextCursor)));
-    addIdentity(answer, m_store.identity());
-    return HttpResponse::json(200, answer);
+        answer.nextTag = Protocol::cursorTag(m_store.replica().changeIdAt(page->nextCursor));
+    return HttpResponse::json(200, answer.toJson());
 }
 
 HttpResponse SyncService::bootstrap(const HttpRequest &request, const Account &account)

@@ -5,6 +5,7 @@
 #include "bootstrapfetcher.h"
 #include "localreplica.h"
 #include "synchttp.h"
+#include "sync/messages.h"
 #include "sync/protocol.h"
 
 #include <QEventLoop>
@@ -196,7 +197,7 @@ Status SyncEngine::login(const QUrl &server, const QString &user, const QString 
         return stored;
     }
     qCInfo(lcSync).noquote() << "signed in as" << info.user << "at" << info.serverUrl;
-    if (auto back = checkServerLog(answer.json, false); !back)
+    if (auto back = checkServerLog(Protocol::StoreIdentity::of(answer.json), false); !back)
         return back.error();
 
     m_fatal = false;
@@ -324,14 +325,11 @@ void SyncEngine::pushNext()
     if (!seals)
         return failCycle(seals.error());
     auto pushBody = [&seals](const QList<Change> &batch) {
-        QJsonArray changes;
-        for (const Change &change : batch) {
-            QJsonObject item = change.toJson();
-            if (const auto seal = seals->constFind(change.id); seal != seals->cend())
-                item.insert(u"seal"_s, *seal);
-            changes.append(item);
-        }
-        return compact({ { u"changes"_s, changes } });
+        Protocol::PushRequest request;
+        request.items.reserve(batch.size());
+        for (const Change &change : batch)
+            request.items.append({ change, seals->value(change.id) });
+        return request.toBody();
     };
     QByteArray body = pushBody(m_batch);
     // Long texts can make 500 changes larger than the server reads: send fewer.
@@ -389,30 +387,24 @@ void SyncEngine::onPushFinished(const Reply &reply)
     if (reply.status != 200)
         return failCycle(SyncHttp::errorOf(reply));
 
-    const QJsonValue acceptedJson = reply.json.value(u"accepted"_s);
-    const QJsonValue rejectedJson = reply.json.value(u"rejected"_s);
-    if (!acceptedJson.isArray() || !rejectedJson.isArray())
-        return failCycle(SyncHttp::malformed(u"push answer without accepted/rejected"_s));
+    const auto answer = Protocol::PushAnswer::fromJson(reply.json);
+    if (!answer)
+        return failCycle(SyncHttp::malformed(answer.errorMessage()));
     QHash<QString, qsizetype> sent;
     for (qsizetype i = 0; i < m_batch.size(); ++i)
         sent.insert(m_batch[i].id, i);
 
     QStringList accepted;
-    for (const QJsonValue &id : acceptedJson.toArray()) {
-        if (!id.isString())
-            return failCycle(SyncHttp::malformed(u"accepted id is not a string"_s));
-        if (sent.contains(id.toString()))
-            accepted << id.toString();
+    for (const QString &id : answer->accepted) {
+        if (sent.contains(id))
+            accepted << id;
     }
     QList<RejectedChange> rejected;
     QStringList unsealed; // leave the outbox, not the log
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const QJsonValue &item : rejectedJson.toArray()) {
-        const QJsonObject o = item.toObject();
-        const QString id = o.value(u"id"_s).toString();
-        const QString code = o.value(u"error"_s).toString();
-        if (id.isEmpty() || code.isEmpty())
-            return failCycle(SyncHttp::malformed(u"rejection without id or error"_s));
+    for (const Protocol::Rejection &rejection : answer->rejected) {
+        const QString &id = rejection.id;
+        const QString &code = rejection.error;
         const auto it = sent.constFind(id);
         if (it == sent.cend())
             continue;
@@ -431,9 +423,9 @@ void SyncEngine::onPushFinished(const Reply &reply)
             qCInfo(lcSync).noquote() << "change" << id << "sent again after a restore was refused for now:" << code;
             continue;
         }
-        rejected << RejectedChange { m_batch[*it], code, o.value(u"message"_s).toString(), now };
+        rejected << RejectedChange { m_batch[*it], code, rejection.message, now };
         qCInfo(lcSync).noquote() << "server rejected change" << id << "of" << m_batch[*it].entityId << ":" << code
-                                 << o.value(u"message"_s).toString();
+                                 << rejection.message;
     }
     // Without this the same batch would go out again and again.
     if (accepted.isEmpty() && rejected.isEmpty() && unsealed.isEmpty() && m_deferred.isEmpty())
@@ -442,7 +434,7 @@ void SyncEngine::onPushFinished(const Reply &reply)
     if (Status done = m_replica.acknowledge(accepted + unsealed, rejected); !done)
         return failCycle(done.error());
     // A restored server: the outbox now holds what it lacks, and the next push sends it.
-    if (auto back = checkServerLog(reply.json, false); !back)
+    if (auto back = checkServerLog(answer->identity, false); !back)
         return failCycle(back.error());
     m_summary.pushed += int(accepted.size());
     m_summary.rejected += int(rejected.size());
@@ -527,16 +519,13 @@ void SyncEngine::onPullFinished(const Reply &reply)
 {
     if (reply.status != 200)
         return failCycle(SyncHttp::errorOf(reply));
-    const QJsonObject &json = reply.json;
-    if (!json.value(u"changes"_s).isArray() || !json.value(u"next"_s).isDouble() || !json.value(u"more"_s).isBool())
-        return failCycle(SyncHttp::malformed(u"pull page without changes, next or more"_s));
-    const qint64 next = json.value(u"next"_s).toInteger();
-    const bool more = json.value(u"more"_s).toBool();
-    QString nextTag = json.value(u"next_tag"_s).toString(); // absent from older servers: nothing to check
-    if (nextTag.size() > Protocol::maxCursorTagLength)
-        nextTag.clear();
+    auto page = Protocol::PullPage::fromJson(reply.json);
+    if (!page)
+        return failCycle(SyncHttp::malformed(page.errorMessage()));
+    const qint64 next = page->next;
+    const bool more = page->more;
     // A next below our cursor: the server never issued that cursor; its log went back.
-    auto back = checkServerLog(json, next < m_pullAfter && !more);
+    auto back = checkServerLog(page->identity, next < m_pullAfter && !more);
     if (!back)
         return failCycle(back.error());
     if (back.value()) {
@@ -549,20 +538,15 @@ void SyncEngine::onPullFinished(const Reply &reply)
 
     QList<Change> changes;
     QList<ReplicaStore::Seal> seals;
-    const QJsonArray items = json.value(u"changes"_s).toArray();
-    changes.reserve(items.size());
-    for (const QJsonValue &item : items) {
-        const QJsonObject object = item.toObject();
-        auto change = Change::fromJson(object.value(u"change"_s).toObject());
-        if (!change)
-            return failCycle(SyncHttp::malformed(u"pulled change: %1"_s.arg(change.errorMessage())));
+    changes.reserve(page->changes.size());
+    for (Protocol::PulledChange &pulled : page.value().changes) {
         // Kept to hand the change back should the server lose it (a restore): short, or not kept.
-        if (const QString seal = object.value(u"seal"_s).toString(); !seal.isEmpty() && seal.size() <= 64)
-            seals << ReplicaStore::Seal { change->id, object.value(u"seq"_s).toInteger(), seal };
-        changes << std::move(change).value();
+        if (!pulled.seal.isEmpty() && pulled.seal.size() <= 64)
+            seals << ReplicaStore::Seal { pulled.change.id, pulled.seq, pulled.seal };
+        changes << std::move(pulled.change);
     }
     if (!changes.isEmpty() || next != m_pullAfter) {
-        if (Status applied = m_replica.applyPulled(changes, next, nextTag, seals); !applied)
+        if (Status applied = m_replica.applyPulled(changes, next, page->nextTag, seals); !applied)
             return failCycle(applied.error());
     }
     m_summary.pulled += int(changes.size());
@@ -678,9 +662,9 @@ void SyncEngine::failCycle(const Error &error)
     Q_EMIT failed(error);
 }
 
-Result<bool> SyncEngine::checkServerLog(const QJsonObject &answer, bool cursorNeverIssued)
+Result<bool> SyncEngine::checkServerLog(const Protocol::StoreIdentity &identity, bool cursorNeverIssued)
 {
-    const QString epoch = answer.value(u"epoch"_s).toString();
+    const QString &epoch = identity.epoch;
     const QString known = m_replica.serverEpoch();
     if (!cursorNeverIssued) {
         if (epoch.isEmpty() || epoch == known)
@@ -693,11 +677,8 @@ Result<bool> SyncEngine::checkServerLog(const QJsonObject &answer, bool cursorNe
     }
     // The log went back. Restored from a backup of the epoch we read: the log up to the backup's end
     // is the one we read, so pulling goes on from there; from anything else, from the start.
-    const QJsonObject restored = answer.value(u"restored"_s).toObject();
     const bool newEpoch = !epoch.isEmpty() && !known.isEmpty() && epoch != known;
-    const qint64 cursor = newEpoch && restored.value(u"from"_s).toString() == known
-            ? qMin(m_replica.cursor(), restored.value(u"at"_s).toInteger())
-            : 0;
+    const qint64 cursor = newEpoch && identity.restoredFrom == known ? qMin(m_replica.cursor(), identity.restoredAt) : 0;
     const auto queued = m_replica.serverWentBack(
             epoch.isEmpty() ? known : epoch, cursor,
             u"the server was restored from a backup; this device sent its changes again"_s);

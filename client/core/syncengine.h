@@ -18,6 +18,10 @@
 #include <memory>
 #include <optional>
 
+namespace Protocol {
+struct StoreIdentity;
+}
+
 class BootstrapFetcher;
 struct BootstrapPage;
 class QThread;
@@ -166,7 +170,7 @@ private:
      * log went back (a new epoch, or cursorNeverIssued), queues this device's changes again and sets
      * the cursor back (LocalReplica::serverWentBack). True if it did.
      */
-    Result<bool> checkServerLog(const QJsonObject &answer, bool cursorNeverIssued);
+    Result<bool> checkServerLog(const Protocol::StoreIdentity &identity, bool cursorNeverIssued);
     /** Shows the replica's notice in the status. */
     void showNotice();
 

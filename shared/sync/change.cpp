@@ -31,24 +31,33 @@ std::optional<Change::Op> Change::opFromName(const QString &name)
     return std::nullopt;
 }
 
+std::optional<Change::Member> Change::memberNamed(QByteArrayView key)
+{
+    for (size_t i = 0; i < memberNames.size(); ++i) {
+        if (key == memberNames[i])
+            return Member(i);
+    }
+    return std::nullopt;
+}
+
 QJsonObject Change::toJson() const
 {
     QJsonObject o {
-        { u"id"_s, id },
-        { u"op"_s, opName(op) },
-        { u"type"_s, entityType },
-        { u"entity"_s, entityId },
-        { u"hlc"_s, hlc.toString() },
-        { u"device"_s, device },
-        { u"author"_s, author },
-        { u"base"_s, QJsonArray::fromStringList(base) },
+        { memberName(Member::Id), id },
+        { memberName(Member::Op), opName(op) },
+        { memberName(Member::Type), entityType },
+        { memberName(Member::Entity), entityId },
+        { memberName(Member::Hlc), hlc.toString() },
+        { memberName(Member::Device), device },
+        { memberName(Member::Author), author },
+        { memberName(Member::Base), QJsonArray::fromStringList(base) },
     };
     if (op == Op::Set) {
-        o.insert(u"field"_s, field);
-        o.insert(u"value"_s, value.isNull() ? QJsonValue() : QJsonValue(value));
+        o.insert(memberName(Member::Field), field);
+        o.insert(memberName(Member::Value), value.isNull() ? QJsonValue() : QJsonValue(value));
     }
     if (!seen.isEmpty())
-        o.insert(u"seen"_s, QJsonArray::fromStringList(seen));
+        o.insert(memberName(Member::Seen), QJsonArray::fromStringList(seen));
     return o;
 }
 
@@ -82,55 +91,62 @@ Result<Change> Change::fromJson(const QJsonObject &o)
 {
     // Each member is looked up once.
     Wire wire;
-    for (size_t i = 0; i < wire.required.size(); ++i) {
-        const QJsonValue value = o.value(QLatin1StringView(Wire::requiredNames[i]));
-        if (value.isString())
-            wire.required[i] = value.toString();
-    }
-    wire.base = stringList(o.value("base"_L1));
-    wire.seen = stringList(o.value("seen"_L1));
-    const QJsonValue field = o.value("field"_L1);
-    if (field.isString())
-        wire.field = field.toString();
-    const QJsonValue value = o.value("value"_L1);
-    if (value.isString()) {
-        wire.valueKind = Wire::Value::String;
-        wire.value = value.toString();
-    } else if (value.isNull()) {
-        wire.valueKind = Wire::Value::Null;
-    } else if (!value.isUndefined()) {
-        wire.valueKind = Wire::Value::Invalid;
+    for (size_t i = 0; i < memberNames.size(); ++i) {
+        const QJsonValue value = o.value(memberName(Member(i)));
+        switch (Member(i)) {
+        case Member::Base:
+            wire.base = stringList(value);
+            break;
+        case Member::Seen:
+            wire.seen = stringList(value);
+            break;
+        case Member::Value:
+            if (value.isString()) {
+                wire.valueKind = Wire::Value::String;
+                wire.value = value.toString();
+            } else if (value.isNull()) {
+                wire.valueKind = Wire::Value::Null;
+            } else if (!value.isUndefined()) {
+                wire.valueKind = Wire::Value::Invalid;
+            }
+            break;
+        default:
+            if (value.isString())
+                wire.text[i] = value.toString();
+        }
     }
     return fromWire(std::move(wire));
 }
 
 Result<Change> Change::fromWire(Wire wire)
 {
-    for (size_t i = 0; i < wire.required.size(); ++i) {
-        if (!wire.required[i])
-            return malformed(u"'%1' must be a string"_s.arg(QLatin1StringView(Wire::requiredNames[i])));
+    for (Member member : requiredMembers) {
+        if (!wire.text[size_t(member)])
+            return malformed(u"'%1' must be a string"_s.arg(memberName(member)));
     }
+    auto take = [&wire](Member member) { return std::move(*wire.text[size_t(member)]); };
     Change c;
-    c.id = std::move(*wire.required[0]);
-    const auto op = opFromName(*wire.required[1]);
+    c.id = take(Member::Id);
+    const QString opText = take(Member::Op);
+    const auto op = opFromName(opText);
     if (!op)
-        return malformed(u"unknown op '%1'"_s.arg(*wire.required[1]));
+        return malformed(u"unknown op '%1'"_s.arg(opText));
     c.op = *op;
-    c.entityType = std::move(*wire.required[2]);
-    c.entityId = std::move(*wire.required[3]);
-    c.hlc = Hlc::fromString(*wire.required[4]);
+    c.entityType = take(Member::Type);
+    c.entityId = take(Member::Entity);
+    c.hlc = Hlc::fromString(take(Member::Hlc));
     if (c.hlc.isNull())
         return malformed(u"'hlc' is not a stamp"_s);
-    c.device = std::move(*wire.required[5]);
-    c.author = std::move(*wire.required[6]);
+    c.device = take(Member::Device);
+    c.author = take(Member::Author);
     if (!wire.base || !wire.seen)
         return malformed(u"'base' and 'seen' must be arrays of strings"_s);
     c.base = std::move(*wire.base);
     c.seen = std::move(*wire.seen);
     if (c.op == Op::Set) {
-        if (!wire.field)
+        if (!wire.text[size_t(Member::Field)])
             return malformed(u"'field' must be a string"_s);
-        c.field = std::move(*wire.field);
+        c.field = take(Member::Field);
         if (wire.valueKind == Wire::Value::Invalid)
             return { Error { u"invalid_value"_s, u"'value' must be a string or null"_s } };
         // Null or absent is a null string; "" is an empty one.

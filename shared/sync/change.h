@@ -57,16 +57,31 @@ struct Change
     [[nodiscard]] QJsonObject toJson() const;
     /** Parses the wire form; checks shape only (the schema checks meaning). */
     [[nodiscard]] static Result<Change> fromJson(const QJsonObject &object);
+    /**
+     * The members of the wire form, in the order a JSON object keeps them (sorted by name): the one
+     * list that toJson(), fromJson() and the protocol's fast writer and reader are written from.
+     */
+    enum class Member { Author, Base, Device, Entity, Field, Hlc, Id, Op, Seen, Type, Value, Count };
+    static constexpr std::array<const char *, size_t(Member::Count)> memberNames = {
+        "author", "base", "device", "entity", "field", "hlc", "id", "op", "seen", "type", "value"
+    };
+    [[nodiscard]] static QLatin1StringView memberName(Member member)
+    {
+        return QLatin1StringView(memberNames[size_t(member)]);
+    }
+    /** The member a key names; nullopt for any other key (ignored: a newer peer may send more). */
+    [[nodiscard]] static std::optional<Member> memberNamed(QByteArrayView key);
+    /** Every op has these string members, checked in this order. */
+    static constexpr std::array<Member, 7> requiredMembers = { Member::Id,   Member::Op,     Member::Type,  Member::Entity,
+                                                               Member::Hlc,  Member::Device, Member::Author };
     /** The members of the wire form as read by any JSON reader (see fromWire()). */
     struct Wire
     {
-        /** id, op, type, entity, hlc, device, author; nullopt: missing or not a string. */
-        std::array<std::optional<QString>, 7> required;
-        std::optional<QString> field;
+        /** The string members by Member (the required ones, field); nullopt: missing or not a string. */
+        std::array<std::optional<QString>, size_t(Member::Count)> text;
         enum class Value { Absent, Null, String, Invalid } valueKind = Value::Absent;
         QString value;
         std::optional<QStringList> base = QStringList(), seen = QStringList(); ///< nullopt: not an array of strings
-        static constexpr const char *requiredNames[7] = { "id", "op", "type", "entity", "hlc", "device", "author" };
     };
     /** Checks the shape of a change read from the wire, as fromJson() does. */
     [[nodiscard]] static Result<Change> fromWire(Wire wire);

@@ -140,40 +140,37 @@ struct ChangeMembers
     bool valueIsNull;
 };
 
-/** Writes the object Change::toJson() builds, with its keys in the same (sorted) order. */
+/** Writes the object Change::toJson() builds, member by member in Change's one list (sorted, as Qt keeps keys). */
 template <typename Text, typename List>
 void appendChangeMembers(QByteArray &out, const ChangeMembers<Text, List> &c)
 {
-    out.append("{\"author\":");
-    appendString(out, c.author);
-    out.append(",\"base\":");
-    appendStrings(out, c.base);
-    out.append(",\"device\":");
-    appendString(out, c.device);
-    out.append(",\"entity\":");
-    appendString(out, c.entityId);
-    if (c.set) {
-        out.append(",\"field\":");
-        appendString(out, c.field);
-    }
-    out.append(",\"hlc\":");
-    appendString(out, c.hlc);
-    out.append(",\"id\":");
-    appendString(out, c.id);
-    out.append(",\"op\":");
-    appendString(out, c.op);
-    if (c.hasSeen) {
-        out.append(",\"seen\":");
-        appendStrings(out, c.seen);
-    }
-    out.append(",\"type\":");
-    appendString(out, c.entityType);
-    if (c.set) {
-        out.append(",\"value\":");
-        if (c.valueIsNull)
-            out.append("null");
-        else
-            appendString(out, c.value);
+    using Member = Change::Member;
+    char separator = '{';
+    for (size_t i = 0; i < Change::memberNames.size(); ++i) {
+        const auto member = Member(i);
+        if (((member == Member::Field || member == Member::Value) && !c.set) || (member == Member::Seen && !c.hasSeen))
+            continue;
+        out.append(separator).append('"').append(Change::memberNames[i]).append("\":");
+        separator = ',';
+        switch (member) {
+        case Member::Author: appendString(out, c.author); break;
+        case Member::Base: appendStrings(out, c.base); break;
+        case Member::Device: appendString(out, c.device); break;
+        case Member::Entity: appendString(out, c.entityId); break;
+        case Member::Field: appendString(out, c.field); break;
+        case Member::Hlc: appendString(out, c.hlc); break;
+        case Member::Id: appendString(out, c.id); break;
+        case Member::Op: appendString(out, c.op); break;
+        case Member::Seen: appendStrings(out, c.seen); break;
+        case Member::Type: appendString(out, c.entityType); break;
+        case Member::Value:
+            if (c.valueIsNull)
+                out.append("null");
+            else
+                appendString(out, c.value);
+            break;
+        case Member::Count: break;
+        }
     }
     out.append('}');
 }
@@ -381,22 +378,9 @@ Result<Change> readChange(JsonReader &reader)
         return malformedSnapshot;
     QByteArrayView key;
     while (reader.nextKey(key)) {
-        const auto required = std::find_if(std::begin(Change::Wire::requiredNames), std::end(Change::Wire::requiredNames),
-                                           [&key](const char *name) { return key == name; });
-        if (required != std::end(Change::Wire::requiredNames)) {
-            auto &slot = wire.required[size_t(required - std::begin(Change::Wire::requiredNames))];
-            QString text;
-            if (reader.peek() == JsonReader::Type::String && reader.readString(text))
-                slot = std::move(text);
-            else
-                reader.skip(), slot.reset();
-        } else if (key == "field") {
-            QString text;
-            if (reader.peek() == JsonReader::Type::String && reader.readString(text))
-                wire.field = std::move(text);
-            else
-                reader.skip();
-        } else if (key == "value") {
+        const auto member = Change::memberNamed(key);
+        switch (member.value_or(Change::Member::Count)) {
+        case Change::Member::Value: {
             const JsonReader::Type type = reader.peek();
             if (type == JsonReader::Type::String) {
                 wire.valueKind = Change::Wire::Value::String;
@@ -405,12 +389,25 @@ Result<Change> readChange(JsonReader &reader)
                 wire.valueKind = type == JsonReader::Type::Null ? Change::Wire::Value::Null : Change::Wire::Value::Invalid;
                 reader.skip();
             }
-        } else if (key == "base") {
+            break;
+        }
+        case Change::Member::Base:
             wire.base = readStringList(reader);
-        } else if (key == "seen") {
+            break;
+        case Change::Member::Seen:
             wire.seen = readStringList(reader);
-        } else {
+            break;
+        case Change::Member::Count: // a key of no member
             reader.skip();
+            break;
+        default: {
+            auto &slot = wire.text[size_t(*member)];
+            QString text;
+            if (reader.peek() == JsonReader::Type::String && reader.readString(text))
+                slot = std::move(text);
+            else
+                reader.skip(), slot.reset();
+        }
         }
     }
     if (reader.failed())

@@ -6,6 +6,7 @@
 #include "helpers/sampleplan.h"
 #include "storage/replicastore.h"
 #include "sync/jsonreader.h"
+#include "sync/messages.h"
 #include "sync/protocol.h"
 
 #include <QJsonArray>
@@ -27,6 +28,10 @@ private Q_SLOTS:
     void readerRefusesBrokenText();
     void brokenPagesAreRefusedWhole();
     void boundsAreReadFromThePagesStart();
+    void everyChangeIsWrittenAsQtWritesIt();
+    void messagesComeBackAsTheyWereSent();
+    void misshapenMessagesAreRefused_data();
+    void misshapenMessagesAreRefused();
 };
 
 namespace {
@@ -272,6 +277,141 @@ void TestProtocol::boundsAreReadFromThePagesStart()
     QVERIFY(Protocol::readBootstrapHead(boundsLast));
     // A broken start is no bounds either.
     QVERIFY(!Protocol::readBootstrapBounds(R"({"more":maybe,"next":3,"entities":[)"));
+}
+
+namespace {
+/** Every change of the sample plan, and edits of every kind: null, empty and awkward values, deletes with seen lists. */
+QList<Change> everyKindOfChange()
+{
+    SamplePlan plan;
+    // (A lone surrogate is written as U+FFFD, Qt writes an escape: bootstrapPageIsTheDocumentQtWrites reads it.)
+    plan.add(plan.a.set(plan.record(u"measure-1"_s), u"description"_s, u"\"Zitat\" \\ Tab\tZeile\n\u0001 🚲"_s));
+    plan.add(plan.a.set(plan.record(u"goal-1"_s), u"indicator"_s, QString(u""_s)));
+    plan.add(plan.b.set(plan.record(u"goal-1"_s), u"target_value"_s, QString()));
+    plan.add(plan.b.remove(plan.record(u"measure-1"_s)));
+    plan.add(plan.a.restore(plan.record(u"measure-1"_s)));
+    return plan.changes;
+}
+
+QJsonObject reparsed(const QJsonObject &object)
+{
+    return QJsonDocument::fromJson(QJsonDocument(object).toJson(QJsonDocument::Compact)).object();
+}
+} // namespace
+
+void TestProtocol::everyChangeIsWrittenAsQtWritesIt()
+{
+    // The fast writer and reader follow Change's one list of members: what they write is the
+    // object toJson() builds (the reader is checked against Qt in bootstrapPageIsTheDocumentQtWrites).
+    const QList<Change> changes = everyKindOfChange();
+    QSet<Change::Op> ops;
+    bool seen = false;
+    for (const Change &change : changes) {
+        ops.insert(change.op);
+        seen = seen || !change.seen.isEmpty();
+        Protocol::BootstrapPageWriter writer(1, 1);
+        writer.bounds(SnapshotPage {});
+        writer.change(change);
+        SnapshotEntity entity;
+        entity.record.id = change.entityId;
+        entity.record.spec = Schema::instance().entity(change.entityType);
+        writer.entity(entity);
+        const QJsonDocument page = QJsonDocument::fromJson(writer.finish());
+        const QJsonValue written = page.object().value(u"entities"_s)[0][u"history"_s][0];
+        QCOMPARE(written.toObject(), change.toJson());
+        const auto back = Change::fromJson(change.toJson());
+        QVERIFY2(back, qPrintable(back.errorMessage()));
+        QCOMPARE(*back, change);
+    }
+    QCOMPARE(ops.size(), 4);
+    QVERIFY(seen);
+    // Every member has its name once, sorted as Qt sorts keys (the writer relies on it).
+    QStringList names;
+    for (const char *name : Change::memberNames)
+        names << QString::fromLatin1(name);
+    QStringList sorted = names;
+    sorted.sort();
+    QCOMPARE(names, sorted);
+    QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), names.size());
+    for (const QString &key : changes.first().toJson().keys())
+        QVERIFY2(Change::memberNamed(key.toLatin1()), qPrintable(key));
+}
+
+void TestProtocol::messagesComeBackAsTheyWereSent()
+{
+    const QList<Change> changes = everyKindOfChange();
+    const Protocol::StoreIdentity identity { u"epoch-2"_s, u"epoch-1"_s, 77 };
+
+    Protocol::PushRequest push;
+    for (qsizetype i = 0; i < changes.size(); ++i)
+        push.items.append({ changes[i], i % 3 == 0 ? u"seal-%1"_s.arg(i) : QString() });
+    const auto pushed = Protocol::PushRequest::fromBody(push.toBody(), int(push.items.size()));
+    QVERIFY2(pushed, qPrintable(pushed.errorMessage()));
+    QCOMPARE(pushed->items, push.items);
+    QVERIFY(pushed->malformed.isEmpty());
+
+    const Protocol::PushAnswer answer { { changes[0].id, changes[1].id },
+                                        { { changes[2].id, u"forbidden"_s, u"nicht erlaubt"_s } }, 1234, identity };
+    const auto answered = Protocol::PushAnswer::fromJson(reparsed(answer.toJson()));
+    QVERIFY2(answered, qPrintable(answered.errorMessage()));
+    QCOMPARE(*answered, answer);
+
+    Protocol::PullPage page { {}, 99, true, Protocol::cursorTag(changes.last().id), identity };
+    for (qsizetype i = 0; i < changes.size(); ++i)
+        page.changes.append({ 10 + i, changes[i], i % 2 ? u"seal"_s : QString() });
+    const auto pulled = Protocol::PullPage::fromJson(reparsed(page.toJson()));
+    QVERIFY2(pulled, qPrintable(pulled.errorMessage()));
+    QCOMPARE(*pulled, page);
+
+    // An identity a server never restored, or one of an older server that keeps none.
+    for (const Protocol::StoreIdentity &id : { Protocol::StoreIdentity { u"e"_s, {}, 0 }, Protocol::StoreIdentity {} }) {
+        QJsonObject object;
+        id.addTo(object);
+        QCOMPARE(Protocol::StoreIdentity::of(reparsed(object)), id);
+        QCOMPARE(object.isEmpty(), id.epoch.isEmpty());
+    }
+}
+
+void TestProtocol::misshapenMessagesAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<QString>("code");
+    const QByteArray change = QJsonDocument(everyKindOfChange().first().toJson()).toJson(QJsonDocument::Compact);
+    QTest::newRow("push: not JSON") << QByteArray("push {") << u"malformed_json"_s;
+    QTest::newRow("push: an array") << QByteArray("[]") << u"malformed_json"_s;
+    QTest::newRow("push: no changes") << QByteArray(R"({"change":[]})") << u"bad_request"_s;
+    QTest::newRow("push: changes not an array") << QByteArray(R"({"changes":{}})") << u"bad_request"_s;
+    QTest::newRow("push: one too many") << "{\"changes\":[" + change + "," + change + "," + change + "]}" << u"payload_too_large"_s;
+    QTest::newRow("push answer: no rejected") << QByteArray(R"({"accepted":[]})") << u"malformed"_s;
+    QTest::newRow("push answer: an id a number") << QByteArray(R"({"accepted":[1],"rejected":[]})") << u"malformed"_s;
+    QTest::newRow("push answer: rejection without error") << QByteArray(R"({"accepted":[],"rejected":[{"id":"a:1"}]})")
+                                                          << u"malformed"_s;
+    QTest::newRow("pull: no more") << QByteArray(R"({"changes":[],"next":1})") << u"malformed"_s;
+    QTest::newRow("pull: next a string") << QByteArray(R"({"changes":[],"next":"1","more":false})") << u"malformed"_s;
+    QTest::newRow("pull: a change without id") << QByteArray(R"({"changes":[{"seq":1,"change":{"op":"set"}}],"next":1,"more":false})")
+                                               << u"malformed"_s;
+}
+
+void TestProtocol::misshapenMessagesAreRefused()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(QString, code);
+    const QJsonObject json = QJsonDocument::fromJson(message).object();
+    const QString tag = QString::fromLatin1(QTest::currentDataTag());
+    QString got;
+    if (tag.startsWith(u"push answer"_s))
+        got = Protocol::PushAnswer::fromJson(json).errorCode();
+    else if (tag.startsWith(u"push"_s))
+        got = Protocol::PushRequest::fromBody(message, 2).errorCode();
+    else
+        got = Protocol::PullPage::fromJson(json).errorCode();
+    QCOMPARE(got, code);
+    // A change that does not parse refuses that change alone, by its id.
+    const QByteArray body = R"({"changes":[{"id":"x:1","op":"mend"}]})";
+    const auto parsed = Protocol::PushRequest::fromBody(body, 2);
+    QVERIFY(parsed && parsed->items.isEmpty());
+    QCOMPARE(parsed->malformed.value(0).id, u"x:1"_s);
+    QCOMPARE(parsed->malformed.value(0).error, u"malformed_change"_s);
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)
