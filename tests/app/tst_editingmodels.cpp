@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The form's model decides per field what the signed-in account may edit, by the rules the server
 // applies (not a guess of the app's own); it offers only the choices the account may set, and gives
-// each field its plan hint. And undo is followed by redo.
+// each field its plan hint. And undo is followed by redo. Around the form, C++ decides too what the
+// interface offers: the review steps per role and status, the tabs per entry, the main window's pages.
+#include "editortabsmodel.h"
 #include "entityfieldsmodel.h"
 #include "helpers/sampleplan.h"
 #include "localreplica.h"
+#include "pagesmodel.h"
+#include "reviewactionsmodel.h"
 #include "session.h"
 #include "session/appsetup.h"
 
+#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QSettings>
 #include <QSignalSpy>
@@ -29,6 +34,12 @@ private Q_SLOTS:
     void fieldsCarryTheirPlanHints();
     void undoThenRedo();
     void undoTextFollowsTheLanguage();
+    // What the interface offers around the form: review steps, tabs, pages.
+    void reviewStepsPerRoleAndStatus_data();
+    void reviewStepsPerRoleAndStatus();
+    void tabsPerEntry_data();
+    void tabsPerEntry();
+    void pagesInNavigationOrder();
 
 private:
     /** A Session signed in (offline) as role of municipality on a replica holding Adorf's sample plan. */
@@ -38,6 +49,14 @@ private:
         const int index = model.indexOf(field);
         [&] { QVERIFY2(index >= 0, qPrintable(field)); }();
         return model.get(index);
+    }
+    static QStringList column(const QAbstractItemModel &model, const char *role)
+    {
+        const int id = model.roleNames().key(role, -1);
+        QStringList values;
+        for (int row = 0; row < model.rowCount(); ++row)
+            values << model.index(row, 0).data(id).toString();
+        return values;
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -205,6 +224,106 @@ void TestEditingModels::undoTextFollowsTheLanguage()
     QVERIFY2(m_session->undoText().contains(u"Messe"_s) || m_session->undoText().contains(u"Title"_s, Qt::CaseInsensitive),
              qPrintable(m_session->undoText()));
     AppSetup::applyLanguage(u"de"_s);
+}
+
+void TestEditingModels::reviewStepsPerRoleAndStatus_data()
+{
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QString>("municipality");
+    QTest::addColumn<QString>("status"); ///< set before; empty: as the sample has it (draft)
+    QTest::addColumn<bool>("maySubmit");
+    QTest::addColumn<QStringList>("applicable"); ///< the office's steps offered and enabled
+
+    const QStringList all { u"in_review"_s, u"changes_requested"_s, u"reviewed"_s };
+    QTest::addRow("its municipality submits its plan") << u"editor"_s << u"muni-adorf"_s << QString() << true
+                                                       << QStringList();
+    QTest::addRow("another municipality neither submits nor reviews")
+            << u"editor"_s << u"muni-bdorf"_s << QString() << false << QStringList();
+    QTest::addRow("the office reviews a draft") << u"office"_s << QString() << QString() << false << all;
+    QTest::addRow("the office does not repeat the step the plan is at")
+            << u"office"_s << QString() << u"in_review"_s << false
+            << QStringList { u"changes_requested"_s, u"reviewed"_s };
+    QTest::addRow("a reviewed plan can be taken back into review")
+            << u"office"_s << QString() << u"reviewed"_s << false
+            << QStringList { u"in_review"_s, u"changes_requested"_s };
+}
+
+void TestEditingModels::reviewStepsPerRoleAndStatus()
+{
+    QFETCH(QString, role);
+    QFETCH(QString, municipality);
+    QFETCH(QString, status);
+    QFETCH(bool, maySubmit);
+    QFETCH(QStringList, applicable);
+    openAs(role, municipality);
+    if (QTest::currentTestFailed())
+        return;
+    if (!status.isEmpty())
+        QVERIFY(m_session->reviewPlan(u"plan-adorf"_s, status, u"Bitte die Ziele beziffern."_s));
+
+    ReviewActionsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPlanId(u"plan-adorf"_s);
+    model.refresh();
+    QCOMPARE(model.status(), status.isEmpty() ? u"draft"_s : status);
+    QCOMPARE(model.maySubmit(), maySubmit);
+    if (role != u"office"_s) {
+        QCOMPARE(model.count(), 0);
+        return;
+    }
+    QCOMPARE(column(model, "key"), (QStringList { u"in_review"_s, u"changes_requested"_s, u"reviewed"_s }));
+    QCOMPARE(column(model, "confirmation"), (QStringList { u"none"_s, u"note"_s, u"confirm"_s }));
+    QStringList enabled;
+    for (int row = 0; row < model.count(); ++row) {
+        QVERIFY(!model.get(row).value(u"label"_s).toString().isEmpty());
+        if (model.get(row).value(u"applicable"_s).toBool())
+            enabled << model.get(row).value(u"key"_s).toString();
+    }
+    QCOMPARE(enabled, applicable);
+}
+
+void TestEditingModels::tabsPerEntry_data()
+{
+    QTest::addColumn<QString>("entityId");
+    QTest::addColumn<QStringList>("tabs");
+    QTest::addRow("a measure has milestones") << u"measure-1"_s
+                                              << QStringList { u"fields"_s, u"milestones"_s, u"comments"_s, u"history"_s };
+    QTest::addRow("a goal has none") << u"goal-1"_s << QStringList { u"fields"_s, u"comments"_s, u"history"_s };
+    QTest::addRow("the plan itself takes comments") << u"plan-adorf"_s
+                                                    << QStringList { u"fields"_s, u"comments"_s, u"history"_s };
+    QTest::addRow("a municipality, outside any plan, takes none") << u"muni-adorf"_s
+                                                                  << QStringList { u"fields"_s, u"history"_s };
+}
+
+void TestEditingModels::tabsPerEntry()
+{
+    QFETCH(QString, entityId);
+    QFETCH(QStringList, tabs);
+    openAs(u"editor"_s, u"muni-adorf"_s);
+    if (QTest::currentTestFailed())
+        return;
+    EditorTabsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setEntityId(entityId);
+    model.refresh();
+    QCOMPARE(column(model, "key"), tabs);
+    QCOMPARE(model.keys(), tabs);
+    QVERIFY(!column(model, "label").contains(QString()));
+    // A tab the entry lacks falls back to its fields.
+    QCOMPARE(model.offered(u"history"_s), u"history"_s);
+    QCOMPARE(model.offered(u"milestones"_s), tabs.contains(u"milestones"_s) ? u"milestones"_s : u"fields"_s);
+}
+
+void TestEditingModels::pagesInNavigationOrder()
+{
+    PagesModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QStringList keys { u"plan"_s,      u"dashboard"_s, u"review"_s, u"peers"_s,    u"search"_s, u"meetings"_s,
+                             u"synopsis"_s,  u"charts"_s,    u"conflicts"_s, u"sync"_s, u"settings"_s, u"help"_s };
+    QCOMPARE(column(model, "key"), keys);
+    QCOMPARE(PagesModel::keys(), keys);
+    QCOMPARE(PagesModel::home(true), u"dashboard"_s);
+    QCOMPARE(PagesModel::home(false), u"plan"_s);
 }
 
 QTEST_MAIN(TestEditingModels)

@@ -96,7 +96,8 @@ private Q_SLOTS:
         QProcess lupdate;
         lupdate.setWorkingDirectory(sourceDir);
         lupdate.start(QStringLiteral(WERKSTATTPLAN_LUPDATE),
-                      QStringList { u"client/app/src"_s, u"client/app/qml"_s, u"-ts"_s, copy, u"-no-obsolete"_s,
+                      QStringList { u"client/app/src"_s, u"client/app/qml"_s, u"client/core/terms.cpp"_s, u"-ts"_s, copy,
+                                    u"-no-obsolete"_s,
                                     u"-locations"_s, u"none"_s }
                               + options);
         QVERIFY(lupdate.waitForFinished(120'000));

@@ -504,19 +504,7 @@
     </message>
 </context>
 <context>
-    <name>EntityEditor</name>
-    <message>
-        <source>Dieser Eintrag ist gelöscht.</source>
-        <translation>This entry has been deleted.</translation>
-    </message>
-    <message>
-        <source>Wiederherstellen</source>
-        <translation>Restore</translation>
-    </message>
-    <message>
-        <source>Konflikt: gelöscht und zugleich bearbeitet – ansehen</source>
-        <translation>Conflict: deleted and edited at the same time – view</translation>
-    </message>
+    <name>EditorTabsModel</name>
     <message>
         <source>Angaben</source>
         <translation>Details</translation>
@@ -532,6 +520,21 @@
     <message>
         <source>Verlauf</source>
         <translation>History</translation>
+    </message>
+</context>
+<context>
+    <name>EntityEditor</name>
+    <message>
+        <source>Dieser Eintrag ist gelöscht.</source>
+        <translation>This entry has been deleted.</translation>
+    </message>
+    <message>
+        <source>Wiederherstellen</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Konflikt: gelöscht und zugleich bearbeitet – ansehen</source>
+        <translation>Conflict: deleted and edited at the same time – view</translation>
     </message>
     <message>
         <source>Wählen Sie links einen Eintrag aus.</source>
@@ -1332,6 +1335,21 @@
     </message>
 </context>
 <context>
+    <name>ReviewActionsModel</name>
+    <message>
+        <source>In Prüfung nehmen</source>
+        <translation>Start review</translation>
+    </message>
+    <message>
+        <source>Änderungen erbitten</source>
+        <translation>Request changes</translation>
+    </message>
+    <message>
+        <source>Als geprüft markieren</source>
+        <translation>Mark as reviewed</translation>
+    </message>
+</context>
+<context>
     <name>ReviewNoteDialog</name>
     <message>
         <source>Ihr Hinweis an die Kommune (erforderlich):</source>
@@ -1422,10 +1440,6 @@
     <message>
         <source>Zur Prüfung einreichen …</source>
         <translation>Submit for review …</translation>
-    </message>
-    <message>
-        <source>In Prüfung nehmen</source>
-        <translation>Start review</translation>
     </message>
     <message>
         <source>Änderungen erbitten</source>

@@ -15,14 +15,18 @@ ApplicationWindow {
     title: Session.municipalityName !== "" ? qsTr("Werkstattplan – %1").arg(Session.municipalityName)
                                            : qsTr("Werkstattplan")
 
-    /** The page shown: one of pages. */
-    property string page: Session.office ? "dashboard" : "plan"
-    readonly property var pages: ["plan", "dashboard", "review", "peers", "search", "meetings", "synopsis", "charts",
-                                  "conflicts", "sync", "settings", "help"]
+    /**
+     * The page shown, by its key: "plan", "dashboard", "review", "peers", "search", "meetings", "synopsis",
+     * "charts", "conflicts", "sync", "settings" or "help" (PagesModel). Each page shows itself for its own key.
+     */
+    property string page: pageList.home(Session.office)
+    /** Every page's key (tests show each once). */
+    readonly property var pages: pageList.keys
     /** The plan views' timeline, folded to give the outline room on a small screen; remembered. */
     property alias timelineCollapsed: windowSettings.timelineCollapsed
 
     WindowSettings { id: windowSettings; window: window }
+    PagesModel { id: pageList }
     FocusFollower { window: window }
 
     /** The office opens a plan's review. */
@@ -56,7 +60,7 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+N"; enabled: Session.ready && Session.planId !== ""; onActivated: window.addToPlan("measure") }
     Shortcut { sequence: "Ctrl+Shift+G"; enabled: Session.ready && Session.planId !== ""; onActivated: window.addToPlan("goal") }
     Shortcut { sequence: "Ctrl+Shift+N"; enabled: Session.ready && Session.planId !== ""; onActivated: window.addToPlan("field_of_action") }
-    Shortcut { sequence: "Ctrl+1"; enabled: Session.ready; onActivated: window.page = Session.office ? "dashboard" : "plan" }
+    Shortcut { sequence: "Ctrl+1"; enabled: Session.ready; onActivated: window.page = pageList.home(Session.office) }
     Shortcut { sequence: "Ctrl+2"; enabled: Session.ready; onActivated: window.page = "peers" }
     Shortcut { sequence: "Ctrl+3"; enabled: Session.ready; onActivated: window.page = "search" }
     Shortcut { sequence: "Ctrl+4"; enabled: Session.ready; onActivated: window.page = "meetings" }
@@ -91,15 +95,18 @@ ApplicationWindow {
             Layout.fillHeight: true
 
             DataNoticeBanner { Layout.fillWidth: true }
-            StackLayout {
+            Item {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                currentIndex: window.pages.indexOf(window.page)
                 LazyPage {
                     id: planPage
+                    anchors.fill: parent
+                    visible: window.page === "plan"
                     sourceComponent: MyPlanPage { objectName: "myPlanPage" }
                 }
                 LazyPage {
+                    anchors.fill: parent
+                    visible: window.page === "dashboard"
                     sourceComponent: DashboardPage {
                         objectName: "dashboardPage"
                         onReviewRequested: (planId, municipality) => window.openReview(planId, municipality)
@@ -107,6 +114,8 @@ ApplicationWindow {
                 }
                 LazyPage {
                     id: reviewPage
+                    anchors.fill: parent
+                    visible: window.page === "review"
                     sourceComponent: ReviewPage {
                         objectName: "reviewPage"
                         onOpenRequested: entityId => window.openEntity(entityId)
@@ -115,46 +124,64 @@ ApplicationWindow {
                 }
                 LazyPage {
                     id: peersPage
+                    anchors.fill: parent
+                    visible: window.page === "peers"
                     sourceComponent: PeersPage { objectName: "peersPage" }
                 }
                 LazyPage {
                     id: searchPage
+                    anchors.fill: parent
+                    visible: window.page === "search"
                     sourceComponent: SearchPage {
                         objectName: "searchPage"
                         onOpenRequested: entityId => window.openEntity(entityId)
                     }
                 }
                 LazyPage {
+                    anchors.fill: parent
+                    visible: window.page === "meetings"
                     sourceComponent: MeetingsPage {
                         objectName: "meetingsPage"
                         onOpenRequested: entityId => window.openEntity(entityId)
                     }
                 }
                 LazyPage {
+                    anchors.fill: parent
+                    visible: window.page === "synopsis"
                     sourceComponent: SynopsisPage { objectName: "synopsisPage" }
                 }
                 LazyPage {
+                    anchors.fill: parent
+                    visible: window.page === "charts"
                     sourceComponent: ChartsPage {
                         objectName: "chartsPage"
                         onOpenRequested: entityId => window.openEntity(entityId)
                     }
                 }
                 LazyPage {
+                    anchors.fill: parent
+                    visible: window.page === "conflicts"
                     sourceComponent: ConflictsPage {
                         objectName: "conflictsPage"
                         onOpenRequested: entityId => window.openEntity(entityId)
                     }
                 }
                 LazyPage {
+                    anchors.fill: parent
+                    visible: window.page === "sync"
                     sourceComponent: SyncPage {
                         objectName: "syncPage"
                         onOpenRequested: entityId => window.openEntity(entityId)
                     }
                 }
                 LazyPage {
+                    anchors.fill: parent
+                    visible: window.page === "settings"
                     sourceComponent: SettingsPage { objectName: "settingsPage" }
                 }
                 LazyPage {
+                    anchors.fill: parent
+                    visible: window.page === "help"
                     sourceComponent: HelpPage { objectName: "helpPage" }
                 }
             }

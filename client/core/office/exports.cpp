@@ -5,6 +5,7 @@
 
 #include "csv.h"
 #include "replicaview.h"
+#include "terms.h"
 #include "storage/replicastore.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -60,27 +61,20 @@ QJsonValue nullable(const QString &value)
 }
 
 // German terms of the PDF: the plan's own language, whatever the reader's interface speaks.
-QString german(const QString &key)
+QString german(const QString &choiceKey)
 {
-    static const QHash<QString, QString> terms {
-        { u"status.idea"_s, u"Idee"_s }, { u"status.planned"_s, u"geplant"_s },
-        { u"status.in_progress"_s, u"in Umsetzung"_s }, { u"status.done"_s, u"abgeschlossen"_s },
-        { u"status.paused"_s, u"pausiert"_s }, { u"status.dropped"_s, u"verworfen"_s },
-        { u"priority.low"_s, u"niedrig"_s }, { u"priority.medium"_s, u"mittel"_s }, { u"priority.high"_s, u"hoch"_s },
-        { u"review_status.draft"_s, u"Entwurf"_s }, { u"review_status.submitted"_s, u"eingereicht"_s },
-        { u"review_status.in_review"_s, u"in Prüfung"_s }, { u"review_status.reviewed"_s, u"geprüft"_s },
-        { u"review_status.changes_requested"_s, u"Änderungen erbeten"_s },
-        { u"themes.skilled_workers"_s, u"Fachkräftemangel"_s }, { u"themes.volunteering"_s, u"Ehrenamt"_s },
-        { u"themes.location_cooperation"_s, u"Standort-Kooperationen"_s },
-        { u"themes.public_services"_s, u"Daseinsvorsorge"_s }, { u"themes.mobility"_s, u"Mobilität"_s },
-        { u"themes.housing"_s, u"Wohnen"_s }, { u"themes.town_centre"_s, u"Attraktive Ortskerne"_s },
-        { u"themes.digitalisation"_s, u"Digitalisierung"_s }, { u"themes.youth"_s, u"Jugend"_s },
-        { u"themes.older_people"_s, u"Älter werden"_s }, { u"themes.health_care"_s, u"Gesundheit und Pflege"_s },
-        { u"themes.climate"_s, u"Klima und Energie"_s }, { u"themes.education"_s, u"Bildung"_s },
-        { u"themes.participation"_s, u"Beteiligung"_s }, { u"themes.economy"_s, u"Wirtschaft"_s },
-        { u"themes.culture"_s, u"Kultur"_s },
-    };
-    return terms.value(key, key.section(u'.', 1));
+    const char *text = Terms::find(Terms::Table::Choice, choiceKey);
+    return text ? QString::fromUtf8(text) : choiceKey.section(u'.', 1);
+}
+
+QString fieldLabel(const QString &field)
+{
+    return Terms::german(Terms::Table::Field, field);
+}
+
+QString typeLabel(const QString &entityType)
+{
+    return Terms::german(Terms::Table::Type, entityType);
 }
 
 QString esc(const QString &text)
@@ -109,14 +103,14 @@ QString measureHtml(const EntityRecord &m, const QList<EntityRecord> &milestones
     if (!m.value(u"start_date"_s).isEmpty() || !m.value(u"end_date"_s).isEmpty())
         period = u"%1 – %2"_s.arg(germanDate(m.value(u"start_date"_s)), germanDate(m.value(u"end_date"_s)));
     QList<std::pair<QString, QString>> rows {
-        { u"Status"_s, m.value(u"status"_s).isEmpty() ? QString() : german(u"status."_s + m.value(u"status"_s)) },
+        { fieldLabel(u"status"_s), m.value(u"status"_s).isEmpty() ? QString() : german(u"status."_s + m.value(u"status"_s)) },
         { u"Zeitraum"_s, period },
-        { u"Verantwortlich"_s, m.value(u"responsible"_s) },
-        { u"Partner"_s, m.value(u"partners"_s) },
+        { fieldLabel(u"responsible"_s), m.value(u"responsible"_s) },
+        { fieldLabel(u"partners"_s), m.value(u"partners"_s) },
         { u"Budget"_s, m.value(u"budget"_s).isEmpty() ? QString()
                                                       : de.toCurrencyString(m.value(u"budget"_s).toDouble(), u"€"_s, 0) },
-        { u"Themen"_s, themesText(m.value(u"themes"_s)) },
-        { u"Priorität"_s, m.value(u"priority"_s).isEmpty() ? QString() : german(u"priority."_s + m.value(u"priority"_s)) },
+        { fieldLabel(u"themes"_s), themesText(m.value(u"themes"_s)) },
+        { fieldLabel(u"priority"_s), m.value(u"priority"_s).isEmpty() ? QString() : german(u"priority."_s + m.value(u"priority"_s)) },
     };
     QString html = u"<h4>%1</h4><table cellspacing='0' cellpadding='2'>"_s.arg(esc(m.value(u"title"_s)));
     for (const auto &[label, value] : rows) {
@@ -172,26 +166,30 @@ QList<Piece> planPieces(ReplicaStore &store, const EntityRecord &plan, const Exp
                                                                     esc(municipality->value(u"state"_s)),
                                                                     esc(municipality->value(u"cluster"_s)));
     if (!plan.value(u"review_status"_s).isEmpty())
-        head += u"<p><b>Prüfstatus:</b> %1</p>"_s.arg(german(u"review_status."_s + plan.value(u"review_status"_s)));
+        head += u"<p><b>%1:</b> %2</p>"_s.arg(fieldLabel(u"review_status"_s),
+                                               german(u"review_status."_s + plan.value(u"review_status"_s)));
     head += u"<p><i>%1</i></p>"_s.arg(esc(stampText(stamp)));
     pieces.append({ Piece::Text, head, {} });
     if (!plan.value(u"vision"_s).isEmpty()) {
-        pieces.append({ Piece::Heading, u"<h2>Leitbild</h2>"_s, {} });
+        pieces.append({ Piece::Heading, u"<h2>%1</h2>"_s.arg(fieldLabel(u"vision"_s)), {} });
         pieces.append({ Piece::Text, u"<p>%1</p>"_s.arg(esc(plan.value(u"vision"_s))), {} });
     }
     const Schema &schema = Schema::instance();
     for (const EntityRecord &field : view.orderedChildren(*schema.entity(u"field_of_action"_s), plan.id)) {
-        pieces.append({ Piece::Heading, u"<h2>Handlungsfeld: %1</h2>"_s.arg(esc(field.value(u"title"_s))), {} });
+        pieces.append({ Piece::Heading,
+                        u"<h2>%1: %2</h2>"_s.arg(typeLabel(u"field_of_action"_s), esc(field.value(u"title"_s))), {} });
         if (!field.value(u"description"_s).isEmpty())
             pieces.append({ Piece::Text, u"<p>%1</p>"_s.arg(esc(field.value(u"description"_s))), {} });
         for (const EntityRecord &goal : view.orderedChildren(*schema.entity(u"goal"_s), field.id)) {
-            pieces.append({ Piece::Heading, u"<h3>Ziel: %1</h3>"_s.arg(esc(goal.value(u"title"_s))), {} });
+            pieces.append({ Piece::Heading,
+                            u"<h3>%1: %2</h3>"_s.arg(typeLabel(u"goal"_s), esc(goal.value(u"title"_s))), {} });
             QString about;
             if (!goal.value(u"description"_s).isEmpty())
                 about += u"<p>%1</p>"_s.arg(esc(goal.value(u"description"_s)));
             if (!goal.value(u"indicator"_s).isEmpty() || !goal.value(u"target_value"_s).isEmpty())
-                about += u"<p><b>Indikator:</b> %1 &nbsp; <b>Zielwert:</b> %2</p>"_s.arg(
-                        esc(goal.value(u"indicator"_s)), esc(goal.value(u"target_value"_s)));
+                about += u"<p><b>%1:</b> %2 &nbsp; <b>%3:</b> %4</p>"_s.arg(
+                        fieldLabel(u"indicator"_s), esc(goal.value(u"indicator"_s)), fieldLabel(u"target_value"_s),
+                        esc(goal.value(u"target_value"_s)));
             if (!about.isEmpty())
                 pieces.append({ Piece::Text, about, {} });
             for (const EntityRecord &measure : view.orderedChildren(*schema.entity(u"measure"_s), goal.id))

@@ -14,20 +14,14 @@ Page {
     readonly property int state: status ? status.state : SyncStatus.LocalOnly
     readonly property int pending: status ? status.pendingChanges : 0
     readonly property string errorCode: status ? status.errorCode : ""
-    readonly property bool showError: errorCode !== "" && errorCode !== "no_server"
-    readonly property bool needsSignIn: Session.localOnly || errorCode === "unauthorized"
+    readonly property bool showError: syncTone.showsError
+    readonly property bool needsSignIn: Session.localOnly || syncTone.signInExpired
 
     background: Rectangle { color: Theme.window }
 
-    function stateColor() {
-        switch (root.state) {
-        case SyncStatus.Online: return Theme.online
-        case SyncStatus.Syncing: return Theme.pending
-        case SyncStatus.Error: return Theme.error
-        }
-        return Theme.offline
-    }
+    readonly property color stateColor: Theme.toneColor(syncTone.stateTone)
 
+    SyncTone { id: syncTone; status: root.status }
     RejectedChangesModel { id: rejected }
 
     ScrollView {
@@ -64,14 +58,14 @@ Page {
                             implicitWidth: Theme.fontSize
                             implicitHeight: implicitWidth
                             radius: width / 2
-                            color: root.stateColor()
+                            color: root.stateColor
                         }
                         Label {
                             objectName: "syncPageState"
                             text: Vocabulary.syncStateLabel(root.state)
                             font.pixelSize: Theme.headingFont
                             font.bold: true
-                            color: root.stateColor()
+                            color: root.stateColor
                         }
                     }
                     Label {

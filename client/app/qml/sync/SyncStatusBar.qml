@@ -19,26 +19,11 @@ Rectangle {
     readonly property int conflicts: status ? status.openConflicts : 0
     readonly property bool firstSync: status !== null && status.progressTotal > 0
     readonly property bool connected: state !== SyncStatus.LocalOnly
-    /** The colour class of the state: online (the only green one), syncing, pending, offline, conflict, error, local. */
-    readonly property string tone: {
-        switch (root.state) {
-        case SyncStatus.Error: return "error"
-        case SyncStatus.Syncing: return root.pending > 0 ? "pending" : "syncing"
-        case SyncStatus.Online: return root.conflicts > 0 ? "conflict" : "online"
-        case SyncStatus.LocalOnly: return "local"
-        }
-        return root.pending > 0 ? "pending" : "offline" // offline, unreachable or by choice
-    }
-    readonly property color toneColor: {
-        switch (root.tone) {
-        case "online": return Theme.online
-        case "syncing":
-        case "pending": return Theme.pending
-        case "conflict": return Theme.conflict
-        case "error": return Theme.error
-        }
-        return Theme.offline
-    }
+    /** The colour class of the state (SyncTone): online is the only green one. */
+    readonly property string tone: syncTone.tone
+    readonly property color toneColor: Theme.toneColor(root.tone)
+
+    SyncTone { id: syncTone; status: root.status }
 
     implicitHeight: row.implicitHeight + Theme.spacing * 2
     color: Theme.surface

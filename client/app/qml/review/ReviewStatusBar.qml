@@ -12,17 +12,20 @@ Pane {
 
     padding: Theme.spacing
     background: Rectangle { color: Theme.surface; border.color: Theme.border; radius: Theme.radius }
-    readonly property string status: Session.revision >= 0 ? Session.fieldValue(root.planId, "review_status") : ""
+    readonly property string status: actions.status
     readonly property var note: Session.revision >= 0 && status === "changes_requested" ? Session.latestReviewNote(root.planId) : ({})
 
-    function review(key) {
-        if (key === "changes_requested")
+    /** Takes a review step (ReviewActionsModel), asking first what the step asks for. */
+    function review(key, confirmation) {
+        if (confirmation === "note")
             requestChanges.open()
-        else if (key === "reviewed")
+        else if (confirmation === "confirm")
             confirmReviewed.open()
         else
             Session.reviewPlan(root.planId, key)
     }
+
+    ReviewActionsModel { id: actions; planId: root.planId }
 
     RowLayout {
         anchors.fill: parent
@@ -47,21 +50,21 @@ Pane {
         }
         Button {
             objectName: "submitPlan"
-            visible: !Session.office && Session.revision >= 0 && Session.mayEdit(root.planId)
+            visible: actions.maySubmit
             text: qsTr("Zur Prüfung einreichen …")
             onClicked: confirmSubmit.open()
         }
         Repeater {
-            model: [{ key: "in_review", label: qsTr("In Prüfung nehmen") },
-                    { key: "changes_requested", label: qsTr("Änderungen erbitten") },
-                    { key: "reviewed", label: qsTr("Als geprüft markieren") }]
+            model: actions
             delegate: Button {
-                required property var modelData
-                objectName: "reviewSet_" + modelData.key
-                visible: Session.office
-                enabled: root.status !== modelData.key
-                text: modelData.label
-                onClicked: root.review(modelData.key)
+                required property string key
+                required property string label
+                required property bool applicable
+                required property string confirmation
+                objectName: "reviewSet_" + key
+                enabled: applicable
+                text: label
+                onClicked: root.review(key, confirmation)
             }
         }
     }

@@ -30,6 +30,18 @@ QtObject {
     readonly property color conflictBackground: "#fff1e6"
     readonly property color selection: "#dde9f3"
 
+    // A sync tone (SyncTone) as a colour: green only for "online".
+    function toneColor(tone) {
+        switch (tone) {
+        case "online": return online
+        case "syncing":
+        case "pending": return pending
+        case "conflict": return conflict
+        case "error": return error
+        }
+        return offline
+    }
+
     // A measure's status as a colour (timeline bars): calm for ideas, strong for work under way.
     function statusColor(statusKey) {
         switch (statusKey) {

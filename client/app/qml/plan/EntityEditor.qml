@@ -33,6 +33,12 @@ Pane {
     background: Rectangle { color: Theme.surface; border.color: Theme.border; radius: Theme.radius }
 
     EntityFieldsModel { id: fields }
+    EditorTabsModel {
+        id: tabModel
+        entityId: root.entityId
+        // Another entry may lack the tab that was open: its fields then.
+        onRefreshed: tabs.currentKey = tabModel.offered(tabs.currentKey)
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -78,41 +84,36 @@ Pane {
         TabBar {
             id: tabs
             Layout.fillWidth: true
-            // Tabs that do not apply are left out rather than hidden, so the bar has no gap.
-            readonly property var allKeys: ["fields", "milestones", "comments", "history"]
-            // Comments belong to plans: meetings and municipalities have none.
-            readonly property var keys: allKeys.filter(k => (k !== "milestones" || fields.entityType === "measure")
-                                                           && (k !== "comments" || Session.planOf(root.entityId) !== ""))
-            readonly property var labels: ({ fields: qsTr("Angaben"), milestones: qsTr("Meilensteine"),
-                                             comments: qsTr("Kommentare"), history: qsTr("Verlauf") })
             property string currentKey: "fields"
-            onKeysChanged: if (keys.indexOf(currentKey) < 0) currentKey = "fields"
-            currentIndex: keys.indexOf(currentKey)
+            currentIndex: tabModel.keys.indexOf(currentKey)
             spacing: 0
             background: Rectangle {
                 color: Theme.surface
                 Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
             }
             Repeater {
-                model: tabs.keys
+                model: tabModel
                 delegate: EditorTab {
-                    required property string modelData
-                    objectName: "tab" + modelData.charAt(0).toUpperCase() + modelData.slice(1)
-                    text: tabs.labels[modelData]
-                    checked: tabs.currentKey === modelData
-                    onClicked: tabs.currentKey = modelData
+                    required property string key
+                    required property string label
+                    objectName: "tab" + key.charAt(0).toUpperCase() + key.slice(1)
+                    text: label
+                    checked: tabs.currentKey === key
+                    onClicked: tabs.currentKey = key
                 }
             }
         }
 
-        StackLayout {
-            currentIndex: tabs.allKeys.indexOf(tabs.currentKey)
+        // Each tab's page is shown by its key, so no list of keys has to match the order of these children.
+        Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
 
             ScrollView {
                 id: fieldScroll
                 objectName: "fieldScroll"
+                anchors.fill: parent
+                visible: tabs.currentKey === "fields"
                 contentWidth: availableWidth
                 ColumnLayout {
                     width: fieldScroll.availableWidth
@@ -129,9 +130,14 @@ Pane {
                     }
                 }
             }
-            MilestoneList { entityId: root.entityId; editable: fields.editable }
-            CommentList { entityId: root.entityId }
-            HistoryList { entityId: root.entityId }
+            MilestoneList {
+                anchors.fill: parent
+                visible: tabs.currentKey === "milestones"
+                entityId: root.entityId
+                editable: fields.editable
+            }
+            CommentList { anchors.fill: parent; visible: tabs.currentKey === "comments"; entityId: root.entityId }
+            HistoryList { anchors.fill: parent; visible: tabs.currentKey === "history"; entityId: root.entityId }
         }
     }
     Label {
