@@ -10,16 +10,20 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-#include <array>
 #include <functional>
 #include <limits>
 #include <optional>
 #include <memory>
-#include <unordered_map>
-#include <vector>
 
-class SqliteStatement;
-struct sqlite3;
+class ChangeLog;
+class ClientTables;
+class ConflictTable;
+class EntityTables;
+class RecordCache;
+class SearchIndex;
+class SnapshotReader;
+class StatementCache;
+struct CachedRecord;
 
 /** Which entities an account may read (see ReplicaStore::changesAfter). */
 struct ReadScope
@@ -306,103 +310,35 @@ public:
     void recordUpdated(EntityRecord &record, const Change &change) override;
 
 private:
-    struct CachedRecord
-    {
-        EntityRecord record;
-        bool stored = false; ///< a row exists in the table
-        bool dirty = false;
-        bool hadConflicts = false;
-        /** The text the search index holds for the entity (null: none), so unchanged text is not rewritten. */
-        QString indexedText;
-        qint64 key = -1; ///< entities.key, the search index's rowid; -1 if not known
-        bool maybeIndexed = false; ///< the search index may hold a row for the entity
-        quint64 lastUsed = 0; ///< the batch that last touched the record, for eviction
-    };
-
-    /** The statements of every batch, prepared once (SQL text in statementSql()). */
-    enum class Statement {
-        AppendChange,
-        AppendImportedChange,
-        FindChange,
-        IndexEntity,
-        IndexEntityScoped,
-        EntityKey,
-        ClearConflicts,
-        InsertConflict,
-        SearchDelete,
-        SearchInsert,
-        BeginImmediate,
-        DataVersion,
-        Count
-    };
-
-    /** The statements that read and write one entity type's table. */
-    struct TableStatements
-    {
-        QSqlQuery load;
-        QSqlQuery upsert;
-        std::unique_ptr<SqliteStatement> directUpsert; ///< upsert on SQLite's own API, if the store has it
-    };
+    friend class SnapshotImport;
 
     ReplicaStore(QSqlDatabase db, QString path, Options options);
-    static Result<QSqlDatabase> openSqlite(const QString &path, const QString &connection);
-    static Result<QSqlDatabase> openPostgres(const QString &url, const QString &connection);
     /** An import may write with the change log's indexes left out; every other write builds them first. */
     enum class WriteKind { Ordinary, Import };
     bool beginWrite(WriteKind kind = WriteKind::Ordinary);
-    /** Builds the change log's indexes, if an import left them out, inside the current transaction (dropping duplicate ids if need be). */
-    bool restoreChangeIndexes();
-    /** SQLite page cache while a bootstrap fills a change log without indexes, in KiB. */
-    static constexpr int importCacheKiB = 16 * 1024;
-    void setCacheKiB(int kib);
-    /** Writes a change into the log with one of the two insert statements. */
-    bool logChange(const Change &change, Statement which);
     Error beginError(const QString &what);
     Status finishWrite();
-    QSqlQuery &prepared(const QString &sql);
-    QSqlQuery &statement(Statement which);
-    /** A write statement on SQLite's own API; null on PostgreSQL (or a Qt with another SQLite). */
-    SqliteStatement *directStatement(Statement which);
-    /** Binds (fill(query)) and runs a write statement; the rows it changed, or -1 (m_writeError says why). */
-    template <typename Fill>
-    int write(Statement which, Fill &&fill, qint64 *insertId = nullptr);
-    TableStatements &tableStatements(const EntitySpec &spec);
-    std::optional<EntityRecord> loadRecord(const EntitySpec &spec, const QString &entityId);
+    /** Finalizes every statement: before the connection is closed or reopened. */
+    void clearStatements();
+    /** The record of the current batch (read and kept if need be); null if unreadable or of another type. */
     CachedRecord *cachedRecord(const EntitySpec &spec, const QString &entityId);
-    void forgetRecords();
     bool rebuildRecord(const QString &entityId);
-    void evictRecords();
+    /** Writes the batch's changed records back, with their index entries, conflicts and search text. */
     bool flushDirty();
     bool flush(CachedRecord &cached);
-    bool writeConflicts(const EntityRecord &record, const QList<Conflict> &conflicts);
-    bool writeSearchText(CachedRecord &cached);
-    static Change changeFromQuery(const QSqlQuery &query, int firstColumn);
-    /** Runs use(query) with a read query on SQLite's own API where the store has it, else with QSqlQuery. */
-    template <typename Use>
-    auto withQuery(const QString &sql, Use &&use);
 
     QSqlDatabase m_db;
     QString m_path;
     Options m_options;
     bool m_postgres = false;
-    std::unordered_map<QString, QSqlQuery> m_statements; // node-based: callers hold references
-    std::array<std::optional<QSqlQuery>, size_t(Statement::Count)> m_fixed;
-    sqlite3 *m_sqlite = nullptr; ///< the connection beneath m_db, for the writes made per change
-    std::array<std::unique_ptr<SqliteStatement>, size_t(Statement::Count)> m_direct;
-    std::unordered_map<QString, std::unique_ptr<SqliteStatement>> m_directQueries; ///< by SQL text
-    QSqlError m_writeError; ///< why the last write() failed
-    std::unordered_map<const EntitySpec *, TableStatements> m_tables; // node-based: callers hold references
-    /**
-     * Records of the current batch and, on SQLite, of recent ones (bounded;
-     * dropped on rollback and when another connection wrote): a record
-     * touched again in the next batch is neither read nor decoded again.
-     */
-    std::unordered_map<QString, CachedRecord> m_batch; // node-based: records keep their address
-    std::vector<CachedRecord *> m_dirty; ///< records changed in this batch, in the order first changed
-    CachedRecord *m_current = nullptr; ///< the record last handed out (a create brings a change per field)
-    quint64 m_batchNumber = 0;
-    qint64 m_dataVersion = -1; ///< PRAGMA data_version when the cached records were last known current
     std::optional<Error> m_failure; ///< first storage error of the current batch
     QSqlError m_beginError; ///< why the last beginWrite() failed
-    bool m_changeIndexesDeferred = false; ///< a bootstrap into an empty log left its indexes out
+    std::unique_ptr<StatementCache> m_statements;
+    std::unique_ptr<RecordCache> m_records;
+    std::unique_ptr<EntityTables> m_tables;
+    std::unique_ptr<ChangeLog> m_log;
+    std::unique_ptr<ConflictTable> m_conflicts;
+    std::unique_ptr<SearchIndex> m_search;
+    std::unique_ptr<SnapshotReader> m_snapshots;
+    std::unique_ptr<ClientTables> m_client;
 };
