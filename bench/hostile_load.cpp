@@ -17,7 +17,7 @@
 #include "helpers/serverprocess.h"
 #include "helpers/syncclient.h"
 
-#include "sync/hlc.h"
+#include "model/hlc.h"
 #include "sync/localeditor.h"
 #include "sync/protocol.h"
 #include "sync/replicastate.h"

@@ -10,7 +10,7 @@
 #include "planvocabulary.h"
 #include "storage/replicastore.h"
 #include "sync/localeditor.h"
-#include "sync/orderkey.h"
+#include "model/orderkey.h"
 #include "sync/replicastate.h"
 
 #include <QCommandLineParser>

@@ -9,10 +9,10 @@
 
 #include "common/result.h"
 #include "model/schema.h"
-#include "sync/change.h"
-#include "sync/hlc.h"
+#include "model/change.h"
+#include "model/hlc.h"
 #include "sync/localeditor.h"
-#include "sync/orderkey.h"
+#include "model/orderkey.h"
 #include "sync/replicastate.h"
 
 #include <QDate>

@@ -20,7 +20,7 @@
 
 #include "storage/replicastore.h"
 #include "sync/localeditor.h"
-#include "sync/orderkey.h"
+#include "model/orderkey.h"
 #include "sync/protocol.h"
 #include "sync/replicastate.h"
 

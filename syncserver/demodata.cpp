@@ -4,7 +4,7 @@
 #include "common/logging.h"
 #include "model/plansnapshot.h"
 #include "sync/localeditor.h"
-#include "sync/orderkey.h"
+#include "model/orderkey.h"
 #include "sync/replicastate.h"
 
 #include <QDate>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "sync/change.h"
+#include "model/change.h"
 
 #include <QList>
 #include <QString>

@@ -4,7 +4,7 @@
 #include "common/logging.h"
 #include "model/permissions.h"
 #include "model/plansnapshot.h"
-#include "sync/orderkey.h"
+#include "model/orderkey.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -4,7 +4,7 @@
 #include "common/result.h"
 #include "model/permissions.h"
 #include "storage/replicastore.h"
-#include "sync/hlc.h"
+#include "model/hlc.h"
 #include "sync/localeditor.h"
 
 #include <QDateTime>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "common/result.h"
-#include "sync/change.h"
+#include "model/change.h"
 #include "synchttp.h"
 #include "syncstatus.h"
 #include "tlstrust.h"

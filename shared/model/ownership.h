@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "sync/mergeengine.h"
+#include "model/entityrecord.h"
 
 #include <functional>
 #include <optional>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "common/result.h"
-#include "sync/mergeengine.h"
+#include "model/entityrecord.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schema.h"
 
-#include "sync/orderkey.h"
+#include "model/orderkey.h"
 
 #include <QDate>
 #include <QJsonArray>

@@ -143,7 +143,7 @@ bool EntityTables::store(const EntityRecord &record)
             bind(upsert, column++, RecordCodec::toColumn(spec.fields[i].type, record.fields[i].value));
         bind(upsert, column++, record.lifecycle.value.isNull() ? QVariant(QMetaType::fromType<QString>())
                                                                    : QVariant(record.lifecycle.value));
-        bind(upsert, column++, RecordCodec::encodeMetaCompact(record));
+        bind(upsert, column++, RecordMeta::encodeCompact(record));
     };
     TableStatements &table = tableStatements(spec);
     if ((table.directUpsert ? m_statements.run(*table.directUpsert, fillRecord)

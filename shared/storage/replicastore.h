@@ -4,6 +4,7 @@
 #include "common/result.h"
 #include "sync/changeapplier.h"
 #include "sync/replicabackend.h"
+#include "sync/snapshot.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -32,48 +33,6 @@ struct ReadScope
     QString municipalityId; ///< an editor reads its own municipality's plan and every shared plan
 
     static ReadScope all() { return { true, {} }; }
-};
-
-/** A stored change's columns as the store holds them, UTF-8, valid for one row (see SnapshotWriter). */
-struct StoredChangeText
-{
-    QUtf8StringView id, op, entityType, entityId, field, value, hlc, device, author;
-    QUtf8StringView base, seen; ///< comma-separated lists
-    bool valueIsNull = false;
-};
-
-/** One entity as a bootstrap sends it: its record (with merge state) and its history. */
-struct SnapshotEntity
-{
-    qint64 key = 0; ///< position in the store's entity index; pages continue after the last key
-    EntityRecord record;
-    QList<Change> history;
-};
-
-struct SnapshotPage;
-
-/**
- * Takes a snapshot page while the store reads it, so that a server writes a
- * bootstrap page straight from the store's rows, building no history: first
- * the page's bounds (next and more; its entities not yet read), then for
- * each entity in page order the rows of its history in order, then the
- * entity itself (record and key; its history left empty).
- */
-class SnapshotWriter
-{
-public:
-    virtual ~SnapshotWriter() = default;
-    virtual void bounds(const SnapshotPage &page) = 0;
-    virtual void change(const StoredChangeText &change) = 0;
-    virtual void entity(const SnapshotEntity &entity) = 0;
-};
-
-/** A page of a bootstrap. */
-struct SnapshotPage
-{
-    QList<SnapshotEntity> entities; ///< ascending by key
-    qint64 next = 0; ///< continue after this key
-    bool more = false; ///< the page ended at its entity or change bound, not at the last readable entity
 };
 
 /** A page of the change log for a pull. */

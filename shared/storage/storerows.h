@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "common/result.h"
 #include "storage/recordcodec.h"
+#include "sync/recordmeta.h"
 #include "storage/sqlitestatement.h"
 
 #include <QSqlError>
@@ -110,7 +111,7 @@ bool readRecord(const Row &q, int first, EntityRecord &record)
         record.fields[i].value = RecordCodec::fromColumn(spec.fields[i].type, q.value(first + i));
     const QVariant state = q.value(first + n);
     record.lifecycle.value = state.isNull() ? QString() : state.toString();
-    return RecordCodec::decodeMeta(q.value(first + n + 1).toByteArray(), record);
+    return RecordMeta::decode(q.value(first + n + 1).toByteArray(), record);
 }
 
 } // namespace StoreRows

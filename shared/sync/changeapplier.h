@@ -2,7 +2,7 @@
 #pragma once
 
 #include "common/result.h"
-#include "sync/change.h"
+#include "model/change.h"
 
 #include "sync/mergeengine.h"
 

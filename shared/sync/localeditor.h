@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "sync/change.h"
-#include "sync/hlc.h"
+#include "model/change.h"
+#include "model/hlc.h"
 #include "sync/mergeengine.h"
 
 #include <functional>

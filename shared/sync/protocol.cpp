@@ -2,7 +2,7 @@
 #include "protocol.h"
 
 #include "jsonreader.h"
-#include "storage/recordcodec.h"
+#include "sync/recordmeta.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -192,8 +192,8 @@ void appendEntityAfterHistory(QByteArray &out, const SnapshotEntity &entity, Met
     out.append("],\"id\":");
     appendString(out, record.id);
     out.append(",\"key\":").append(QByteArray::number(entity.key));
-    const QByteArray meta = metaFormat == MetaFormat::Compact ? RecordCodec::encodeMetaCompact(record)
-                                                              : RecordCodec::encodeMeta(record);
+    const QByteArray meta = metaFormat == MetaFormat::Compact ? RecordMeta::encodeCompact(record)
+                                                              : RecordMeta::encode(record);
     out.append(",\"meta\":\"").append(meta.toBase64()).append('"');
     out.append(",\"state\":");
     appendNullable(out, record.lifecycle.value);
@@ -314,7 +314,7 @@ QJsonObject toJson(const SnapshotEntity &entity)
         { u"id"_s, record.id },
         { u"values"_s, values },
         { u"state"_s, record.lifecycle.value.isNull() ? QJsonValue() : QJsonValue(record.lifecycle.value) },
-        { u"meta"_s, QString::fromLatin1(RecordCodec::encodeMeta(record).toBase64()) },
+        { u"meta"_s, QString::fromLatin1(RecordMeta::encode(record).toBase64()) },
         { u"history"_s, toJson(entity.history) },
     };
 }
@@ -343,7 +343,7 @@ Result<SnapshotEntity> snapshotEntityFrom(const QString &type, const QString &id
             record.fields[field].value = value;
     }
     record.lifecycle.value = state;
-    if (!RecordCodec::decodeMeta(QByteArray::fromBase64(meta), record))
+    if (!RecordMeta::decode(QByteArray::fromBase64(meta), record))
         return malformedSnapshot;
     entity.history = std::move(history);
     return entity;

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "common/result.h"
-#include "storage/replicastore.h"
+#include "sync/snapshot.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -46,7 +46,7 @@ QJsonObject toJson(const SnapshotEntity &entity);
  * The format of the merge state ("meta") in a bootstrap page: the stream
  * format every client reads, unless the client asks for the compact one
  * (meta=2), which stores keep and which is several times cheaper to write
- * and to read. RecordCodec::decodeMeta() reads either.
+ * and to read. RecordMeta::decode() reads either.
  */
 enum class MetaFormat { Stream = 1, Compact = 2 };
 

@@ -2,7 +2,7 @@
 #include "helpers/sampleplan.h"
 #include "localreplica.h"
 #include "replicaview.h"
-#include "sync/orderkey.h"
+#include "model/orderkey.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "sync/hlc.h"
+#include "model/hlc.h"
 #include "sync/localeditor.h"
 #include "sync/replicastate.h"
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "storage/replicastore.h"
-#include "sync/change.h"
+#include "model/change.h"
 #include "sync/protocol.h"
 
 #include <QByteArray>

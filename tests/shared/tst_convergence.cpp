@@ -8,7 +8,7 @@
 
 #include "storage/replicastore.h"
 #include "sync/localeditor.h"
-#include "sync/orderkey.h"
+#include "model/orderkey.h"
 #include "sync/replicastate.h"
 
 #include <QRandomGenerator>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "sync/hlc.h"
+#include "model/hlc.h"
 
 #include <QDateTime>
 #include <QTest>

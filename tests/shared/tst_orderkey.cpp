@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "sync/orderkey.h"
+#include "model/orderkey.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -3,7 +3,7 @@
 // choices it may set, for every field of every entity type in the Schema; and the review workflow's
 // rule that a municipality submits only together with the version its submission freezes.
 #include "model/permissions.h"
-#include "sync/hlc.h"
+#include "model/hlc.h"
 #include "sync/localeditor.h"
 #include "sync/replicastate.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/schema.h"
-#include "sync/change.h"
+#include "model/change.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

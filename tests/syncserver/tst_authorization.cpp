@@ -8,7 +8,7 @@
 #include "localreplica.h"
 #include "model/schema.h"
 #include "sync/localeditor.h"
-#include "sync/orderkey.h"
+#include "model/orderkey.h"
 
 #include <QFile>
 #include <QRandomGenerator>

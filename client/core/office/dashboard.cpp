@@ -2,7 +2,7 @@
 #include "dashboard.h"
 
 #include "storage/replicastore.h"
-#include "sync/hlc.h"
+#include "model/hlc.h"
 
 #include <QHash>
 #include <QSqlError>

@@ -3,7 +3,7 @@
 
 #include "replicaview.h"
 #include "storage/replicastore.h"
-#include "sync/hlc.h"
+#include "model/hlc.h"
 
 #include <QSqlQuery>
 

@@ -5,7 +5,7 @@
 #include "office/exports.h"
 #include "office/reviewnotes.h"
 #include "office/synopsisimport.h"
-#include "sync/orderkey.h"
+#include "model/orderkey.h"
 #include "tlstrust.h"
 #include "vocabulary.h"
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "common/result.h"
-#include "sync/hlc.h"
+#include "model/hlc.h"
 
 #include <QHash>
 #include <QJsonObject>
