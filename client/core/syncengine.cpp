@@ -164,16 +164,17 @@ void SyncEngine::login(const QUrl &server, const QString &user, const QString &p
         *timedOut = true;
         reply->abort();
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, timeout, timedOut, base, previous] {
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, timeout, timedOut, base, previousUser = previous ? previous->user : QString()] {
         timeout->stop();
         const Reply answer = SyncHttp::read(reply, *timedOut);
         reply->deleteLater();
-        Q_EMIT loginFinished(acceptLogin(answer, base, previous));
+        Q_EMIT loginFinished(acceptLogin(answer, base, previousUser));
     });
     timeout->start(requestTimeoutMs);
 }
 
-Status SyncEngine::acceptLogin(const Reply &answer, const QUrl &base, const std::optional<AccountInfo> &previous)
+Status SyncEngine::acceptLogin(const Reply &answer, const QUrl &base, const QString &previousUser)
 {
     if (answer.status != 200) {
         Error error = SyncHttp::errorOf(answer);
@@ -195,9 +196,9 @@ Status SyncEngine::acceptLogin(const Reply &answer, const QUrl &base, const std:
         qCWarning(lcSync).noquote() << error.message;
         return error;
     }
-    if (previous && previous->user != info.user)
+    if (!previousUser.isEmpty() && previousUser != info.user)
         return Error { u"account_mismatch"_s,
-                       u"this replica belongs to %1; use another folder for %2"_s.arg(previous->user, info.user) };
+                       u"this replica belongs to %1; use another folder for %2"_s.arg(previousUser, info.user) };
     if (Status stored = m_replica.setAccount(info, token); !stored) {
         qCWarning(lcSync).noquote() << "cannot store the account:" << stored.errorMessage();
         return stored;

@@ -184,8 +184,8 @@ private:
     [[nodiscard]] static bool isFatal(const QString &code);
     /** The trust of the replica's CA file, read again if the file's name changed. */
     Status loadTrust();
-    /** Takes the server's answer to a login: stores the account, or the error. */
-    Status acceptLogin(const Reply &answer, const QUrl &base, const std::optional<AccountInfo> &previous);
+    /** Takes the server's answer to a login: stores the account, or the error (previousUser: the replica's, if any). */
+    Status acceptLogin(const Reply &answer, const QUrl &base, const QString &previousUser);
 
     void scheduleSync(int delayMs);
     void setPaused(bool paused);
