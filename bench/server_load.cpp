@@ -14,6 +14,7 @@
 #include "common/allocator.h"
 #include "plangenerator.h"
 #include "helpers/serverprocess.h"
+#include "helpers/signin.h"
 #include "helpers/syncclient.h"
 #include "localreplica.h"
 #include "syncengine.h"
@@ -190,7 +191,7 @@ BootstrapRun bootstrapOnce(const QUrl &baseUrl, const QString &user, Problems &p
         fail(u"cannot open a client replica: %1"_s.arg(opened.errorMessage()));
     const std::unique_ptr<LocalReplica> replica = std::move(opened).value();
     SyncEngine engine(*replica);
-    if (Status loggedIn = engine.login(baseUrl, user, password); !loggedIn)
+    if (Status loggedIn = signInAndWait(engine, baseUrl, user, password); !loggedIn)
         fail(u"the office cannot sign in: %1"_s.arg(loggedIn.errorMessage()));
     const qint64 faultsBefore = minorFaults(u"self"_s);
     QElapsedTimer timer;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "localreplica.h"
+#include "planeditor.h"
 #include "syncengine.h"
 #include "replicaview.h"
 #include "office/exports.h"
@@ -56,8 +57,21 @@ public:
 
     /** Runs the command named by args[0] with the rest as its arguments. */
     int run(const QStringList &args);
+    /** The commands as --help lists them, under "Commands:". */
+    [[nodiscard]] static QString helpText();
 
 private:
+    /** One command: its name, how many arguments it takes, its lines in --help and what runs it. */
+    struct Command
+    {
+        QString name;
+        int leastArguments = 0;
+        int mostArguments = 0;
+        QString help;
+        int (*run)(Commands &commands, const QStringList &args) = nullptr;
+    };
+    static const QList<Command> &table();
+
     int openReplica();
     int connect(const QStringList &args);
     int sync();
@@ -110,4 +124,5 @@ private:
     CliOptions m_options;
     std::unique_ptr<LocalReplica> m_replica;
     std::unique_ptr<ReplicaView> m_view;
+    std::unique_ptr<PlanEditor> m_editor;
 };

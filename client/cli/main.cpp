@@ -50,33 +50,9 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Werkstattplan command line client: one account's replica of the workshop plans.\n\n"
-        "Commands:\n"
-        "  connect URL --user USER [--ca-file FILE] [--allow-insecure]\n"
-        "                                  sign in (password from --password-file or standard input)\n"
-        "  sync                            push local changes and pull until done\n"
-        "  status [--json]                 sync status: pending changes, last complete sync, errors\n"
-        "  list plans|fields|goals|measures|conflicts|rejected [--municipality NAME] [--json]\n"
-        "  show ID [--json]                one entity with its values and open conflicts\n"
-        "  history ID [--json]             every change of one entity (who, when, which device)\n"
-        "  add field|goal|measure|milestone|comment --parent ID --set FIELD=VALUE ...\n"
-        "                                  create an entity; prints its id\n"
-        "  set ID FIELD=VALUE ...          edit fields\n"
-        "  delete ID, restore ID           soft delete and restore\n"
-        "  resolve CONFLICT_ID --keep mine|theirs | --value TEXT\n"
-        "  search TEXT [--json]            full-text search across every plan in the replica\n"
-        "  export csv|json [--out FILE]    measures of every plan, stamped with the last complete sync\n"
-        "  export measures-csv|synopsis-csv [--out FILE]\n"
-        "  export pdf --plan ID --out FILE one plan as a printable PDF\n"
-        "  submit [--plan ID] [--label TEXT]   submit the plan for review (freezes a version)\n"
-        "  versions [--plan ID] [--json]   the plan's submitted versions\n"
-        "  diff [--plan ID] [--from VERSION] [--to VERSION|current] [--json]\n"
-        "                                  what changed between versions, or since the latest one\n"
-        "  review --plan ID --status in_review|reviewed|changes_requested [--note TEXT]   (office;\n"
-        "                                  changes_requested needs the note the municipality sees)\n"
-        "  notes [--plan ID] [--json]      review notes and the answers to them\n"
-        "  synopsis import FILE            synopsis figures from CSV (office; all or nothing)\n"
-        "  dashboard [--json]              every municipality at a glance (office)\n\n"
-        "Exit codes: 0 ok, 1 usage or validation error, 2 sync or network error. See docs/cli.md."_s);
+        "%1\n"
+        "Exit codes: 0 ok, 1 usage or validation error, 2 sync or network error. See docs/cli.md."_s.arg(
+            Commands::helpText()));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption replica(u"replica"_s,

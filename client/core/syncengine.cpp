@@ -136,39 +136,46 @@ Status SyncEngine::loadTrust()
     return Ok {};
 }
 
-Status SyncEngine::login(const QUrl &server, const QString &user, const QString &password)
+void SyncEngine::login(const QUrl &server, const QString &user, const QString &password)
 {
+    // Told from the event loop, also when refused at once: callers connect before or after calling alike.
+    const auto finish = [this](const Status &result) {
+        QTimer::singleShot(0, this, [this, result] { Q_EMIT loginFinished(result); });
+    };
     if (!server.isValid() || server.host().isEmpty()
         || (server.scheme() != u"http"_s && server.scheme() != u"https"_s))
-        return Error { u"invalid_url"_s, u"the server address must be an http or https URL"_s };
+        return finish(Error { u"invalid_url"_s, u"the server address must be an http or https URL"_s });
     if (Status trusted = loadTrust(); !trusted)
-        return trusted;
+        return finish(trusted);
     const QUrl base = normalizedServer(server);
     const auto previous = m_replica.account();
     // A replica holds one account's data and outbox: another account would push them under the wrong name.
     if (previous && normalizedServer(QUrl(previous->serverUrl)) != base)
-        return Error { u"account_mismatch"_s,
-                       u"this replica belongs to %1; use another folder for %2"_s.arg(previous->serverUrl, base.toString()) };
+        return finish(Error { u"account_mismatch"_s,
+                       u"this replica belongs to %1; use another folder for %2"_s.arg(previous->serverUrl, base.toString()) });
 
     const QByteArray body =
             compact({ { u"user"_s, user }, { u"password"_s, password }, { u"device"_s, m_replica.device() } });
     QNetworkReply *reply = send("POST", endpointOf(base, u"/v1/login"_s), body, false);
-    QEventLoop loop;
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    bool timedOut = false;
-    QTimer::singleShot(requestTimeoutMs, &loop, [&] {
-        timedOut = true;
-        loop.quit();
-    });
-    if (!reply->isFinished())
-        loop.exec();
-    if (!reply->isFinished()) {
-        reply->disconnect(&loop);
+    auto *timeout = new QTimer(reply);
+    timeout->setSingleShot(true);
+    const auto timedOut = std::make_shared<bool>(false);
+    connect(timeout, &QTimer::timeout, reply, [reply, timedOut] {
+        *timedOut = true;
         reply->abort();
-    }
-    const Reply answer = SyncHttp::read(reply, timedOut);
-    reply->deleteLater();
+    });
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, timeout, timedOut, base, previousUser = previous ? previous->user : QString()] {
+        timeout->stop();
+        const Reply answer = SyncHttp::read(reply, *timedOut);
+        reply->deleteLater();
+        Q_EMIT loginFinished(acceptLogin(answer, base, previousUser));
+    });
+    timeout->start(requestTimeoutMs);
+}
 
+Status SyncEngine::acceptLogin(const Reply &answer, const QUrl &base, const QString &previousUser)
+{
     if (answer.status != 200) {
         Error error = SyncHttp::errorOf(answer);
         if (error.code == u"too_many_attempts"_s && answer.json.value(u"retry_after_s"_s).isDouble())
@@ -189,9 +196,9 @@ Status SyncEngine::login(const QUrl &server, const QString &user, const QString 
         qCWarning(lcSync).noquote() << error.message;
         return error;
     }
-    if (previous && previous->user != info.user)
+    if (!previousUser.isEmpty() && previousUser != info.user)
         return Error { u"account_mismatch"_s,
-                       u"this replica belongs to %1; use another folder for %2"_s.arg(previous->user, info.user) };
+                       u"this replica belongs to %1; use another folder for %2"_s.arg(previousUser, info.user) };
     if (Status stored = m_replica.setAccount(info, token); !stored) {
         qCWarning(lcSync).noquote() << "cannot store the account:" << stored.errorMessage();
         return stored;

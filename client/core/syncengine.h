@@ -50,7 +50,7 @@ struct SyncSummary
  * next sync resumes from what the replica holds. (The bootstrap asks for its
  * next page before writing the current one, so the server prepares it
  * meanwhile.) The steps run as a state machine over
- * network signals: background mode never blocks; syncOnce() and login() wait
+ * network signals: background mode and login() never block; syncOnce() waits
  * in a local event loop.
  *
  * Error codes: "no_server" (no account), "server_unreachable" (connection
@@ -99,14 +99,15 @@ public:
 
     /**
      * Signs in (POST /v1/login with the replica's device id) and on success
-     * stores the account and token in the replica. Blocks in a local event
-     * loop (at most 30 s). A replica belongs to one account: signing in as
+     * stores the account and token in the replica. Returns at once;
+     * loginFinished() tells how it went (after at most 30 s), also for a
+     * sign-in refused before anything was sent. A replica belongs to one account: signing in as
      * another user or to another server is refused ("account_mismatch").
      * Error codes: "bad_credentials", "account_disabled" (the password was
      * right), "too_many_attempts", "server_unreachable", "unsupported_protocol", "invalid_url",
      * "account_mismatch", "malformed_response", "storage_error".
      */
-    Status login(const QUrl &server, const QString &user, const QString &password);
+    void login(const QUrl &server, const QString &user, const QString &password);
 
     /**
      * One complete sync, blocking (CLI and tests). If a background sync is
@@ -143,6 +144,8 @@ public:
 Q_SIGNALS:
     void synced(const SyncSummary &summary);
     void failed(const Error &error);
+    /** The answer to login(): Ok, or why the sign-in failed. */
+    void loginFinished(const Status &result);
 
 private:
     enum class Phase { Idle, Pushing, Bootstrapping, Pulling };
@@ -181,6 +184,8 @@ private:
     [[nodiscard]] static bool isFatal(const QString &code);
     /** The trust of the replica's CA file, read again if the file's name changed. */
     Status loadTrust();
+    /** Takes the server's answer to a login: stores the account, or the error (previousUser: the replica's, if any). */
+    Status acceptLogin(const Reply &answer, const QUrl &base, const QString &previousUser);
 
     void scheduleSync(int delayMs);
     void setPaused(bool paused);

@@ -59,6 +59,11 @@ FieldSpec position()
 {
     return typed(u"position"_s, FieldType::OrderKey);
 }
+FieldSpec withDefault(FieldSpec field, const QString &value)
+{
+    field.defaultValue = value;
+    return field;
+}
 
 } // namespace
 
@@ -110,8 +115,9 @@ Schema::Schema()
             longText(u"description"_s), text(u"indicator"_s), text(u"target_value"_s), position() } },
         { u"measure"_s, u"measures"_s, u"goal"_s, Writer::PlanEditor,
           { reference(u"goal"_s, u"goal"_s), text(u"title"_s), longText(u"description"_s),
-            choice(u"status"_s,
-                   { u"idea"_s, u"planned"_s, u"in_progress"_s, u"done"_s, u"paused"_s, u"dropped"_s }),
+            withDefault(choice(u"status"_s, { u"idea"_s, u"planned"_s, u"in_progress"_s, u"done"_s, u"paused"_s,
+                                              u"dropped"_s }),
+                        u"idea"_s),
             typed(u"start_date"_s, FieldType::Date), typed(u"end_date"_s, FieldType::Date),
             text(u"responsible"_s), text(u"partners"_s), typed(u"budget"_s, FieldType::Number), themes,
             choice(u"priority"_s, { u"low"_s, u"medium"_s, u"high"_s }), position() } },
@@ -120,7 +126,8 @@ Schema::Schema()
             typed(u"done"_s, FieldType::Bool), position() } },
         { u"comment"_s, u"comments"_s, u"plan"_s, Writer::Author,
           { reference(u"plan"_s, u"plan"_s), reference(u"target"_s, {}), longText(u"body"_s),
-            choice(u"kind"_s, { u"peer"_s, u"review"_s }), typed(u"resolved"_s, FieldType::Bool),
+            choice(u"kind"_s, { u"peer"_s, u"review"_s }),
+            withDefault(typed(u"resolved"_s, FieldType::Bool), u"false"_s),
             reference(u"reply_to"_s, u"comment"_s) } },
         // A submitted version ("Stand vom …"): written once by the plan's editors, then immutable.
         { u"plan_version"_s, u"plan_versions"_s, u"plan"_s, Writer::PlanEditor,

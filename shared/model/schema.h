@@ -45,6 +45,11 @@ struct FieldSpec
     Writer writer = Writer::PlanEditor; ///< overrides the entity's writer when it differs
     bool overridesWriter = false;
     bool searchable = true; ///< text fields only: kept in the full-text index (not opaque data such as snapshots)
+    /**
+     * The value a new entity starts with when its creator gives none (PlanEditor applies it on create); the
+     * create change carries it, so merge and the server never fill it in and every replica keeps the same.
+     */
+    QString defaultValue;
 
     [[nodiscard]] ConflictPolicy conflictPolicy() const
     {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "localreplica.h"
+#include "signin.h"
 #include "syncengine.h"
 
 #include <QDebug>
@@ -36,7 +37,7 @@ struct Laptop
     {
         if (!open())
             return false;
-        const Status in = engine->login(server, user, password);
+        const Status in = signInAndWait(*engine, server, user, password);
         if (!in)
             qWarning() << in.errorMessage();
         return bool(in);

@@ -6,6 +6,7 @@
 #include "helpers/cliprocess.h"
 #include "helpers/rawhttp.h"
 #include "helpers/serverprocess.h"
+#include "helpers/signin.h"
 #include "helpers/testpki.h"
 #include "localreplica.h"
 #include "syncengine.h"
@@ -198,7 +199,7 @@ void TestTls::clientWithTheRightCaSyncsAndHearsOverWss()
     std::unique_ptr<LocalReplica> replica = std::move(opened).value();
     SyncEngine engine(*replica);
     QVERIFY(engine.setCaFile(ca()));
-    const Status signedIn = engine.login(m_server.baseUrl(), u"office"_s, password);
+    const Status signedIn = signInAndWait(engine, m_server.baseUrl(), u"office"_s, password);
     QVERIFY2(signedIn, qPrintable(signedIn.errorMessage()));
     const auto first = engine.syncOnce();
     QVERIFY2(first, qPrintable(first.errorMessage()));

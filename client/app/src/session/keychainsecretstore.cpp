@@ -3,30 +3,62 @@
 
 #include <qt6keychain/keychain.h>
 
-#include <QEventLoop>
-#include <QTimer>
+#include <QSemaphore>
+#include <QThread>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
 const QString service = u"Werkstattplan"_s;
+/** How long a key store may take to answer. */
+constexpr int answerTimeoutMs = 10'000;
 
-/** Runs a key store job to its end (they are asynchronous; callers need the answer now), at most 10 s. */
-bool run(QKeychain::Job &job)
+/**
+ * The key store's jobs run and answer in a thread of their own: the caller waits for the answer without an
+ * event loop of its own, which on the GUI thread would run the interface's events in the middle of a sign-in.
+ */
+QObject *keychainContext()
 {
-    job.setAutoDelete(false);
-    QEventLoop loop;
-    bool finished = false;
-    QObject::connect(&job, &QKeychain::Job::finished, &loop, [&] {
-        finished = true;
-        loop.quit();
-    });
-    QTimer::singleShot(10'000, &loop, &QEventLoop::quit);
-    job.start();
-    if (!finished)
-        loop.exec();
-    return finished && job.error() == QKeychain::NoError;
+    static QObject *context = [] {
+        auto *thread = new QThread; // for the life of the program, like the key store's own job queue
+        thread->setObjectName(u"keychain"_s);
+        thread->start();
+        auto *object = new QObject;
+        object->moveToThread(thread);
+        return object;
+    }();
+    return context;
+}
+
+struct Answer
+{
+    QSemaphore done;
+    bool ok = false;
+    QString text; ///< what a read job found
+};
+
+/** Runs the job made by makeJob in the key store's thread and waits for its answer (at most answerTimeoutMs). */
+template<typename MakeJob>
+std::optional<QString> run(MakeJob makeJob)
+{
+    auto answer = std::make_shared<Answer>();
+    QMetaObject::invokeMethod(
+            keychainContext(),
+            [answer, makeJob] {
+                QKeychain::Job *job = makeJob(); // deletes itself when finished
+                QObject::connect(job, &QKeychain::Job::finished, job, [answer](QKeychain::Job *finished) {
+                    answer->ok = finished->error() == QKeychain::NoError;
+                    if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(finished))
+                        answer->text = read->textData();
+                    answer->done.release();
+                });
+                job->start();
+            },
+            Qt::QueuedConnection);
+    if (!answer->done.tryAcquire(1, answerTimeoutMs) || !answer->ok)
+        return std::nullopt;
+    return answer->text;
 }
 
 } // namespace
@@ -43,25 +75,30 @@ std::shared_ptr<SecretStore> KeychainSecretStore::createIfAvailable()
 
 bool KeychainSecretStore::write(const QString &key, const QString &secret)
 {
-    QKeychain::WritePasswordJob job(service);
-    job.setInsecureFallback(false);
-    job.setKey(key);
-    job.setTextData(secret);
-    return run(job);
+    return run([key, secret] {
+               auto *job = new QKeychain::WritePasswordJob(service);
+               job->setInsecureFallback(false);
+               job->setKey(key);
+               job->setTextData(secret);
+               return job;
+           })
+            .has_value();
 }
 
 std::optional<QString> KeychainSecretStore::read(const QString &key)
 {
-    QKeychain::ReadPasswordJob job(service);
-    job.setKey(key);
-    if (!run(job))
-        return std::nullopt;
-    return job.textData();
+    return run([key] {
+        auto *job = new QKeychain::ReadPasswordJob(service);
+        job->setKey(key);
+        return job;
+    });
 }
 
 void KeychainSecretStore::remove(const QString &key)
 {
-    QKeychain::DeletePasswordJob job(service);
-    job.setKey(key);
-    run(job);
+    run([key] {
+        auto *job = new QKeychain::DeletePasswordJob(service);
+        job->setKey(key);
+        return job;
+    });
 }

@@ -7,7 +7,8 @@
  * Tokens in the system's key store (Secret Service, KWallet, Windows
  * credentials) through QtKeychain. Unavailable (every write fails, so the
  * token stays in account.json) when the system has none, e.g. without a
- * D-Bus session on Linux.
+ * D-Bus session on Linux. The key store's jobs run in a thread of their
+ * own; the caller waits for the answer without running an event loop.
  */
 class KeychainSecretStore : public SecretStore
 {

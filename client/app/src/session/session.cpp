@@ -5,7 +5,6 @@
 #include "office/exports.h"
 #include "office/reviewnotes.h"
 #include "office/synopsisimport.h"
-#include "model/orderkey.h"
 #include "tlstrust.h"
 #include "vocabulary.h"
 
@@ -14,7 +13,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSettings>
 #include <QTimer>
 
 #include <algorithm>
@@ -27,21 +25,15 @@ Session *s_instance = nullptr;
 
 const QString localFolderName = u"local"_s;
 
-/** Fields copied when local work moves into the account's plan (the parent link and position are set anew). */
-bool isCopiedField(const EntitySpec &spec, const FieldSpec &field)
-{
-    return field.name != spec.parentField && field.type != FieldType::OrderKey;
-}
-
 } // namespace
 
 Session::Session(const QString &dataFolder, QObject *parent)
     : QObject(parent),
-      m_dataFolder(QDir(dataFolder).absolutePath())
+      m_dataFolder(QDir(dataFolder).absolutePath()),
+      m_settings(m_dataFolder)
 {
-    QSettings settings(QDir(m_dataFolder).filePath(u"settings.ini"_s), QSettings::IniFormat);
-    m_language = settings.value(u"language"_s, u"de"_s).toString();
-    m_workOffline = settings.value(u"work_offline"_s, false).toBool();
+    m_language = m_settings.language();
+    m_workOffline = m_settings.workOffline();
     // The first sync ends with the cycle that completes the bootstrap: its state, progress or cursor changes.
     connect(this, &Session::accountChanged, this, [this] {
         if (SyncStatus *status = sync()) {
@@ -80,17 +72,13 @@ Session *Session::instance()
 
 bool Session::openLast()
 {
-    QSettings settings(QDir(m_dataFolder).filePath(u"settings.ini"_s), QSettings::IniFormat);
-    const QString folder = settings.value(u"replica"_s).toString();
-    if (folder.isEmpty() || !QDir(QDir(m_dataFolder).filePath(folder)).exists())
-        return false;
-    return bool(open(QDir(m_dataFolder).filePath(folder)));
+    const QString folder = m_settings.lastReplica();
+    return !folder.isEmpty() && bool(open(folder));
 }
 
 void Session::rememberCurrent(const QString &folder)
 {
-    QSettings settings(QDir(m_dataFolder).filePath(u"settings.ini"_s), QSettings::IniFormat);
-    settings.setValue(u"replica"_s, QDir(m_dataFolder).relativeFilePath(folder));
+    m_settings.setLastReplica(folder);
 }
 
 Status Session::open(const QString &folder)
@@ -104,6 +92,7 @@ Status Session::open(const QString &folder)
     }
     m_replica = std::move(replica).value();
     m_view = std::make_unique<ReplicaView>(m_replica->store());
+    m_editor = std::make_unique<PlanEditor>(*m_replica);
     m_engine = std::make_unique<SyncEngine>(*m_replica);
     // An account's own choice; local work keeps the one made for its coming sign-in.
     if (m_replica->account() && m_replica->caFile() != m_caFile) {
@@ -138,11 +127,10 @@ void Session::close()
     if (m_engine)
         m_engine->stop();
     m_engine.reset();
+    m_editor.reset();
     m_view.reset();
     m_replica.reset();
     m_undo.clear();
-    m_redo.clear();
-    m_redoNext = false;
     m_planId.clear();
     m_municipalityName.clear();
 }
@@ -194,7 +182,7 @@ QString Session::device() const
 
 QString Session::undoText() const
 {
-    return m_undo.isEmpty() ? QString() : m_undo.constLast().describe();
+    return m_undo.undoText();
 }
 
 void Session::setLanguage(const QString &language)
@@ -202,8 +190,7 @@ void Session::setLanguage(const QString &language)
     if (language == m_language)
         return;
     m_language = language;
-    QSettings settings(QDir(m_dataFolder).filePath(u"settings.ini"_s), QSettings::IniFormat);
-    settings.setValue(u"language"_s, language);
+    m_settings.setLanguage(language);
     Q_EMIT languageChanged();
     Q_EMIT undoChanged(); // what undo and redo would do, said in the new language
 }
@@ -253,8 +240,7 @@ void Session::setWorkOffline(bool offline)
     if (offline == m_workOffline)
         return;
     m_workOffline = offline;
-    QSettings settings(QDir(m_dataFolder).filePath(u"settings.ini"_s), QSettings::IniFormat);
-    settings.setValue(u"work_offline"_s, offline);
+    m_settings.setWorkOffline(offline);
     if (m_engine && !isLocalOnly()) {
         if (offline)
             m_engine->pause();
@@ -262,123 +248,6 @@ void Session::setWorkOffline(bool offline)
             m_engine->start();
     }
     Q_EMIT workOfflineChanged();
-}
-
-void Session::signIn(const QString &server, const QString &user, const QString &password)
-{
-    if (m_busy)
-        return;
-    m_busy = true;
-    // The new account's replica opens before the server answers: until it does, this is no plan yet.
-    m_firstSignIn = !m_replica;
-    Q_EMIT busyChanged();
-    // Let the page show that it is working before the request starts.
-    QTimer::singleShot(0, this, [this, server = server.trimmed(), user = user.trimmed(), password, caFile = m_caFile] {
-        const QString previous = m_replica ? m_replica->folder() : QString();
-        const bool fromLocalWork = isLocalOnly();
-        const QString folder = accountFolder(server, user);
-        Status result = Ok {};
-        if (previous != folder)
-            result = open(folder);
-        // The choice made on the sign-in page, for this account from now on.
-        if (result)
-            result = m_engine->setCaFile(caFile);
-        if (result) {
-            const QUrl url = serverUrlFromInput(server);
-            if (TlsTrust::isInsecure(url))
-                qCWarning(lcSync).noquote() << "signing in over plain HTTP at" << url.toDisplayString();
-            result = m_engine->login(url, user, password);
-        }
-        if (!result) {
-            m_firstSignIn = false;
-            if (!previous.isEmpty() && previous != folder)
-                check(open(previous));
-            else if (previous.isEmpty()) {
-                close();
-                Q_EMIT accountChanged();
-            }
-            m_busy = false;
-            Q_EMIT busyChanged();
-            Q_EMIT signInFinished(Vocabulary::signInErrorText(result.errorCode()));
-            return;
-        }
-        rememberCurrent(folder);
-        findPlan();
-        m_firstSignIn = false;
-        Q_EMIT accountChanged();
-        const auto synced = m_engine->syncOnce();
-        findPlan();
-        if (fromLocalWork && synced) {
-            if (Status adopted = adoptLocalWork(previous); !adopted)
-                Q_EMIT notice(Vocabulary::errorText(adopted.errorCode()));
-        }
-        changed();
-        if (m_workOffline)
-            m_engine->pause();
-        else
-            m_engine->start();
-        m_busy = false;
-        Q_EMIT busyChanged();
-        Q_EMIT signInFinished({});
-    });
-}
-
-Status Session::adoptLocalWork(const QString &localFolder)
-{
-    if (m_planId.isEmpty())
-        return Error { u"no_plan"_s, u"the account has no plan to take the local work"_s };
-    auto local = LocalReplica::open(localFolder);
-    if (!local)
-        return local.error();
-    ReplicaStore &from = local.value()->store();
-    QString localPlan;
-    for (const QString &id : from.entityIds(u"plan"_s)) {
-        if (const auto record = from.record(id); record && record->isLive())
-            localPlan = id;
-    }
-    const Schema &schema = Schema::instance();
-    int copied = 0;
-    // Depth first, in list order, so the copies keep the order of the originals.
-    std::function<Status(const QString &, const QString &, const EntitySpec &)> copyChildren =
-            [&](const QString &fromParent, const QString &toParent, const EntitySpec &spec) -> Status {
-        const QList<EntityRecord> children = ReplicaView(from).orderedChildren(spec, fromParent);
-        for (const EntityRecord &child : children) {
-            LocalReplica::Fields fields;
-            for (int i = 0; i < spec.fields.size(); ++i) {
-                if (isCopiedField(spec, spec.fields[i]) && !child.fields[i].value.isNull())
-                    fields.append({ spec.fields[i].name, child.fields[i].value });
-            }
-            auto id = m_replica->add(spec.name, toParent, fields);
-            if (!id)
-                return id.error();
-            ++copied;
-            for (const EntitySpec &childSpec : schema.entities()) {
-                if (childSpec.parentField == spec.name && childSpec.name != u"meeting_link"_s) {
-                    if (Status ok = copyChildren(child.id, *id, childSpec); !ok)
-                        return ok;
-                }
-            }
-        }
-        return Ok {};
-    };
-    if (!localPlan.isEmpty()) {
-        const auto planRecord = from.record(localPlan);
-        const QString vision = planRecord->value(u"vision"_s);
-        if (!vision.isEmpty() && fieldValue(m_planId, u"vision"_s).isEmpty()) {
-            if (Status ok = m_replica->set(m_planId, { { u"vision"_s, vision } }); !ok)
-                return ok;
-        }
-        if (Status ok = copyChildren(localPlan, m_planId, *schema.entity(u"field_of_action"_s)); !ok)
-            return ok;
-    }
-    local.value().reset();
-    // Kept, not deleted: the local work stays readable as it was.
-    const QString keptAs = localFolder + u".übernommen-"_s
-            + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss"_s);
-    QDir().rename(localFolder, keptAs);
-    m_engine->notifyLocalChange();
-    Q_EMIT notice(tr("Ihre lokale Arbeit (%n Einträge) wurde in den Plan Ihrer Kommune übernommen.", nullptr, copied));
-    return Ok {};
 }
 
 bool Session::startLocal(const QString &municipality)
@@ -439,11 +308,7 @@ void Session::changed()
 
 void Session::pushUndo(Describe describe, std::function<Status()> revert, std::function<Status()> reapply)
 {
-    m_undo.append({ std::move(describe), std::move(revert), std::move(reapply) });
-    if (m_undo.size() > 100)
-        m_undo.removeFirst();
-    m_redo.clear(); // a new edit: what was undone before it cannot be redone on top of it
-    m_redoNext = false;
+    m_undo.push({ std::move(describe), std::move(revert), std::move(reapply) });
     Q_EMIT undoChanged();
 }
 
@@ -465,23 +330,20 @@ bool Session::setField(const QString &entityId, const QString &field, const QStr
     const QString wanted = value.isEmpty() ? QString() : value;
     if (old == wanted)
         return true;
-    if (!check(m_replica->set(entityId, { { field, wanted } })))
+    if (!check(m_editor->set(entityId, { { field, wanted } })))
         return false;
     pushUndo([field, label = ReplicaView::label(*record)] {
                  return tr("%1 von %2 ändern").arg(Vocabulary::fieldLabel(field), Vocabulary::quoted(label));
              },
-             [this, entityId, field, old] { return m_replica->set(entityId, { { field, old } }); },
-             [this, entityId, field, wanted] { return m_replica->set(entityId, { { field, wanted } }); });
+             [this, entityId, field, old] { return m_editor->set(entityId, { { field, old } }); },
+             [this, entityId, field, wanted] { return m_editor->set(entityId, { { field, wanted } }); });
     edited();
     return true;
 }
 
 QString Session::addEntity(const QString &type, const QString &parentId, const QString &title)
 {
-    LocalReplica::Fields fields { { u"title"_s, title } };
-    if (type == u"measure"_s)
-        fields.append({ u"status"_s, u"idea"_s });
-    return addRecord(type, parentId, fields,
+    return addRecord(type, parentId, { { u"title"_s, title } },
                      [type, title] { return tr("%1 %2 anlegen").arg(Vocabulary::typeLabel(type), Vocabulary::quoted(title)); });
 }
 
@@ -490,11 +352,15 @@ QString Session::addRecord(const QString &type, const QString &parentId, const L
 {
     if (!m_replica)
         return {};
-    auto id = m_replica->add(type, parentId, fields);
+    return added(m_editor->add(type, parentId, fields), std::move(undoText));
+}
+
+QString Session::added(const Result<QString> &id, Describe undoText)
+{
     if (!check(id))
         return {};
-    pushUndo(undoText, [this, id = *id] { return m_replica->remove(id); },
-             [this, id = *id] { return m_replica->restore(id); });
+    pushUndo(std::move(undoText), [this, id = *id] { return m_editor->remove(id); },
+             [this, id = *id] { return m_editor->restore(id); });
     edited();
     return *id;
 }
@@ -521,27 +387,20 @@ bool Session::setSynopsisFigure(const QString &municipalityId, const QString &ke
 {
     if (!m_replica)
         return false;
-    // A figure is one municipality's key in one year (as the synopsis import has it): another year is another figure.
-    const EntitySpec &spec = *Schema::instance().entity(u"synopsis_figure"_s);
-    const LocalReplica::Fields fields { { u"value"_s, value }, { u"unit"_s, unit } };
-    for (const EntityRecord &figure : m_replica->store().children(spec, municipalityId)) {
-        if (figure.value(u"key"_s) != key || figure.value(u"year"_s) != year)
-            continue;
-        LocalReplica::Fields old;
-        for (const auto &[field, _] : fields)
-            old.append({ field, figure.value(field) });
-        if (!check(m_replica->set(figure.id, fields)))
-            return false;
+    const auto edit = m_editor->setSynopsisFigure(municipalityId, key, value, unit, year);
+    if (!check(edit))
+        return false;
+    if (edit->created) {
+        pushUndo([key] { return tr("%1 eintragen").arg(Vocabulary::synopsisKeyLabel(key)); },
+                 [this, id = edit->id] { return m_editor->remove(id); },
+                 [this, id = edit->id] { return m_editor->restore(id); });
+    } else {
         pushUndo([key] { return tr("%1 ändern").arg(Vocabulary::synopsisKeyLabel(key)); },
-                 [this, id = figure.id, old] { return m_replica->set(id, old); },
-                 [this, id = figure.id, fields] { return m_replica->set(id, fields); });
-        edited();
-        return true;
+                 [this, id = edit->id, old = edit->before] { return m_editor->set(id, old); },
+                 [this, id = edit->id, now = edit->after] { return m_editor->set(id, now); });
     }
-    return !addRecord(u"synopsis_figure"_s, municipalityId,
-                      LocalReplica::Fields { { u"key"_s, key }, { u"year"_s, year } } + fields,
-                      [key] { return tr("%1 eintragen").arg(Vocabulary::synopsisKeyLabel(key)); })
-                    .isEmpty();
+    edited();
+    return true;
 }
 
 bool Session::removeEntity(const QString &entityId)
@@ -549,11 +408,11 @@ bool Session::removeEntity(const QString &entityId)
     if (!m_replica)
         return false;
     const auto record = m_replica->store().record(entityId);
-    if (!check(m_replica->remove(entityId)))
+    if (!check(m_editor->remove(entityId)))
         return false;
     const QString label = record ? ReplicaView::label(*record) : QString();
-    pushUndo([label] { return tr("%1 löschen").arg(Vocabulary::quoted(label)); }, [this, entityId] { return m_replica->restore(entityId); },
-             [this, entityId] { return m_replica->remove(entityId); });
+    pushUndo([label] { return tr("%1 löschen").arg(Vocabulary::quoted(label)); }, [this, entityId] { return m_editor->restore(entityId); },
+             [this, entityId] { return m_editor->remove(entityId); });
     edited();
     Q_EMIT notice(tr("%1 wurde gelöscht. Mit „Rückgängig“ holen Sie es zurück.").arg(Vocabulary::quoted(label)));
     return true;
@@ -561,10 +420,10 @@ bool Session::removeEntity(const QString &entityId)
 
 bool Session::restoreEntity(const QString &entityId)
 {
-    if (!m_replica || !check(m_replica->restore(entityId)))
+    if (!m_replica || !check(m_editor->restore(entityId)))
         return false;
-    pushUndo([] { return tr("Wiederherstellen"); }, [this, entityId] { return m_replica->remove(entityId); },
-             [this, entityId] { return m_replica->restore(entityId); });
+    pushUndo([] { return tr("Wiederherstellen"); }, [this, entityId] { return m_editor->remove(entityId); },
+             [this, entityId] { return m_editor->restore(entityId); });
     edited();
     return true;
 }
@@ -573,24 +432,10 @@ bool Session::moveEntity(const QString &entityId, int step)
 {
     if (!m_replica || (step != -1 && step != 1))
         return false;
-    const auto record = m_replica->store().record(entityId);
-    if (!record || record->spec->parentField.isEmpty() || !record->spec->field(u"position"_s))
-        return check(Status(Error { u"not_found"_s, entityId }));
-    const QList<EntityRecord> siblings = m_view->orderedChildren(*record->spec, record->value(record->spec->parentField));
-    const auto at = std::find_if(siblings.cbegin(), siblings.cend(), [&](const EntityRecord &r) { return r.id == entityId; });
-    const qsizetype index = at - siblings.cbegin();
-    const qsizetype target = index + step;
-    if (at == siblings.cend() || target < 0 || target >= siblings.size())
-        return check(Status(Error { u"stale_position"_s, entityId }));
-    // The new place is between the neighbour we pass and the one after it.
-    const auto key = [&](qsizetype i) {
-        return i >= 0 && i < siblings.size() ? siblings[i].value(u"position"_s) : QString();
-    };
-    const QString position = step < 0 ? OrderKey::between(key(target - 1), key(target))
-                                       : OrderKey::between(key(target), key(target + 1));
-    if (position.isEmpty())
-        return check(Status(Error { u"stale_position"_s, entityId }));
-    return setField(entityId, u"position"_s, position);
+    const auto position = m_editor->positionAfterMove(entityId, step);
+    if (!check(position))
+        return false;
+    return setField(entityId, u"position"_s, *position); // undoable like any edit of a field
 }
 
 bool Session::resolveConflict(const QString &conflictId, const QString &side, const QString &value)
@@ -612,11 +457,7 @@ QString Session::addComment(const QString &targetId, const QString &body, const 
 {
     if (!m_replica || body.trimmed().isEmpty())
         return {};
-    LocalReplica::Fields fields { { u"target"_s, targetId }, { u"body"_s, body.trimmed() },
-                                  { u"kind"_s, isOffice() ? u"review"_s : u"peer"_s }, { u"resolved"_s, u"false"_s } };
-    if (!replyToId.isEmpty())
-        fields.append({ u"reply_to"_s, replyToId });
-    return addRecord(u"comment"_s, planOf(targetId), fields, [] { return tr("Kommentar schreiben"); });
+    return added(m_editor->addComment(targetId, body, replyToId), [] { return tr("Kommentar schreiben"); });
 }
 
 bool Session::submitPlan()
@@ -737,40 +578,33 @@ bool Session::importSynopsisCsv(const QUrl &file)
 
 void Session::undo()
 {
-    if (m_undo.isEmpty())
+    const auto outcome = m_undo.undo();
+    if (!outcome)
         return;
-    const UndoStep step = m_undo.takeLast();
-    const bool undone = check(step.revert());
-    // Undoing an undo is a redo: the step waits on the redo stack, and the notice offers it.
-    if (undone && step.reapply)
-        m_redo.append(step);
-    m_redoNext = undone && step.reapply;
+    const bool undone = check(outcome->status);
     Q_EMIT undoChanged();
     if (undone) {
-        Q_EMIT notice(tr("Rückgängig gemacht: %1").arg(step.describe()));
+        Q_EMIT notice(tr("Rückgängig gemacht: %1").arg(outcome->description));
         edited();
     }
 }
 
 void Session::redo()
 {
-    if (m_redo.isEmpty())
+    const auto outcome = m_undo.redo();
+    if (!outcome)
         return;
-    const UndoStep step = m_redo.takeLast();
-    const bool redone = check(step.reapply());
-    if (redone)
-        m_undo.append(step); // and it can be undone again
-    m_redoNext = false;
+    const bool redone = check(outcome->status);
     Q_EMIT undoChanged();
     if (redone) {
-        Q_EMIT notice(tr("Wiederholt: %1").arg(step.describe()));
+        Q_EMIT notice(tr("Wiederholt: %1").arg(outcome->description));
         edited();
     }
 }
 
 QString Session::redoText() const
 {
-    return m_redo.isEmpty() ? QString() : m_redo.constLast().describe();
+    return m_undo.redoText();
 }
 
 QString Session::fieldValue(const QString &entityId, const QString &field) const
@@ -792,7 +626,7 @@ QString Session::entityType(const QString &entityId) const
 bool Session::mayEdit(const QString &entityId) const
 {
     // The rules the server applies (Permissions), not a second guess of them: nothing before the entity arrived.
-    return m_replica && !entityId.isEmpty() && m_replica->mayEdit(entityId);
+    return m_editor && m_editor->mayEdit(entityId);
 }
 
 QString Session::parentForNew(const QString &type, const QString &near) const

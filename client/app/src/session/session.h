@@ -2,8 +2,11 @@
 #pragma once
 
 #include "localreplica.h"
+#include "planeditor.h"
 #include "replicaview.h"
+#include "sessionsettings.h"
 #include "syncengine.h"
+#include "undostack.h"
 
 #include <QObject>
 #include <QQmlEngine>
@@ -87,11 +90,11 @@ public:
     [[nodiscard]] SyncStatus *sync() const { return m_engine ? m_engine->status() : nullptr; }
     [[nodiscard]] bool isBusy() const { return m_busy; }
     [[nodiscard]] int revision() const { return m_revision; }
-    [[nodiscard]] bool canUndo() const { return !m_undo.isEmpty(); }
+    [[nodiscard]] bool canUndo() const { return m_undo.canUndo(); }
     [[nodiscard]] QString undoText() const;
-    [[nodiscard]] bool canRedo() const { return !m_redo.isEmpty(); }
+    [[nodiscard]] bool canRedo() const { return m_undo.canRedo(); }
     [[nodiscard]] QString redoText() const;
-    [[nodiscard]] bool redoNext() const { return m_redoNext && canRedo(); }
+    [[nodiscard]] bool redoNext() const { return m_undo.redoNext(); }
     [[nodiscard]] QString language() const { return m_language; }
     void setLanguage(const QString &language);
     [[nodiscard]] bool workOffline() const { return m_workOffline; }
@@ -203,7 +206,7 @@ public:
     Q_INVOKABLE QString entityType(const QString &entityId) const;
     /** True if the entity is in the replica and not deleted. */
     Q_INVOKABLE bool isLive(const QString &entityId) const;
-    /** True if the account may edit some field of the entity now, by the rules the server applies (LocalReplica::mayEdit). */
+    /** True if the account may edit some field of the entity now, by the rules the server applies (PlanEditor::mayEdit). */
     Q_INVOKABLE bool mayEdit(const QString &entityId) const;
     /**
      * Where a new entity of type goes when near is selected: the nearest entity of
@@ -233,14 +236,18 @@ Q_SIGNALS:
     void signInFinished(const QString &error);
 
 private:
-    struct UndoStep
+    /** Where a sign-in started from and which folder the account's replica is in. */
+    struct SignInAttempt
     {
-        /** What undo will undo, for the button's tooltip: made when asked, in the language of that moment. */
-        std::function<QString()> describe;
-        std::function<Status()> revert;
-        std::function<Status()> reapply; ///< redo; empty if the step cannot be redone
+        QString previousFolder; ///< the replica open before; empty if none
+        QString folder;
+        bool fromLocalWork = false; ///< the local work is copied into the account's plan after the first sync
     };
-
+    /** The server refused the sign-in (or it could not be tried): back to the replica open before. */
+    void signInFailed(const SignInAttempt &attempt, const Error &error);
+    /** The server accepted the sign-in: the first sync starts. */
+    void signedIn(const SignInAttempt &attempt);
+    void firstSyncEnded(const SignInAttempt &attempt, bool synced);
     Status open(const QString &folder);
     /** The folder of an account's replica: the one it used before, else the first one free. */
     [[nodiscard]] QString accountFolder(const QString &server, const QString &user) const;
@@ -254,7 +261,7 @@ private:
     void changed();
     /** After a local edit. */
     void edited();
-    using Describe = std::function<QString()>;
+    using Describe = UndoStack::Describe;
     void pushUndo(Describe describe, std::function<Status()> revert, std::function<Status()> reapply = {});
     /** False (and a notice) if there is nothing to export from, or no file was named. */
     bool exportable(const QUrl &file);
@@ -263,6 +270,8 @@ private:
     /** Adds an entity with its fields, undoably; its id, or empty (and a notice) if refused. */
     QString addRecord(const QString &type, const QString &parentId, const LocalReplica::Fields &fields,
                       Describe undoText);
+    /** After an entity was added: undoable; its id, or empty (and a notice) if it was refused. */
+    QString added(const Result<QString> &id, Describe undoText);
     /** True if it went well; else tells the user why. */
     template<typename T>
     bool check(const Result<T> &result)
@@ -273,21 +282,19 @@ private:
     }
     void report(const Error &error);
     Status adoptLocalWork(const QString &localFolder);
-    /** A user-facing sentence for an error code of an edit or a sign-in. */
-    static QString explain(const Error &error);
 
     QString m_dataFolder;
+    SessionSettings m_settings;
     std::unique_ptr<LocalReplica> m_replica;
     std::unique_ptr<ReplicaView> m_view;
+    std::unique_ptr<PlanEditor> m_editor;
     std::unique_ptr<SyncEngine> m_engine;
     QString m_planId;
     QString m_municipalityName;
     bool m_busy = false;
     bool m_firstSignIn = false; ///< signing in with no replica open before
     int m_revision = 0;
-    QList<UndoStep> m_undo;
-    QList<UndoStep> m_redo;
-    bool m_redoNext = false;
+    UndoStack m_undo;
     QString m_language;
     bool m_workOffline = false;
     bool m_firstSync = false;

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Session: the account side (which folder an account's replica lives in, signing out, the first sync) and
-// how devices and authors are named for people.
+// Session: the account side (signing in, which folder an account's replica lives in, signing out, the first
+// sync) and how devices and authors are named for people.
 #include "session.h"
 
 #include "common/logging.h"
+#include "tlstrust.h"
+#include "vocabulary.h"
 
+#include <QDateTime>
 #include <QDir>
-#include <QSettings>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -20,6 +23,12 @@ constexpr int maxAccountFolders = 50;
 bool isServerDevice(const QString &device)
 {
     return device.startsWith(u"server-"_s);
+}
+
+/** Fields copied when local work moves into the account's plan (the parent link and position are set anew). */
+bool isCopiedField(const EntitySpec &spec, const FieldSpec &field)
+{
+    return field.name != spec.parentField && field.type != FieldType::OrderKey;
 }
 
 QString normalizedServer(const QString &server)
@@ -48,6 +57,150 @@ QString Session::accountFolder(const QString &server, const QString &user) const
     return free.isEmpty() ? QDir(m_dataFolder).filePath(accountFolderName) : free;
 }
 
+void Session::signIn(const QString &server, const QString &user, const QString &password)
+{
+    if (m_busy)
+        return;
+    m_busy = true;
+    // The new account's replica opens before the server answers: until it does, this is no plan yet.
+    m_firstSignIn = !m_replica;
+    Q_EMIT busyChanged();
+    // Let the page show that it is working before the request starts.
+    QTimer::singleShot(0, this, [this, server = server.trimmed(), user = user.trimmed(), password, caFile = m_caFile] {
+        SignInAttempt attempt;
+        attempt.previousFolder = m_replica ? m_replica->folder() : QString();
+        attempt.fromLocalWork = isLocalOnly();
+        attempt.folder = accountFolder(server, user);
+        Status opened = Ok {};
+        if (attempt.previousFolder != attempt.folder)
+            opened = open(attempt.folder);
+        // The choice made on the sign-in page, for this account from now on.
+        if (opened)
+            opened = m_engine->setCaFile(caFile);
+        if (!opened) {
+            signInFailed(attempt, opened.error());
+            return;
+        }
+        const QUrl url = serverUrlFromInput(server);
+        if (TlsTrust::isInsecure(url))
+            qCWarning(lcSync).noquote() << "signing in over plain HTTP at" << url.toDisplayString();
+        connect(m_engine.get(), &SyncEngine::loginFinished, this,
+                [this, attempt](const Status &result) {
+                    if (result)
+                        signedIn(attempt);
+                    else
+                        signInFailed(attempt, result.error());
+                },
+                Qt::SingleShotConnection);
+        m_engine->login(url, user, password);
+    });
+}
+
+void Session::signInFailed(const SignInAttempt &attempt, const Error &error)
+{
+    m_firstSignIn = false;
+    if (!attempt.previousFolder.isEmpty() && attempt.previousFolder != attempt.folder)
+        check(open(attempt.previousFolder));
+    else if (attempt.previousFolder.isEmpty()) {
+        close();
+        Q_EMIT accountChanged();
+    }
+    m_busy = false;
+    Q_EMIT busyChanged();
+    Q_EMIT signInFinished(Vocabulary::signInErrorText(error.code));
+}
+
+void Session::signedIn(const SignInAttempt &attempt)
+{
+    rememberCurrent(attempt.folder);
+    findPlan();
+    m_firstSignIn = false;
+    Q_EMIT accountChanged();
+    // The first sync runs in the background; the sign-in ends with its first cycle, whichever way it went.
+    auto connections = std::make_shared<QList<QMetaObject::Connection>>();
+    const auto firstCycleEnded = [this, attempt, connections](bool synced) {
+        for (const QMetaObject::Connection &connection : std::as_const(*connections))
+            disconnect(connection);
+        firstSyncEnded(attempt, synced);
+    };
+    connections->append(connect(m_engine.get(), &SyncEngine::synced, this, [firstCycleEnded] { firstCycleEnded(true); }));
+    connections->append(connect(m_engine.get(), &SyncEngine::failed, this, [firstCycleEnded] { firstCycleEnded(false); }));
+    m_engine->start();
+}
+
+void Session::firstSyncEnded(const SignInAttempt &attempt, bool synced)
+{
+    findPlan();
+    if (attempt.fromLocalWork && synced) {
+        if (Status adopted = adoptLocalWork(attempt.previousFolder); !adopted)
+            Q_EMIT notice(Vocabulary::errorText(adopted.errorCode()));
+    }
+    changed();
+    if (m_workOffline)
+        m_engine->pause();
+    m_busy = false;
+    Q_EMIT busyChanged();
+    Q_EMIT signInFinished({});
+}
+
+Status Session::adoptLocalWork(const QString &localFolder)
+{
+    if (m_planId.isEmpty())
+        return Error { u"no_plan"_s, u"the account has no plan to take the local work"_s };
+    auto local = LocalReplica::open(localFolder);
+    if (!local)
+        return local.error();
+    ReplicaStore &from = local.value()->store();
+    QString localPlan;
+    for (const QString &id : from.entityIds(u"plan"_s)) {
+        if (const auto record = from.record(id); record && record->isLive())
+            localPlan = id;
+    }
+    const Schema &schema = Schema::instance();
+    int copied = 0;
+    // Depth first, in list order, so the copies keep the order of the originals.
+    std::function<Status(const QString &, const QString &, const EntitySpec &)> copyChildren =
+            [&](const QString &fromParent, const QString &toParent, const EntitySpec &spec) -> Status {
+        const QList<EntityRecord> children = ReplicaView(from).orderedChildren(spec, fromParent);
+        for (const EntityRecord &child : children) {
+            LocalReplica::Fields fields;
+            for (int i = 0; i < spec.fields.size(); ++i) {
+                if (isCopiedField(spec, spec.fields[i]) && !child.fields[i].value.isNull())
+                    fields.append({ spec.fields[i].name, child.fields[i].value });
+            }
+            auto id = m_replica->add(spec.name, toParent, fields);
+            if (!id)
+                return id.error();
+            ++copied;
+            for (const EntitySpec &childSpec : schema.entities()) {
+                if (childSpec.parentField == spec.name && childSpec.name != u"meeting_link"_s) {
+                    if (Status ok = copyChildren(child.id, *id, childSpec); !ok)
+                        return ok;
+                }
+            }
+        }
+        return Ok {};
+    };
+    if (!localPlan.isEmpty()) {
+        const auto planRecord = from.record(localPlan);
+        const QString vision = planRecord->value(u"vision"_s);
+        if (!vision.isEmpty() && fieldValue(m_planId, u"vision"_s).isEmpty()) {
+            if (Status ok = m_replica->set(m_planId, { { u"vision"_s, vision } }); !ok)
+                return ok;
+        }
+        if (Status ok = copyChildren(localPlan, m_planId, *schema.entity(u"field_of_action"_s)); !ok)
+            return ok;
+    }
+    local.value().reset();
+    // Kept, not deleted: the local work stays readable as it was.
+    const QString keptAs = localFolder + u".übernommen-"_s
+            + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss"_s);
+    QDir().rename(localFolder, keptAs);
+    m_engine->notifyLocalChange();
+    Q_EMIT notice(tr("Ihre lokale Arbeit (%n Einträge) wurde in den Plan Ihrer Kommune übernommen.", nullptr, copied));
+    return Ok {};
+}
+
 int Session::unsentChanges() const
 {
     return m_replica ? m_replica->pendingCount() : 0;
@@ -67,8 +220,7 @@ void Session::signOut()
     qCInfo(lcSync).noquote() << "signed out of" << serverUrl() << "as" << user() << "with" << unsent
                              << "changes kept in" << m_replica->folder();
     close();
-    QSettings settings(QDir(m_dataFolder).filePath(u"settings.ini"_s), QSettings::IniFormat);
-    settings.remove(u"replica"_s);
+    m_settings.forgetLastReplica();
     Q_EMIT accountChanged();
     Q_EMIT planChanged();
     Q_EMIT undoChanged();
