@@ -75,8 +75,8 @@ void logRefusal(const QString &what)
         return;
     }
     if (leftOut > 0)
-        qCInfo(lcServer).noquote() << "refused" << leftOut << "more requests or connections in the last seconds";
-    qCInfo(lcServer).noquote() << what;
+        qCInfo(lcServerHttp).noquote() << "refused" << leftOut << "more requests or connections in the last seconds";
+    qCInfo(lcServerHttp).noquote() << what;
     window.restart();
     leftOut = 0;
 }

@@ -100,16 +100,16 @@ struct TlsFiles
 void reloadTls(HttpFrontend &frontend, const TlsFiles &files)
 {
     if (files.certificate.isEmpty()) {
-        qCInfo(lcServer) << "SIGHUP: nothing to reload (no TLS)";
+        qCInfo(lcServerTls) << "SIGHUP: nothing to reload (no TLS)";
         return;
     }
     const auto loaded = TlsCredentials::load(files.certificate, files.key);
     if (!loaded) {
-        qCWarning(lcServer).noquote() << "TLS reload failed, still serving the previous certificate:" << loaded.errorMessage();
+        qCWarning(lcServerTls).noquote() << "TLS reload failed, still serving the previous certificate:" << loaded.errorMessage();
         return;
     }
     frontend.setTlsConfiguration(loaded->serverConfiguration());
-    qCInfo(lcServer).noquote() << "TLS reloaded:" << loaded->describe();
+    qCInfo(lcServerTls).noquote() << "TLS reloaded:" << loaded->describe();
 }
 
 QString randomPassword()
@@ -165,9 +165,9 @@ int serve(ServerStore &store, const QString &listen, const TlsFiles &tls)
     quitOnSignals([&frontend, tls] { reloadTls(frontend, tls); });
     qCInfo(lcServer) << "serving" << (store.isPostgres() ? "PostgreSQL" : qPrintable(store.location()));
     if (credentials)
-        qCInfo(lcServer).noquote() << "TLS on (HTTPS and WSS only):" << credentials->describe();
+        qCInfo(lcServerTls).noquote() << "TLS on (HTTPS and WSS only):" << credentials->describe();
     else
-        qCInfo(lcServer) << "TLS off: plain HTTP (put a TLS reverse proxy in front, or give --tls-cert and --tls-key)";
+        qCInfo(lcServerTls) << "TLS off: plain HTTP (put a TLS reverse proxy in front, or give --tls-cert and --tls-key)";
     out() << "listening on " << address.toString() << ':' << bound << Qt::endl;
     SystemdNotify::ready(u"listening on %1:%2"_s.arg(address.toString()).arg(bound));
     return QCoreApplication::exec();

@@ -97,7 +97,7 @@ void SyncService::handle(const HttpRequest &request, const HttpReply &reply)
         if (self) {
             self->m_metrics.countRequest(response.status);
             if (response.status >= 500) {
-                qCWarning(lcServer) << method << path << "failed:" << response.body;
+                qCWarning(lcServerHttp) << method << path << "failed:" << response.body;
                 if (response.body.contains("storage_error") || path == u"/healthz"_s)
                     self->storeFailed();
             }
@@ -261,7 +261,7 @@ HttpResponse SyncService::finishLogin(const QString &user, const QString &device
         m_throttle.recordFailure(u"address:"_s + address, nowMs);
         m_throttle.recordFailure(u"pair:"_s + user + u'@' + address, nowMs);
         m_throttle.recordFailure(u"user:"_s + user, nowMs);
-        qCInfo(lcServer) << "failed login for" << user << "from" << address;
+        qCInfo(lcServerAuth) << "failed login for" << user << "from" << address;
         return HttpResponse::error(401, u"bad_credentials"_s, u"wrong user name or password"_s);
     }
     StoreTimer timer(m_metrics);
@@ -271,7 +271,7 @@ HttpResponse SyncService::finishLogin(const QString &user, const QString &device
     // Told only to whom the password is right: a guesser cannot tell a disabled account from a wrong
     // password, while its owner learns to ask the operator instead of trying again and again.
     if (account->disabled) {
-        qCInfo(lcServer) << "refused login for disabled account" << user << "from" << address;
+        qCInfo(lcServerAuth) << "refused login for disabled account" << user << "from" << address;
         return HttpResponse::error(403, u"account_disabled"_s, u"this account is disabled; ask the server's operator"_s);
     }
     m_throttle.recordSuccess(u"pair:"_s + user + u'@' + address);

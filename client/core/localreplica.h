@@ -243,9 +243,6 @@ public:
                        const QList<ReplicaStore::Seal> &seals = {});
     Status importBootstrap(const QList<SnapshotEntity> &entities);
 
-    /** Error codes of local edits: "not_found", "deleted", "forbidden", "invalid_value", "unknown_field", … */
-    [[nodiscard]] static QString describe(const Error &error) { return error.message; }
-
 private:
     LocalReplica(QString folder, std::unique_ptr<ReplicaStore> store, QString device);
     Status loadAccount();

@@ -596,7 +596,6 @@ void SyncEngine::finishCycle()
             qCWarning(lcSync).noquote() << "cannot store the end of the recovery:" << ended.errorMessage();
     }
     m_lastResult = m_summary;
-    ++m_cycles;
     // Changes refused for now after a restore wait for the next sync (another device's, announced
     // by the live socket, or a local edit): trying them again at once would only be refused again.
     const bool again = m_resyncWanted || m_replica.pendingCount() > int(m_deferred.size());
@@ -660,7 +659,6 @@ void SyncEngine::failCycle(const Error &error)
     }
 
     m_lastResult = error;
-    ++m_cycles;
     if (m_running && !m_fatal) {
         qCDebug(lcSync) << "next attempt in" << m_retryMs << "ms";
         scheduleSync(m_retryMs);

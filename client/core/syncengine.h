@@ -215,7 +215,6 @@ private:
     QSet<QString> m_deferred; ///< changes sent again after a restore and refused for now, in this cycle
     int m_batchLimit = pushBatchSize; ///< lowered when a batch is too large for the server
     qint64 m_pullAfter = 0;
-    quint64 m_cycles = 0; ///< cycles finished, so syncOnce() knows when its own one ended
     std::optional<Result<SyncSummary>> m_lastResult;
 
     // A bootstrap interrupted by a network error continues from here (same process only).

@@ -9,6 +9,7 @@
 #include "localreplica.h"
 #include "pagesmodel.h"
 #include "reviewactionsmodel.h"
+#include "samplesession.h"
 #include "session.h"
 #include "session/appsetup.h"
 
@@ -65,24 +66,7 @@ private:
 
 void TestEditingModels::openAs(const QString &role, const QString &municipality)
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    {
-        auto replica = LocalReplica::open(QDir(m_dir->path()).filePath(u"account"_s));
-        QVERIFY(replica);
-        SamplePlan plan;
-        QVERIFY((*replica)->applyPulled(plan.changes, 41));
-        QVERIFY((*replica)->setAccount({ u"http://127.0.0.1:1"_s, role, role, municipality,
-                                         municipality == u"muni-adorf"_s ? u"plan-adorf"_s : QString() },
-                                       u"wpt_x"_s));
-    }
-    QSettings settings(QDir(m_dir->path()).filePath(u"settings.ini"_s), QSettings::IniFormat);
-    settings.setValue(u"replica"_s, u"account"_s);
-    settings.setValue(u"work_offline"_s, true);
-    settings.sync();
-    m_session = std::make_unique<Session>(m_dir->path());
-    Session::setInstance(m_session.get());
-    QVERIFY(m_session->openLast());
+    openSampleSession(m_dir, m_session, role, municipality);
 }
 
 void TestEditingModels::cleanup()

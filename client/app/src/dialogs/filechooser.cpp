@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filechooser.h"
+#include "applogging.h"
 
 #include "dialogwindow.h"
 
@@ -76,7 +77,7 @@ void FileChooser::open()
         return;
     }
     if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
-        qWarning("FileChooser needs a QApplication");
+        qCWarning(lcApp, "FileChooser needs a QApplication");
         Q_EMIT rejected();
         return;
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planprinter.h"
+#include "applogging.h"
 
 #include "dialogwindow.h"
 #include "session/session.h"
@@ -26,7 +27,7 @@ void PlanPrinter::print(const QString &planId)
         return;
     }
     if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
-        qWarning("PlanPrinter needs a QApplication");
+        qCWarning(lcApp, "PlanPrinter needs a QApplication");
         return;
     }
     if (!m_printer)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dashboardmodel.h"
+#include "applogging.h"
 
 #include "session/session.h"
 #include "session/vocabulary.h"
@@ -55,7 +56,7 @@ void DashboardModel::addLastChanges(int revision)
     if (revision != m_computedRevision || m_lastChangesKnown || !s || !s->replica())
         return; // read again since, or signed out
     if (Status ok = Dashboard::addLastChanges(s->replica()->store(), m_computed); !ok)
-        qWarning() << "the overview's newest changes could not be read:" << ok.error().message;
+        qCWarning(lcApp) << "the overview's newest changes could not be read:" << ok.error().message;
     m_lastChangesKnown = true;
     refresh();
 }

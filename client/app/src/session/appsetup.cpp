@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appsetup.h"
+#include "applogging.h"
 
 #include "session.h"
 
@@ -88,7 +89,7 @@ bool AppSetup::applyLanguage(const QString &language)
             if (QTranslator *qt = loadTranslation(u"%1_%2.qm"_s.arg(module, language), folder))
                 installed << qt;
             else
-                qWarning("Qt's translation %s_%s.qm is missing in %s (Debian: qt6-translations-l10n)",
+                qCWarning(lcApp, "Qt's translation %s_%s.qm is missing in %s (Debian: qt6-translations-l10n)",
                          qPrintable(module), qPrintable(language), qPrintable(folder));
         }
     }
