@@ -87,7 +87,8 @@ QString LocalReplica::defaultFolder()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
-Result<std::unique_ptr<LocalReplica>> LocalReplica::open(const QString &folder, OpenReport *report)
+Result<std::unique_ptr<LocalReplica>> LocalReplica::open(const QString &folder, OpenReport *report,
+                                                         HlcClock::TimeSource wallClock)
 {
     if (!QDir().mkpath(folder))
         return Error { u"storage_error"_s, u"cannot create the folder %1"_s.arg(folder) };
@@ -134,7 +135,7 @@ Result<std::unique_ptr<LocalReplica>> LocalReplica::open(const QString &folder, 
         if (QFileInfo::exists(path + suffix))
             QFile::setPermissions(path + suffix, QFile::ReadOwner | QFile::WriteOwner);
     }
-    std::unique_ptr<LocalReplica> replica(new LocalReplica(folder, std::move(store).value(), device));
+    std::unique_ptr<LocalReplica> replica(new LocalReplica(folder, std::move(store).value(), device, std::move(wallClock)));
     if (Status loaded = replica->loadAccount(); !loaded)
         return loaded.error();
     if (!salvaged.isEmpty()) {
@@ -210,10 +211,11 @@ void LocalReplica::writeCheck()
     QFile::setPermissions(out.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
-LocalReplica::LocalReplica(QString folder, std::unique_ptr<ReplicaStore> store, QString device)
+LocalReplica::LocalReplica(QString folder, std::unique_ptr<ReplicaStore> store, QString device,
+                           HlcClock::TimeSource wallClock)
     : m_folder(std::move(folder)),
       m_store(std::move(store)),
-      m_clock(std::move(device), HlcClock::defaultMaxDriftMs, skewedClock()),
+      m_clock(std::move(device), HlcClock::defaultMaxDriftMs, wallClock ? std::move(wallClock) : skewedClock()),
       m_editor(m_clock, localAuthor)
 {
     // Continue after the last stamp this replica issued, even if the clock went back since.
