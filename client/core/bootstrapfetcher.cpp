@@ -5,21 +5,34 @@
 #include "sync/protocol.h"
 #include "synchttp.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
+#include "synctransport.h"
+
 #include <QUrlQuery>
 
 using namespace Qt::Literals::StringLiterals;
 
-BootstrapFetcher::BootstrapFetcher(const QUrl &endpoint, const TlsTrust &trust, const QString &token, int pageSize,
-                                   qint64 after, bool first)
-    : m_endpoint(endpoint), m_trust(trust), m_token(token), m_pageSize(pageSize), m_after(after), m_first(first)
+BootstrapFetcher::BootstrapFetcher(const QUrl &endpoint, std::unique_ptr<SyncTransport> transport,
+                                   const TlsTrust &trust, const QString &token, int timeoutMs)
+    : m_endpoint(endpoint), m_transport(std::move(transport)), m_trust(trust), m_token(token), m_timeoutMs(timeoutMs)
 {
+}
+
+BootstrapFetcher::~BootstrapFetcher()
+{
+    // The replies go before the transport they came from.
+    for (const Request &request : m_requests)
+        delete request.reply;
+}
+
+void BootstrapFetcher::setPages(int pageSize, qint64 after, bool first)
+{
+    m_pageSize = pageSize;
+    m_after = after;
+    m_first = first;
 }
 
 void BootstrapFetcher::start()
 {
-    m_network = new QNetworkAccessManager(this);
     fetchIfRoom();
 }
 
@@ -39,22 +52,21 @@ void BootstrapFetcher::fetchIfRoom()
     query.addQueryItem(u"limit"_s, QString::number(m_pageSize));
     query.addQueryItem(u"meta"_s, QString::number(int(Protocol::MetaFormat::Compact)));
     url.setQuery(query);
-    QNetworkRequest request = SyncHttp::request(url, m_trust, m_token);
-    request.setTransferTimeout(SyncHttp::requestTimeoutMs);
+    TransportRequest request = SyncHttp::transportRequest("GET", url, m_token);
+    request.transferTimeoutMs = m_timeoutMs;
     qCDebug(lcSync) << "bootstrap after key" << m_after;
-    QNetworkReply *reply = m_network->get(request);
-    TlsTrust::watch(reply);
+    TransportReply *reply = m_transport->send(request, m_trust, this);
     m_requests.push_back({ reply, m_first, std::nullopt });
     m_boundsPending = true;
-    connect(reply, &QNetworkReply::readyRead, this, [this, reply] { onReadyRead(reply); });
-    connect(reply, &QNetworkReply::finished, this, &BootstrapFetcher::onFinished);
+    connect(reply, &TransportReply::readyRead, this, [this, reply] { onReadyRead(reply); });
+    connect(reply, &TransportReply::finished, this, &BootstrapFetcher::onFinished);
 }
 
-void BootstrapFetcher::onReadyRead(QNetworkReply *reply)
+void BootstrapFetcher::onReadyRead(TransportReply *reply)
 {
     // Only the page asked for last can hold bounds not yet known; an error page is read when it ends.
     if (!m_boundsPending || m_requests.empty() || m_requests.back().reply != reply
-        || reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+        || reply->status() != 200)
         return;
     Request &last = m_requests.back();
     // The bounds lead the page: a few hundred bytes say where the next page starts.
@@ -91,12 +103,10 @@ void BootstrapFetcher::onFinished()
     while (!m_failed && !m_requests.empty() && m_requests.front().reply->isFinished()) {
         const Request request = m_requests.front();
         m_requests.pop_front();
-        QNetworkReply *reply = request.reply;
+        TransportReply *reply = request.reply;
         reply->deleteLater();
-        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
-            const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
-            return fail(SyncHttp::errorOf(SyncHttp::read(reply, timedOut)));
-        }
+        if (reply->status() != 200)
+            return fail(SyncHttp::errorOf(SyncHttp::read(reply, reply->timedOut(), m_timeoutMs)));
         // A page is the largest answer there is: read as text, not as a QJsonDocument.
         const QByteArray body = reply->readAll();
         auto head = Protocol::readBootstrapHead(body);

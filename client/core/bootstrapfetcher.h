@@ -10,10 +10,11 @@
 #include <QUrl>
 
 #include <deque>
+#include <memory>
 #include <optional>
 
-class QNetworkAccessManager;
-class QNetworkReply;
+class SyncTransport;
+class TransportReply;
 
 /** A bootstrap page as read from the server, ready to be written. */
 struct BootstrapPage
@@ -44,9 +45,13 @@ class BootstrapFetcher final : public QObject
 public:
     static constexpr int pagesAhead = 3;
 
-    /** endpoint: the server's /v1/bootstrap; after: the key to start after; first: the first page is asked for. */
-    BootstrapFetcher(const QUrl &endpoint, const TlsTrust &trust, const QString &token, int pageSize, qint64 after,
-                     bool first);
+    /** endpoint: the server's /v1/bootstrap over transport (made for the worker thread); a page may take timeoutMs. */
+    BootstrapFetcher(const QUrl &endpoint, std::unique_ptr<SyncTransport> transport, const TlsTrust &trust,
+                     const QString &token, int timeoutMs);
+    ~BootstrapFetcher() override;
+    Q_DISABLE_COPY_MOVE(BootstrapFetcher)
+    /** Before start(): pageSize entities a page, starting after the key after; first: the first page is asked for. */
+    void setPages(int pageSize, qint64 after, bool first);
 
 public Q_SLOTS:
     void start();
@@ -61,25 +66,26 @@ private:
     /** A page asked for and not yet handed over. */
     struct Request
     {
-        QNetworkReply *reply = nullptr;
+        TransportReply *reply = nullptr;
         bool first = false; ///< the first page of the bootstrap: it carries the cursor
         std::optional<Protocol::BootstrapPageBounds> bounds; ///< read from its start, before it had arrived
     };
 
     void fetchIfRoom();
-    void onReadyRead(QNetworkReply *reply);
+    void onReadyRead(TransportReply *reply);
     void onFinished();
     /** Checks the bounds of the page asked for last and moves on past it; false (failed) if they are wrong. */
     bool takeBounds(const Protocol::BootstrapPageBounds &bounds);
     void fail(const Error &error);
 
     QUrl m_endpoint;
+    std::unique_ptr<SyncTransport> m_transport; ///< first used in start(), in the worker thread
     TlsTrust m_trust;
     QString m_token;
-    int m_pageSize;
-    qint64 m_after;
-    bool m_first;
-    QNetworkAccessManager *m_network = nullptr; ///< made in start(), in the worker thread
+    int m_timeoutMs;
+    int m_pageSize = 0;
+    qint64 m_after = 0;
+    bool m_first = true;
     std::deque<Request> m_requests; ///< in the order asked for
     bool m_boundsPending = false; ///< the last page asked for has not told where it ends
     bool m_more = true;

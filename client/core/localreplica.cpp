@@ -31,10 +31,11 @@ Error notFound(const QString &id)
 
 } // namespace
 
-LocalReplica::LocalReplica(QString folder, std::unique_ptr<ReplicaStore> store, QString device)
+LocalReplica::LocalReplica(QString folder, std::unique_ptr<ReplicaStore> store, QString device,
+                           HlcClock::TimeSource wallClock)
     : m_folder(std::move(folder)),
       m_store(std::move(store)),
-      m_clock(std::move(device), HlcClock::defaultMaxDriftMs, skewedClock()),
+      m_clock(std::move(device), HlcClock::defaultMaxDriftMs, wallClock ? std::move(wallClock) : skewedClock()),
       m_editor(m_clock, localAuthor)
 {
     // Continue after the last stamp this replica issued, even if the clock went back since.

@@ -93,7 +93,8 @@ public:
      * the file no longer has (a deleted -wal). Each problem is reported and
      * kept as notice() until dismissed.
      */
-    static Result<std::unique_ptr<LocalReplica>> open(const QString &folder, OpenReport *report = nullptr);
+    static Result<std::unique_ptr<LocalReplica>> open(const QString &folder, OpenReport *report = nullptr,
+                                                      HlcClock::TimeSource wallClock = {});
     /** The key store for tokens of replicas opened from now on (null: account.json only). */
     static void setSecretStore(std::shared_ptr<SecretStore> store);
     /** The platform's application data folder for this user. */
@@ -244,7 +245,8 @@ public:
     Status importBootstrap(const QList<SnapshotEntity> &entities);
 
 private:
-    LocalReplica(QString folder, std::unique_ptr<ReplicaStore> store, QString device);
+    /** wallClock: the time source of this device's stamps; empty: the wall clock (skewed as the environment says). */
+    LocalReplica(QString folder, std::unique_ptr<ReplicaStore> store, QString device, HlcClock::TimeSource wallClock);
     Status loadAccount();
     Status commitLocal(const QList<Change> &changes);
     /** Ok, or "duplicate_field" if a field is named twice. */

@@ -29,7 +29,8 @@ QString LocalReplica::defaultFolder()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
-Result<std::unique_ptr<LocalReplica>> LocalReplica::open(const QString &folder, OpenReport *report)
+Result<std::unique_ptr<LocalReplica>> LocalReplica::open(const QString &folder, OpenReport *report,
+                                                         HlcClock::TimeSource wallClock)
 {
     if (!QDir().mkpath(folder))
         return Error { u"storage_error"_s, u"cannot create the folder %1"_s.arg(folder) };
@@ -76,7 +77,7 @@ Result<std::unique_ptr<LocalReplica>> LocalReplica::open(const QString &folder, 
         if (QFileInfo::exists(path + suffix))
             QFile::setPermissions(path + suffix, QFile::ReadOwner | QFile::WriteOwner);
     }
-    std::unique_ptr<LocalReplica> replica(new LocalReplica(folder, std::move(store).value(), device));
+    std::unique_ptr<LocalReplica> replica(new LocalReplica(folder, std::move(store).value(), device, std::move(wallClock)));
     if (Status loaded = replica->loadAccount(); !loaded)
         return loaded.error();
     if (!salvaged.isEmpty()) {

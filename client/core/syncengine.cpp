@@ -17,7 +17,6 @@
 #include <QNetworkRequest>
 #include <QThread>
 #include <QUrlQuery>
-#include <QWebSocket>
 
 #include <utility>
 
@@ -31,30 +30,27 @@ const QString offlineByChoiceKey = QStringLiteral("offline_by_choice");
 /** The account (user|municipality) this device's record was last written for (client_state). */
 const QString deviceDescribedKey = QStringLiteral("device_described");
 
-
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-/** The server's address without a trailing slash, so paths append cleanly and comparisons hold. */
-QUrl normalizedServer(const QUrl &server)
-{
-    return server.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment);
-}
-
-QUrl endpointOf(const QUrl &server, const QString &path)
-{
-    QUrl url = normalizedServer(server);
-    // Keep a path prefix (a server behind a reverse proxy at /werkstattplan).
-    url.setPath(url.path() + path);
-    return url;
-}
-
 } // namespace
 
+using SyncHttp::compact;
+using SyncHttp::endpointOf;
+using SyncHttp::normalizedServer;
+
 SyncEngine::SyncEngine(LocalReplica &replica, QObject *parent)
-    : QObject(parent), m_replica(replica), m_status(new SyncStatus(this)), m_network(new QNetworkAccessManager(this))
+    : SyncEngine(replica, std::make_shared<NetworkTransport>(), SyncTiming {}, parent)
+{
+}
+
+SyncEngine::SyncEngine(LocalReplica &replica, std::shared_ptr<SyncTransport> transport, SyncTiming timing,
+                       QObject *parent)
+    : QObject(parent),
+      m_replica(replica),
+      m_status(new SyncStatus(this)),
+      m_network(new QNetworkAccessManager(this)),
+      m_transport(std::move(transport)),
+      m_timing(std::move(timing)),
+      m_retryMs(m_timing.firstRetryMs),
+      m_socketRetryMs(m_timing.firstSocketRetryMs)
 {
     m_requestTimer.setSingleShot(true);
     connect(&m_requestTimer, &QTimer::timeout, this, [this] {
@@ -241,8 +237,8 @@ void SyncEngine::start()
     setPaused(false);
     m_running = true;
     m_fatal = false;
-    m_retryMs = firstRetryMs;
-    m_socketRetryMs = firstRetryMs;
+    m_retryMs = m_timing.firstRetryMs;
+    m_socketRetryMs = m_timing.firstSocketRetryMs;
     if (!m_replica.account()) {
         m_status->setState(SyncStatus::LocalOnly);
         return; // login() starts the first sync
@@ -277,7 +273,7 @@ void SyncEngine::notifyLocalChange()
 {
     refreshCounts();
     if (m_running && !m_fatal)
-        scheduleSync(debounceMs); // restarting the timer collapses a burst of edits into one push
+        scheduleSync(m_timing.debounceMs); // restarting the timer collapses a burst of edits into one push
 }
 
 void SyncEngine::scheduleSync(int delayMs)
@@ -311,153 +307,15 @@ void SyncEngine::startCycle()
     pushNext();
 }
 
-void SyncEngine::pushNext()
-{
-    // A few more than the limit: a submission cut by the limit is sent whole (keepSubmissionsWhole).
-    QList<Change> pending = m_replica.outbox(m_batchLimit + submissionChanges + int(m_deferred.size()));
-    pending.removeIf([this](const Change &change) { return m_deferred.contains(change.id); });
-    m_batch = pending.mid(0, m_batchLimit);
-    if (m_batch.isEmpty()) {
-        if (m_replica.needsBootstrap()) {
-            m_phase = Phase::Bootstrapping;
-            bootstrapStart();
-        } else {
-            m_phase = Phase::Pulling;
-            pullNext();
-        }
-        return;
-    }
-    // Other devices' changes are in the outbox only after a restore: they go back with the server's seal.
-    auto seals = m_replica.sealsOf(pending);
-    if (!seals)
-        return failCycle(seals.error());
-    auto pushBody = [&seals](const QList<Change> &batch) {
-        Protocol::PushRequest request;
-        request.items.reserve(batch.size());
-        for (const Change &change : batch)
-            request.items.append({ change, seals->value(change.id) });
-        return request.toBody();
-    };
-    QByteArray body = pushBody(m_batch);
-    // Long texts can make 500 changes larger than the server reads: send fewer.
-    while (body.size() > Protocol::maxBodyBytes && m_batch.size() > 1) {
-        m_batch.resize(m_batch.size() / 2);
-        body = pushBody(m_batch);
-    }
-    if (const qsizetype whole = keepSubmissionsWhole(pending, m_batch.size()); whole != m_batch.size()) {
-        m_batch = pending.mid(0, whole);
-        body = pushBody(m_batch);
-    }
-    qCDebug(lcSync) << "pushing" << m_batch.size() << "changes";
-    sendStep("POST", u"/v1/push"_s, body, &SyncEngine::onPushFinished);
-}
-
-namespace {
-
-bool isVersionCreate(const Change &change)
-{
-    return change.op == Change::Op::Create && change.entityType == u"plan_version"_s;
-}
-
-bool isPartOfSubmission(const Change &change)
-{
-    return change.entityType == u"plan_version"_s
-            || (change.entityType == u"plan"_s && change.field == u"review_status"_s && change.value == u"submitted"_s);
-}
-
-} // namespace
-
-qsizetype SyncEngine::keepSubmissionsWhole(const QList<Change> &pending, qsizetype count)
-{
-    // The server admits a plan's "submitted" only after its sealed version in the same push
-    // (Permissions): a cut between LocalReplica::submit's changes would have the status refused.
-    if (count <= 0 || count >= pending.size() || !isPartOfSubmission(pending[count])
-        || isVersionCreate(pending[count]) || !isPartOfSubmission(pending[count - 1]))
-        return count;
-    qsizetype start = count - 1;
-    while (start > 0 && !isVersionCreate(pending[start]))
-        --start;
-    if (start > 0)
-        return start; // the submission goes whole with the next push
-    qsizetype end = count;
-    while (end < pending.size() && isPartOfSubmission(pending[end]) && !isVersionCreate(pending[end]))
-        ++end;
-    return end;
-}
-
-void SyncEngine::onPushFinished(const Reply &reply)
-{
-    if (reply.status == 413 && m_batch.size() > 1) {
-        m_batchLimit = qMax(1, int(m_batch.size() / 2));
-        return pushNext();
-    }
-    if (reply.status != 200)
-        return failCycle(SyncHttp::errorOf(reply));
-
-    const auto answer = Protocol::PushAnswer::fromJson(reply.json);
-    if (!answer)
-        return failCycle(SyncHttp::malformed(answer.errorMessage()));
-    QHash<QString, qsizetype> sent;
-    for (qsizetype i = 0; i < m_batch.size(); ++i)
-        sent.insert(m_batch[i].id, i);
-
-    QStringList accepted;
-    for (const QString &id : answer->accepted) {
-        if (sent.contains(id))
-            accepted << id;
-    }
-    QList<RejectedChange> rejected;
-    QStringList unsealed; // leave the outbox, not the log
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const Protocol::Rejection &rejection : answer->rejected) {
-        const QString &id = rejection.id;
-        const QString &code = rejection.error;
-        const auto it = sent.constFind(id);
-        if (it == sent.cend())
-            continue;
-        if (m_replica.wasResent(id) && code == u"author_mismatch"_s && m_batch[*it].device != m_replica.device()) {
-            // Another device's change this server cannot take back (its seal is not this server's):
-            // it stays in the log here, and goes back only from the device it was made on.
-            unsealed << id;
-            qCInfo(lcSync).noquote() << "change" << id << "of another device was not taken back after a restore";
-            continue;
-        }
-        if (m_replica.wasResent(id)) {
-            // Accepted before the server was restored: refused now only for what the restored server
-            // lacks (an entity another device created and has not sent again yet). Kept, and tried
-            // again in the next cycle, never dropped.
-            m_deferred.insert(id);
-            qCInfo(lcSync).noquote() << "change" << id << "sent again after a restore was refused for now:" << code;
-            continue;
-        }
-        rejected << RejectedChange { m_batch[*it], code, rejection.message, now };
-        qCInfo(lcSync).noquote() << "server rejected change" << id << "of" << m_batch[*it].entityId << ":" << code
-                                 << rejection.message;
-    }
-    // Without this the same batch would go out again and again.
-    if (accepted.isEmpty() && rejected.isEmpty() && unsealed.isEmpty() && m_deferred.isEmpty())
-        return failCycle(SyncHttp::malformed(u"the push answer confirms none of the changes sent"_s));
-
-    if (Status done = m_replica.acknowledge(accepted + unsealed, rejected); !done)
-        return failCycle(done.error());
-    // A restored server: the outbox now holds what it lacks, and the next push sends it.
-    if (auto back = checkServerLog(answer->identity, false); !back)
-        return failCycle(back.error());
-    m_summary.pushed += int(accepted.size());
-    m_summary.rejected += int(rejected.size());
-    m_batch.clear();
-    refreshCounts();
-    pushNext();
-}
-
 void SyncEngine::bootstrapStart()
 {
     if (m_bootstrapCursor < 0)
         resetBootstrap(); // a fresh start: pages from the beginning, otherwise on after the last page written
     const auto account = m_replica.account();
     auto *fetcher = new BootstrapFetcher(endpointOf(QUrl(account ? account->serverUrl : QString()), u"/v1/bootstrap"_s),
-                                         *m_trust, m_replica.token(), bootstrapPageSize, m_bootstrapAfter,
-                                         m_bootstrapCursor < 0);
+                                         m_transport->forAnotherThread(), *m_trust, m_replica.token(),
+                                         m_timing.requestTimeoutMs);
+    fetcher->setPages(bootstrapPageSize, m_bootstrapAfter, m_bootstrapCursor < 0);
     m_fetchThread = std::make_unique<QThread>();
     m_fetchThread->setObjectName(u"bootstrap"_s);
     fetcher->moveToThread(m_fetchThread.get());
@@ -573,12 +431,12 @@ void SyncEngine::finishCycle()
         return pushNext(); // the device's record goes out in this cycle, so it ends with nothing pending
     }
     m_phase = Phase::Idle;
-    m_retryMs = firstRetryMs;
+    m_retryMs = m_timing.firstRetryMs;
     m_fatal = false;
     m_unreachable = false;
     // "Complete" only if the server holds every local change; edits made meanwhile wait for the next cycle.
     if (m_replica.pendingCount() == 0) {
-        if (Status stored = m_replica.setLastCompleteSync(QDateTime::currentDateTimeUtc()); !stored)
+        if (Status stored = m_replica.setLastCompleteSync(now()); !stored)
             return failCycle(stored.error());
     }
     m_summary.cursor = m_replica.cursor();
@@ -602,7 +460,7 @@ void SyncEngine::finishCycle()
     m_resyncWanted = false;
     if (m_running) {
         if (again)
-            scheduleSync(debounceMs);
+            scheduleSync(m_timing.debounceMs);
         if (!m_socket)
             openSocket();
     }
@@ -662,7 +520,8 @@ void SyncEngine::failCycle(const Error &error)
     if (m_running && !m_fatal) {
         qCDebug(lcSync) << "next attempt in" << m_retryMs << "ms";
         scheduleSync(m_retryMs);
-        m_retryMs = qMin(m_retryMs * 2, maxRetryMs);
+        Q_EMIT retryScheduled(m_retryMs);
+        m_retryMs = qMin(m_retryMs * 2, m_timing.maxRetryMs);
     }
     Q_EMIT failed(error);
 }
@@ -759,110 +618,28 @@ void SyncEngine::sendStep(const QByteArray &method, const QString &pathAndQuery,
 
     m_handler = handler;
     m_timedOut = false;
-    QNetworkReply *reply = send(method, url, body, true);
+    TransportRequest request = SyncHttp::transportRequest(method, url, m_replica.token(), body);
+    TransportReply *reply = m_transport->send(request, *m_trust, this);
     m_reply = reply;
-    connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
-    m_requestTimer.start(requestTimeoutMs);
+    connect(reply, &TransportReply::finished, this, [this, reply] { onReplyFinished(reply); });
+    m_requestTimer.start(m_timing.requestTimeoutMs);
 }
 
-void SyncEngine::onReplyFinished(QNetworkReply *reply)
+void SyncEngine::onReplyFinished(TransportReply *reply)
 {
     reply->deleteLater();
     if (reply != m_reply)
         return; // abandoned
     m_requestTimer.stop();
-    const Reply answer = SyncHttp::read(reply, m_timedOut);
+    const Reply answer = SyncHttp::read(reply, m_timedOut, m_timing.requestTimeoutMs);
     m_reply = nullptr;
     const auto handler = std::exchange(m_handler, nullptr);
     if (handler)
         (this->*handler)(answer);
 }
 
-// Live socket
-
-void SyncEngine::openSocket()
+QDateTime SyncEngine::now() const
 {
-    const auto account = m_replica.account();
-    if (!m_running || m_fatal || !account || m_replica.token().isEmpty() || !loadTrust())
-        return;
-    closeSocket();
-    QUrl url = endpointOf(QUrl(account->serverUrl), u"/v1/ws"_s);
-    url.setScheme(url.scheme() == u"https"_s ? u"wss"_s : u"ws"_s);
-    QNetworkRequest request(url);
-    request.setRawHeader(Protocol::versionHeader, QByteArray::number(Protocol::version));
-
-    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    m_trust->apply(*m_socket);
-    m_socketAuthed = false;
-    // Never ignored: the socket fails and reconnects later; the next sync reports the error to the user.
-    connect(m_socket, &QWebSocket::sslErrors, this, [](const QList<QSslError> &errors) {
-        qCWarning(lcSync).noquote() << "live socket:" << TlsTrust::untrusted(errors).message;
-    });
-    connect(m_socket, &QWebSocket::connected, this, &SyncEngine::onSocketConnected);
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &SyncEngine::onSocketMessage);
-    // A refused connection never reaches "connected", so disconnected() alone would miss it.
-    connect(m_socket, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState state) {
-        if (state == QAbstractSocket::UnconnectedState)
-            onSocketDisconnected();
-    });
-    qCDebug(lcSync) << "opening live socket" << url;
-    m_socket->open(request);
-}
-
-void SyncEngine::closeSocket()
-{
-    m_socketTimer.stop();
-    m_socketAuthed = false;
-    if (!m_socket)
-        return;
-    QWebSocket *socket = std::exchange(m_socket, nullptr);
-    socket->disconnect(this);
-    socket->abort();
-    socket->deleteLater();
-}
-
-void SyncEngine::onSocketConnected()
-{
-    const QJsonObject auth { { u"type"_s, u"auth"_s }, { u"token"_s, m_replica.token() }, { u"protocol"_s, Protocol::version } };
-    m_socket->sendTextMessage(QString::fromUtf8(compact(auth)));
-}
-
-void SyncEngine::onSocketDisconnected()
-{
-    if (!m_socket)
-        return;
-    QWebSocket *socket = std::exchange(m_socket, nullptr);
-    socket->disconnect(this);
-    socket->deleteLater();
-    const bool wasLive = std::exchange(m_socketAuthed, false);
-    if (!m_running || m_fatal)
-        return;
-    // Losing a live socket usually means losing the server: a sync finds out, so the status says so now.
-    if (wasLive)
-        scheduleSync(0);
-    qCDebug(lcSync) << "live socket closed; reconnecting in" << m_socketRetryMs << "ms";
-    m_socketTimer.start(m_socketRetryMs);
-    m_socketRetryMs = qMin(m_socketRetryMs * 2, maxRetryMs);
-}
-
-void SyncEngine::onSocketMessage(const QString &message)
-{
-    const QJsonObject object = QJsonDocument::fromJson(message.toUtf8()).object();
-    const QString type = object.value(u"type"_s).toString();
-    if (type == u"cursor"_s && object.value(u"cursor"_s).isDouble()) {
-        m_socketAuthed = true;
-        m_socketRetryMs = firstRetryMs;
-        const qint64 cursor = object.value(u"cursor"_s).toInteger();
-        // Also after a failed cycle: the socket being back means the server is.
-        if (cursor > m_replica.cursor() || m_unreachable || m_replica.pendingCount() > 0)
-            scheduleSync(m_phase == Phase::Idle ? 0 : debounceMs);
-        return;
-    }
-    if (type == u"error"_s) {
-        // The server closes the socket next; a sync reports the reason (e.g. unauthorized) properly.
-        qCDebug(lcSync) << "live socket refused:" << object.value(u"error"_s).toString();
-        scheduleSync(0);
-        return;
-    }
-    qCDebug(lcSync) << "ignoring live socket message of type" << type;
+    return m_timing.wallClock ? QDateTime::fromMSecsSinceEpoch(m_timing.wallClock(), Qt::UTC)
+                              : QDateTime::currentDateTimeUtc();
 }

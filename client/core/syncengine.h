@@ -4,10 +4,13 @@
 #include "common/result.h"
 #include "model/change.h"
 #include "synchttp.h"
+#include "synctiming.h"
+#include "synctransport.h"
 #include "syncstatus.h"
 #include "tlstrust.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -75,15 +78,19 @@ public:
     static constexpr int pushBatchSize = 500;
     static constexpr int bootstrapPageSize = 1000; ///< fewer, larger transactions: each commit rewrites the index pages it touched
     static constexpr int pullPageSize = 1000;
-    static constexpr int debounceMs = 300;
-    static constexpr int firstRetryMs = 1000;
-    static constexpr int maxRetryMs = 5 * 60 * 1000;
+    static constexpr int debounceMs = SyncTiming::defaultDebounceMs;
+    static constexpr int firstRetryMs = SyncTiming::defaultFirstRetryMs;
+    static constexpr int maxRetryMs = SyncTiming::defaultMaxRetryMs;
     /** At most the changes of one submission (LocalReplica::submit), which a push never splits. */
     static constexpr int submissionChanges = 8;
     /** How many of the pending changes to push so that no submission is split (count: as many as fit). */
     [[nodiscard]] static qsizetype keepSubmissionsWhole(const QList<Change> &pending, qsizetype count);
 
+    /** Over the network (NetworkTransport), with the default timing. */
     explicit SyncEngine(LocalReplica &replica, QObject *parent = nullptr);
+    /** Over transport (sync steps and bootstrap; sign-in and the live socket use the network), with timing. */
+    SyncEngine(LocalReplica &replica, std::shared_ptr<SyncTransport> transport, SyncTiming timing,
+               QObject *parent = nullptr);
     ~SyncEngine() override;
     Q_DISABLE_COPY_MOVE(SyncEngine)
 
@@ -146,6 +153,8 @@ Q_SIGNALS:
     void failed(const Error &error);
     /** The answer to login(): Ok, or why the sign-in failed. */
     void loginFinished(const Status &result);
+    /** A failed sync is tried again in delayMs (the backoff). */
+    void retryScheduled(int delayMs);
 
 private:
     enum class Phase { Idle, Pushing, Bootstrapping, Pulling };
@@ -180,7 +189,8 @@ private:
     QNetworkReply *send(const QByteArray &method, const QUrl &url, const QByteArray &body, bool withToken);
     void sendStep(const QByteArray &method, const QString &path, const QByteArray &body,
                   void (SyncEngine::*handler)(const Reply &));
-    void onReplyFinished(QNetworkReply *reply);
+    void onReplyFinished(TransportReply *reply);
+    [[nodiscard]] QDateTime now() const;
     [[nodiscard]] static bool isFatal(const QString &code);
     /** The trust of the replica's CA file, read again if the file's name changed. */
     Status loadTrust();
@@ -201,12 +211,14 @@ private:
 
     LocalReplica &m_replica;
     SyncStatus *m_status;
-    QNetworkAccessManager *m_network;
+    QNetworkAccessManager *m_network; ///< sign-in
+    std::shared_ptr<SyncTransport> m_transport; ///< the sync steps and the bootstrap
+    SyncTiming m_timing;
     QWebSocket *m_socket = nullptr;
     std::optional<TlsTrust> m_trust; ///< of the replica's CA file; read before the first request
 
     Phase m_phase = Phase::Idle;
-    QPointer<QNetworkReply> m_reply;
+    QPointer<TransportReply> m_reply;
     void (SyncEngine::*m_handler)(const Reply &) = nullptr;
     QTimer m_requestTimer;
     bool m_timedOut = false;

@@ -2,6 +2,7 @@
 #include "synchttp.h"
 
 #include "sync/protocol.h"
+#include "synctransport.h"
 
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -23,20 +24,26 @@ QNetworkRequest request(const QUrl &url, const TlsTrust &trust, const QString &t
     return request;
 }
 
-Answer read(QNetworkReply *reply, bool timedOut)
+namespace {
+
+Answer noAnswerWithin(int timeoutMs)
 {
     Answer answer;
-    if (timedOut) {
-        answer.networkError = u"no answer within %1 s"_s.arg(requestTimeoutMs / 1000);
-        return answer;
-    }
-    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.networkError = timeoutMs % 1000 == 0 ? u"no answer within %1 s"_s.arg(timeoutMs / 1000)
+                                                : u"no answer within %1 ms"_s.arg(timeoutMs);
+    return answer;
+}
+
+Answer readAnswer(int status, const QString &errorString, std::optional<Error> tlsError, const QByteArray &body)
+{
+    Answer answer;
+    answer.status = status;
     if (answer.status == 0) {
-        answer.networkError = reply->errorString();
-        answer.tlsError = TlsTrust::errorOf(reply);
+        answer.networkError = errorString;
+        answer.tlsError = std::move(tlsError);
     }
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     answer.isJsonObject = parseError.error == QJsonParseError::NoError && doc.isObject();
     if (answer.isJsonObject)
         answer.json = doc.object();
@@ -46,6 +53,38 @@ Answer read(QNetworkReply *reply, bool timedOut)
         answer.networkError = u"the answer is not a JSON object"_s;
     }
     return answer;
+}
+
+} // namespace
+
+TransportRequest transportRequest(const QByteArray &method, const QUrl &url, const QString &token,
+                                  const QByteArray &body)
+{
+    TransportRequest request { method, url, {}, body };
+    auto header = [&request](const QByteArray &name, const QByteArray &value) { request.headers.append({ name, value }); };
+    header(Protocol::versionHeader, QByteArray::number(Protocol::version));
+    if (!token.isEmpty())
+        header("Authorization", "Bearer " + token.toUtf8());
+    if (method == "POST")
+        header("Content-Type", "application/json");
+    return request;
+}
+
+Answer read(QNetworkReply *reply, bool timedOut)
+{
+    if (timedOut)
+        return noAnswerWithin(requestTimeoutMs);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    return readAnswer(status, reply->errorString(), status == 0 ? TlsTrust::errorOf(reply) : std::nullopt,
+                      reply->readAll());
+}
+
+Answer read(TransportReply *reply, bool timedOut, int timeoutMs)
+{
+    if (timedOut)
+        return noAnswerWithin(timeoutMs);
+    const int status = reply->status();
+    return readAnswer(status, reply->errorString(), status == 0 ? reply->tlsError() : std::nullopt, reply->readAll());
 }
 
 Error errorOf(const Answer &reply)
@@ -75,6 +114,24 @@ Error errorOf(const Answer &reply)
 Error malformed(const QString &what)
 {
     return { u"malformed_response"_s, u"the server sent a malformed answer: %1"_s.arg(what) };
+}
+
+QUrl normalizedServer(const QUrl &server)
+{
+    return server.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment);
+}
+
+QUrl endpointOf(const QUrl &server, const QString &path)
+{
+    QUrl url = normalizedServer(server);
+    // Keep a path prefix (a server behind a reverse proxy at /werkstattplan).
+    url.setPath(url.path() + path);
+    return url;
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
 } // namespace SyncHttp

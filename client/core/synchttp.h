@@ -10,6 +10,8 @@
 #include <QUrl>
 
 class QNetworkReply;
+class TransportReply;
+struct TransportRequest;
 
 /** The client's side of one protocol request (docs/protocol.md): building it and reading its answer. */
 namespace SyncHttp {
@@ -32,10 +34,22 @@ struct Answer
  * verified by trust. Pass its reply to TlsTrust::watch() so that a TLS failure is told as one.
  */
 QNetworkRequest request(const QUrl &url, const TlsTrust &trust, const QString &token = {});
+/** A protocol request for a SyncTransport: the protocol version, the token, a JSON body for POST. */
+TransportRequest transportRequest(const QByteArray &method, const QUrl &url, const QString &token,
+                                  const QByteArray &body = {});
 /** Reads a finished reply (timedOut: it was aborted for taking too long). */
 Answer read(QNetworkReply *reply, bool timedOut = false);
+/** Reads a finished reply (timedOut: it was aborted for taking longer than timeoutMs). */
+Answer read(TransportReply *reply, bool timedOut, int timeoutMs = requestTimeoutMs);
 /** The error an unsuccessful answer stands for. */
 Error errorOf(const Answer &answer);
 Error malformed(const QString &what);
+
+/** The server's address without a trailing slash, so paths append cleanly and comparisons hold. */
+QUrl normalizedServer(const QUrl &server);
+/** path below the server's address, keeping its path prefix (a server behind a reverse proxy). */
+QUrl endpointOf(const QUrl &server, const QString &path);
+/** A JSON object as a request body or socket message. */
+QByteArray compact(const QJsonObject &object);
 
 } // namespace SyncHttp

@@ -3,7 +3,7 @@
 #include "democatalogue.h"
 #include "demodata.h"
 
-#include "sync/hlc.h"
+#include "model/hlc.h"
 #include "sync/localeditor.h"
 #include "sync/replicastate.h"
 
