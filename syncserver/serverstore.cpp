@@ -3,6 +3,7 @@
 
 #include "credentials.h"
 #include "model/ownership.h"
+#include "storage/storeaccess.h"
 #include "sync/localeditor.h"
 #include "sync/replicastate.h"
 
@@ -13,6 +14,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -113,7 +115,7 @@ const QString sealKeyKey = u"seal_key"_s;
 
 Status ServerStore::loadIdentity()
 {
-    QSqlDatabase db = m_replica->database();
+    QSqlDatabase db = database();
     auto read = [&db]() -> Result<QHash<QString, QString>> {
         QSqlQuery query(db);
         if (!query.exec(u"SELECT key, value FROM store_identity"_s))
@@ -233,7 +235,7 @@ QString displayed(const QString &location)
 
 Status ServerStore::migrate()
 {
-    QSqlDatabase db = m_replica->database();
+    QSqlDatabase db = database();
     // One process migrates at a time: on SQLite the write lock is taken first, on PostgreSQL (several
     // servers may start at once) an advisory lock; the others wait and find the store migrated.
     if (!control(db, isPostgres() ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s))
@@ -326,7 +328,7 @@ Status ServerStore::insertAccount(const QString &user, Role role, const QString 
 {
     // The log keeps a deleted account's changes under its name: that name may stand for one
     // municipality (or the office) only, or history would credit its changes to another.
-    QSqlQuery retired(m_replica->database());
+    QSqlQuery retired(database());
     retired.prepare(u"SELECT role, municipality FROM retired_accounts WHERE username = ?"_s);
     retired.addBindValue(user);
     if (!retired.exec())
@@ -343,7 +345,7 @@ Status ServerStore::insertAccount(const QString &user, Role role, const QString 
         }
     }
     retired.finish();
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"INSERT INTO accounts (username, role, municipality, password_hash, created_at) "
                   "VALUES (?, ?, ?, ?, ?)"_s);
     query.addBindValue(user);
@@ -389,7 +391,7 @@ Status ServerStore::importAccounts(const QList<AccountImport> &accounts)
             return added.error();
         municipalityIds.insert(account.municipality, added->first);
     }
-    QSqlDatabase db = m_replica->database();
+    QSqlDatabase db = database();
     if (!db.transaction())
         return Error { u"storage_error"_s, db.lastError().text() };
     for (qsizetype i = 0; i < accounts.size(); ++i) {
@@ -408,7 +410,7 @@ Status ServerStore::importAccounts(const QList<AccountImport> &accounts)
 
 Result<Account> ServerStore::loadAccount(const QString &user)
 {
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"SELECT a.role, a.municipality, (SELECT p.id FROM plans p WHERE p.municipality = a.municipality "
                   "AND p._state = 'live' ORDER BY p.id LIMIT 1), a.disabled_at, a.last_login "
                   "FROM accounts a WHERE a.username = ?"_s);
@@ -429,7 +431,7 @@ Result<Account> ServerStore::loadAccount(const QString &user)
 
 Result<QString> ServerStore::passwordHash(const QString &user)
 {
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"SELECT password_hash FROM accounts WHERE username = ?"_s);
     query.addBindValue(user);
     if (!query.exec())
@@ -439,7 +441,7 @@ Result<QString> ServerStore::passwordHash(const QString &user)
 
 Result<Account> ServerStore::checkPassword(const QString &user, const QString &password)
 {
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"SELECT password_hash FROM accounts WHERE username = ?"_s);
     query.addBindValue(user);
     if (!query.exec())
@@ -459,7 +461,7 @@ Result<Account> ServerStore::checkPassword(const QString &user, const QString &p
 Result<QString> ServerStore::issueToken(const QString &user, const QString &device)
 {
     const QString token = Credentials::newToken();
-    QSqlDatabase db = m_replica->database();
+    QSqlDatabase db = database();
     if (!db.transaction())
         return Error { u"storage_error"_s, db.lastError().text() };
     const QString time = now();
@@ -490,7 +492,7 @@ Result<Account> ServerStore::accountForToken(const QString &token)
     if (!token.startsWith(u"wpt_"_s) || token.size() > 100)
         return unauthorized;
     // Looked up by hash: the token itself is never compared or stored.
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"SELECT username, device FROM tokens WHERE token_hash = ?"_s);
     query.addBindValue(Credentials::tokenHash(token));
     if (!query.exec())
@@ -510,14 +512,14 @@ Result<Account> ServerStore::accountForToken(const QString &token)
 
 Result<int> ServerStore::dropTokens(const QString &user)
 {
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"DELETE FROM tokens WHERE username = ?"_s);
     query.addBindValue(user);
     if (!query.exec())
         return sqlError(query);
     const int revoked = query.numRowsAffected();
     // Serving processes poll this count (and hear the notification on PostgreSQL) and close the sockets.
-    QSqlQuery count(m_replica->database());
+    QSqlQuery count(database());
     count.prepare(u"INSERT INTO store_identity (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET "
                   "value = CAST(CAST(store_identity.value AS BIGINT) + 1 AS TEXT)"_s);
     count.addBindValue(revocationsKey);
@@ -525,11 +527,7 @@ Result<int> ServerStore::dropTokens(const QString &user)
         return sqlError(count);
     if (isPostgres()) {
         // Delivered when the caller's transaction commits.
-        QSqlQuery notify(m_replica->database());
-        notify.prepare(u"SELECT pg_notify(?, ?)"_s);
-        notify.addBindValue(revocationChannel);
-        notify.addBindValue(user);
-        notify.exec();
+        Q_UNUSED(announce(revocationChannel, user));
     }
     return revoked;
 }
@@ -557,7 +555,7 @@ Result<int> ServerStore::revokeTokens(const QString &user)
 {
     if (!loadAccount(user))
         return noAccount(user);
-    return inTransaction<int>(m_replica->database(), [&] { return dropTokens(user); });
+    return inTransaction<int>(database(), [&] { return dropTokens(user); });
 }
 
 Result<int> ServerStore::setPassword(const QString &user, const QString &password)
@@ -567,8 +565,8 @@ Result<int> ServerStore::setPassword(const QString &user, const QString &passwor
     if (Status valid = checkPasswordRule(user, password); !valid)
         return valid.error();
     const QString hash = Credentials::hashPassword(password); // slow: before the transaction
-    return inTransaction<int>(m_replica->database(), [&]() -> Result<int> {
-        QSqlQuery query(m_replica->database());
+    return inTransaction<int>(database(), [&]() -> Result<int> {
+        QSqlQuery query(database());
         query.prepare(u"UPDATE accounts SET password_hash = ? WHERE username = ?"_s);
         query.addBindValue(hash);
         query.addBindValue(user);
@@ -584,8 +582,8 @@ Result<int> ServerStore::setDisabled(const QString &user, bool disabled)
 {
     if (!loadAccount(user))
         return noAccount(user);
-    return inTransaction<int>(m_replica->database(), [&]() -> Result<int> {
-        QSqlQuery query(m_replica->database());
+    return inTransaction<int>(database(), [&]() -> Result<int> {
+        QSqlQuery query(database());
         // Disabling again keeps the first time.
         query.prepare(disabled ? u"UPDATE accounts SET disabled_at = coalesce(disabled_at, ?) WHERE username = ?"_s
                                : u"UPDATE accounts SET disabled_at = NULL WHERE username = ?"_s);
@@ -608,8 +606,8 @@ Result<int> ServerStore::deleteAccount(const QString &user)
     // Before the account goes: a failure here leaves only extra records, the account is still there.
     if (Status described = describeDevicesOf(account.value()); !described)
         return described.error();
-    return inTransaction<int>(m_replica->database(), [&]() -> Result<int> {
-        QSqlQuery query(m_replica->database());
+    return inTransaction<int>(database(), [&]() -> Result<int> {
+        QSqlQuery query(database());
         query.prepare(u"INSERT INTO retired_accounts (username, role, municipality, deleted_at) VALUES (?, ?, ?, ?) "
                       "ON CONFLICT (username) DO UPDATE SET role = excluded.role, municipality = excluded.municipality, "
                       "deleted_at = excluded.deleted_at"_s);
@@ -636,7 +634,7 @@ Status ServerStore::describeDevicesOf(const Account &account)
 {
     // Clients name a change's author by its device's record (docs/protocol.md, "Devices"); a device
     // that never wrote one would be shown by the bare account name, which now names nobody.
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"SELECT DISTINCT c.device FROM changes c WHERE c.author = ? "
                   "AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = c.device) ORDER BY c.device"_s);
     query.addBindValue(account.user);
@@ -664,7 +662,7 @@ Status ServerStore::describeDevicesOf(const Account &account)
 
 Result<qint64> ServerStore::revocations()
 {
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"SELECT value FROM store_identity WHERE key = ?"_s);
     query.addBindValue(revocationsKey);
     if (!query.exec())
@@ -674,7 +672,7 @@ Result<qint64> ServerStore::revocations()
 
 Result<QList<Account>> ServerStore::accounts()
 {
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     if (!query.exec(u"SELECT username FROM accounts ORDER BY username"_s))
         return sqlError(query);
     QStringList users;
@@ -693,7 +691,7 @@ Result<QList<Account>> ServerStore::accounts()
 
 Result<QString> ServerStore::municipalityByName(const QString &name)
 {
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"SELECT id FROM municipalities WHERE name = ? AND _state = 'live' ORDER BY id LIMIT 1"_s);
     query.addBindValue(name);
     if (!query.exec())
@@ -745,9 +743,45 @@ Status ServerStore::applyAsAdmin(const QList<Change> &changes)
     return Ok {};
 }
 
+QSqlDatabase ServerStore::database() const
+{
+    return StoreAccess::database(*m_replica);
+}
+
+Status ServerStore::ping()
+{
+    QSqlQuery probe(database());
+    if (!probe.exec(u"SELECT 1"_s))
+        return ServerSql::error(probe);
+    return Ok {};
+}
+
+Status ServerStore::announce(const QString &channel, const QString &payload)
+{
+    QSqlQuery notify(database());
+    notify.prepare(u"SELECT pg_notify(?, ?)"_s);
+    notify.addBindValue(channel);
+    notify.addBindValue(payload);
+    if (!notify.exec())
+        return ServerSql::error(notify);
+    return Ok {};
+}
+
+QSqlDriver *ServerStore::notifications() const
+{
+    return database().driver();
+}
+
+bool ServerStore::listen(const QString &channel)
+{
+    QSqlDriver *driver = notifications();
+    driver->unsubscribeFromNotification(channel); // after a reconnect the old subscription is gone
+    return driver->subscribeToNotification(channel);
+}
+
 Status ServerStore::markRestored()
 {
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"INSERT INTO store_identity (key, value) VALUES (?, ?) "
                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
     query.addBindValue(restorePendingKey);
@@ -762,7 +796,7 @@ Status ServerStore::backup(const QString &file)
     if (QFileInfo::exists(file))
         return Error { u"exists"_s, u"%1 exists already; choose a new file"_s.arg(file) };
     // VACUUM INTO copies one consistent snapshot while the server goes on writing.
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"VACUUM INTO ?"_s);
     query.addBindValue(QFileInfo(file).absoluteFilePath());
     if (!query.exec())

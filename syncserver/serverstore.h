@@ -7,6 +7,9 @@
 
 #include <memory>
 
+class QSqlDatabase;
+class QSqlDriver;
+
 enum class Role { Editor, Office };
 
 /** A signed-in account as the server sees it. */
@@ -79,6 +82,14 @@ public:
     Result<qint64> revocations();
     /** PostgreSQL: connects anew after the connection broke (docs/protocol.md, "Health"). */
     Status reconnect();
+    /** Whether the database answers a trivial query now. */
+    Status ping();
+    /** PostgreSQL: tells every process that listens on the channel (delivered when the transaction commits). */
+    Status announce(const QString &channel, const QString &payload);
+    /** PostgreSQL: listens on a channel anew (after a reconnect too); false if the driver refuses. */
+    bool listen(const QString &channel);
+    /** Emits QSqlDriver::notification for the channels listened on; another object after reconnect(). */
+    [[nodiscard]] QSqlDriver *notifications() const;
     /** Owner-only modes for the data folder (0700) and the SQLite files (0600), also for files made before. */
     static void protectFiles(const QString &dataDir);
     Result<QList<Account>> accounts();
@@ -130,6 +141,8 @@ public:
 
 private:
     ServerStore(std::unique_ptr<ReplicaStore> replica, QString location);
+    /** The replica's connection, which the server's own tables share. */
+    [[nodiscard]] QSqlDatabase database() const;
     /** Brings the server's own tables to schemaVersion, one numbered step at a time. */
     Status migrate();
     /** Deletes the user's tokens and counts a revocation, inside the caller's transaction. */
