@@ -2,7 +2,9 @@
 #pragma once
 
 #include "common/result.h"
+#include "serverschema.h"
 #include "storage/replicastore.h"
+#include "storeidentity.h"
 #include "sync/hlc.h"
 
 #include <memory>
@@ -46,7 +48,7 @@ public:
      * under "server_schema"; the replica's tables have theirs (ReplicaStore::schemaVersion). open()
      * migrates an older store and refuses a newer one ("store_too_new": downgrade refused).
      */
-    static constexpr int schemaVersion = 2;
+    static constexpr int schemaVersion = ServerSchema::version;
 
     [[nodiscard]] ReplicaStore &replica() { return *m_replica; }
     [[nodiscard]] HlcClock &clock() { return m_clock; }
@@ -124,13 +126,7 @@ public:
     Status markRestored();
 
     /** Which log this is: clients compare the epoch to notice a restore (docs/protocol.md). */
-    struct Identity
-    {
-        QString epoch; ///< random, new for a new store and on the first open after a restore
-        QString restoredFrom; ///< the epoch the restored backup was taken in; empty if never restored
-        qint64 restoredAt = 0; ///< the last sequence number of the restored backup
-        QByteArray sealKey; ///< ChangeSeal's key: the same before and after a restore
-    };
+    using Identity = StoreIdentity;
     [[nodiscard]] const Identity &identity() const { return m_identity; }
 
     /** PostgreSQL channel on which revoke-tokens names the user (Notifier listens). */
@@ -149,7 +145,6 @@ private:
     Result<int> dropTokens(const QString &user);
     /** Device records (as admin) for the user's devices that never wrote their own. */
     Status describeDevicesOf(const Account &account);
-    Status loadIdentity();
     Status insertAccount(const QString &user, Role role, const QString &municipalityId, const QString &passwordHash);
     Result<Account> loadAccount(const QString &user);
 
