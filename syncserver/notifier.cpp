@@ -9,7 +9,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDriver>
-#include <QSqlQuery>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -23,7 +22,7 @@ Notifier::Notifier(ServerStore &store, Metrics &metrics, const ServerLimits &lim
     : QObject(parent), m_store(store), m_metrics(metrics), m_limits(limits)
 {
     if (m_store.isPostgres()) {
-        connect(m_store.replica().database().driver(), &QSqlDriver::notification, this,
+        connect(m_store.notifications(), &QSqlDriver::notification, this,
                 [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
                     onNotification(name, payload);
                 });
@@ -43,10 +42,8 @@ Notifier::~Notifier()
 
 void Notifier::subscribe()
 {
-    QSqlDriver *driver = m_store.replica().database().driver();
     for (const QString &name : { channel, ServerStore::revocationChannel }) {
-        driver->unsubscribeFromNotification(name); // after a reconnect the old subscription is gone
-        if (!driver->subscribeToNotification(name))
+        if (!m_store.listen(name))
             qCWarning(lcServer) << "cannot listen on" << name << "for other server processes";
     }
 }
@@ -128,11 +125,7 @@ void Notifier::changesAccepted(qint64 cursor)
 {
     if (m_store.isPostgres()) {
         // Every process listening, this one included, hears it and tells its clients.
-        QSqlQuery notify(m_store.replica().database());
-        notify.prepare(u"SELECT pg_notify(?, ?)"_s);
-        notify.addBindValue(channel);
-        notify.addBindValue(QString::number(cursor));
-        if (notify.exec())
+        if (m_store.announce(channel, QString::number(cursor)))
             return;
         qCWarning(lcServer) << "cannot announce changes to other server processes";
     }

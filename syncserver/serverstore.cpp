@@ -2,7 +2,10 @@
 #include "serverstore.h"
 
 #include "credentials.h"
+#include "serverschema.h"
+#include "serversql.h"
 #include "model/ownership.h"
+#include "storage/storeaccess.h"
 #include "sync/localeditor.h"
 #include "sync/replicastate.h"
 
@@ -12,10 +15,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRandomGenerator>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUrl>
 #include <QtConcurrent/QtConcurrentMap>
 
 using namespace Qt::Literals::StringLiterals;
@@ -23,11 +25,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 const QString revocationsKey = u"token_revocations"_s;
-
-Error sqlError(const QSqlQuery &query)
-{
-    return { u"storage_error"_s, query.lastError().text() };
-}
 
 QString now()
 {
@@ -71,8 +68,10 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString &location)
     std::unique_ptr<ServerStore> store(new ServerStore(std::move(replica).value(), location));
     if (Status migrated = store->migrate(); !migrated)
         return migrated.error();
-    if (Status identified = store->loadIdentity(); !identified)
-        return identified.error();
+    auto identity = StoreIdentity::load(store->database(), store->replica());
+    if (!identity)
+        return identity.error();
+    store->m_identity = std::move(identity).value();
     // Review threads have a scope of their own (Ownership::reviewScope): comments stored before keep their
     // plan's until re-scoped, and peers would still receive them.
     if (const auto rescoped = store->replica().rescope(u"comment"_s); !rescoped)
@@ -101,84 +100,6 @@ Status ServerStore::reconnect()
     return m_replica->reconnect();
 }
 
-namespace {
-const QString epochKey = u"epoch"_s;
-/** Set in a backup file only: the epoch it was taken in. The first open after a restore starts a new one. */
-const QString restorePendingKey = u"restore_pending"_s;
-const QString restoredFromKey = u"restored_from"_s;
-const QString restoredAtKey = u"restored_at"_s;
-/** The key of the seals on changes (ChangeSeal): made once with the store, kept by its backups. */
-const QString sealKeyKey = u"seal_key"_s;
-} // namespace
-
-Status ServerStore::loadIdentity()
-{
-    QSqlDatabase db = m_replica->database();
-    auto read = [&db]() -> Result<QHash<QString, QString>> {
-        QSqlQuery query(db);
-        if (!query.exec(u"SELECT key, value FROM store_identity"_s))
-            return sqlError(query);
-        QHash<QString, QString> values;
-        while (query.next())
-            values.insert(query.value(0).toString(), query.value(1).toString());
-        return values;
-    };
-    auto values = read();
-    if (!values)
-        return values.error();
-    const QString pending = values->value(restorePendingKey);
-    if (values->value(epochKey).isEmpty() || !pending.isEmpty()) {
-        // A new store, or the first open of a backup put in place: a new epoch, so that every client
-        // learns the log may lack what it had seen (docs/protocol.md, "Restore").
-        if (!db.transaction())
-            return Error { u"storage_error"_s, db.lastError().text() };
-        QSqlQuery query(db);
-        QList<QPair<QString, QString>> writes { { epochKey, LocalEditor::newId() } };
-        if (!pending.isEmpty())
-            writes << QPair { restoredFromKey, pending } << QPair { restoredAtKey, QString::number(m_replica->lastSequence()) };
-        bool ok = true;
-        for (const auto &[key, value] : std::as_const(writes)) {
-            // A new store's epoch: the first of several processes starting at once wins (PostgreSQL).
-            query.prepare(pending.isEmpty() ? u"INSERT INTO store_identity (key, value) VALUES (?, ?) "
-                                               "ON CONFLICT (key) DO NOTHING"_s
-                                            : u"INSERT INTO store_identity (key, value) VALUES (?, ?) "
-                                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
-            query.addBindValue(key);
-            query.addBindValue(value);
-            ok = ok && query.exec();
-        }
-        ok = ok && query.exec(u"DELETE FROM store_identity WHERE key = '%1'"_s.arg(restorePendingKey));
-        if (!ok || !db.commit()) {
-            const Error error = sqlError(query);
-            db.rollback();
-            return error;
-        }
-        if (!pending.isEmpty())
-            qCWarning(lcServer).noquote() << "this store was restored from a backup of epoch" << pending
-                                          << "at sequence" << m_replica->lastSequence() << "; clients will send again what it lacks";
-        values = read();
-        if (!values)
-            return values.error();
-    }
-    if (values->value(sealKeyKey).isEmpty()) {
-        // A store made before seals: one key from now on (the first of several processes wins).
-        QByteArray key(32, Qt::Uninitialized);
-        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), key.size() / 4);
-        QSqlQuery query(db);
-        query.prepare(u"INSERT INTO store_identity (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING"_s);
-        query.addBindValue(sealKeyKey);
-        query.addBindValue(QString::fromLatin1(key.toHex()));
-        if (!query.exec())
-            return sqlError(query);
-        values = read();
-        if (!values)
-            return values.error();
-    }
-    m_identity = { values->value(epochKey), values->value(restoredFromKey), values->value(restoredAtKey).toLongLong(),
-                   QByteArray::fromHex(values->value(sealKeyKey).toLatin1()) };
-    return Ok {};
-}
-
 ServerStore::ServerStore(std::unique_ptr<ReplicaStore> replica, QString location)
     : m_replica(std::move(replica)),
       m_location(std::move(location)),
@@ -187,112 +108,9 @@ ServerStore::ServerStore(std::unique_ptr<ReplicaStore> replica, QString location
 {
 }
 
-namespace {
-
-const QString schemaKey = u"server_schema"_s;
-
-/** Version 1: accounts, their tokens, the store's identity (the tables as they were before versions were kept). */
-const QStringList schemaStep1 {
-    u"CREATE TABLE IF NOT EXISTS accounts (username TEXT PRIMARY KEY, role TEXT NOT NULL, "
-    "municipality TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL)"_s,
-    u"CREATE TABLE IF NOT EXISTS tokens (token_hash TEXT PRIMARY KEY, "
-    "username TEXT NOT NULL REFERENCES accounts(username) ON DELETE CASCADE, device TEXT NOT NULL, "
-    "created_at TEXT NOT NULL)"_s,
-    // The store's epoch (and, after a restore, where it came from): see loadIdentity().
-    u"CREATE TABLE IF NOT EXISTS store_identity (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
-};
-
-/**
- * Version 2: an account's last login and since when it is disabled (NULL: enabled); deleted
- * accounts by name, whose changes stay in the log under that name.
- */
-const QStringList schemaStep2 {
-    u"ALTER TABLE accounts ADD COLUMN last_login TEXT"_s,
-    u"ALTER TABLE accounts ADD COLUMN disabled_at TEXT"_s,
-    u"CREATE TABLE retired_accounts (username TEXT PRIMARY KEY, role TEXT NOT NULL, municipality TEXT NOT NULL, "
-    "deleted_at TEXT NOT NULL)"_s,
-};
-
-const QList<QStringList> schemaSteps { schemaStep1, schemaStep2 };
-static_assert(ServerStore::schemaVersion == 2, "one step per version in schemaSteps");
-
-/** Runs a statement of transaction control, which Qt's own transaction() cannot spell (BEGIN IMMEDIATE). */
-bool control(QSqlDatabase &db, const QString &sql)
-{
-    QSqlQuery query(db);
-    return query.exec(sql);
-}
-
-/** The location for messages: a PostgreSQL URL without its password. */
-QString displayed(const QString &location)
-{
-    return location.startsWith(u"postgres"_s) ? QUrl(location).toDisplayString(QUrl::RemovePassword) : location;
-}
-
-} // namespace
-
 Status ServerStore::migrate()
 {
-    QSqlDatabase db = m_replica->database();
-    // One process migrates at a time: on SQLite the write lock is taken first, on PostgreSQL (several
-    // servers may start at once) an advisory lock; the others wait and find the store migrated.
-    if (!control(db, isPostgres() ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s))
-        return Error { u"storage_error"_s, u"cannot migrate %1: %2"_s.arg(displayed(m_location), db.lastError().text()) };
-    auto fail = [&db](const QSqlQuery &query) {
-        const Error error = sqlError(query);
-        control(db, u"ROLLBACK"_s);
-        return error;
-    };
-    QSqlQuery query(db);
-    if (isPostgres() && !query.exec(u"SELECT pg_advisory_xact_lock(847003)"_s))
-        return fail(query);
-    // The identity table holds the version: it is made first, as step 1 makes it.
-    if (!query.exec(schemaStep1.last()))
-        return fail(query);
-    query.prepare(u"SELECT value FROM store_identity WHERE key = ?"_s);
-    query.addBindValue(schemaKey);
-    if (!query.exec())
-        return fail(query);
-    const int stored = query.next() ? query.value(0).toInt() : 0;
-    query.finish();
-    // Only a store that had accounts before is worth a line in the log when it is migrated.
-    const bool existed = query.exec(isPostgres() ? u"SELECT to_regclass('accounts') IS NOT NULL"_s
-                                                 : u"SELECT count(*) > 0 FROM sqlite_master WHERE name = 'accounts'"_s)
-            && query.next() && query.value(0).toBool();
-    query.finish();
-    if (stored > schemaVersion) {
-        control(db, u"ROLLBACK"_s);
-        return Error { u"store_too_new"_s,
-                       u"downgrade refused: the store %1 was written by a newer werkstattplan-server (server schema %2, "
-                       "this one knows %3); run that version again, or restore a backup taken before the upgrade"_s
-                               .arg(displayed(m_location))
-                               .arg(stored)
-                               .arg(schemaVersion) };
-    }
-    // A store from before versions were kept reads as 0: step 1 only creates what is missing.
-    for (int version = stored + 1; version <= schemaVersion; ++version) {
-        for (const QString &sql : schemaSteps[version - 1]) {
-            if (!query.exec(sql))
-                return fail(query);
-        }
-    }
-    if (stored != schemaVersion) {
-        query.prepare(u"INSERT INTO store_identity (key, value) VALUES (?, ?) "
-                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
-        query.addBindValue(schemaKey);
-        query.addBindValue(QString::number(schemaVersion));
-        if (!query.exec())
-            return fail(query);
-        if (existed)
-            qCInfo(lcServer) << "migrated the server's tables from schema" << stored << "to" << schemaVersion;
-    }
-    query.finish();
-    if (!control(db, u"COMMIT"_s)) {
-        const Error error { u"storage_error"_s, db.lastError().text() };
-        control(db, u"ROLLBACK"_s);
-        return error;
-    }
-    return Ok {};
+    return ServerSchema::migrate(database(), isPostgres(), m_location);
 }
 
 namespace {
@@ -326,11 +144,11 @@ Status ServerStore::insertAccount(const QString &user, Role role, const QString 
 {
     // The log keeps a deleted account's changes under its name: that name may stand for one
     // municipality (or the office) only, or history would credit its changes to another.
-    QSqlQuery retired(m_replica->database());
+    QSqlQuery retired(database());
     retired.prepare(u"SELECT role, municipality FROM retired_accounts WHERE username = ?"_s);
     retired.addBindValue(user);
     if (!retired.exec())
-        return sqlError(retired);
+        return ServerSql::error(retired);
     if (retired.next()) {
         const bool office = retired.value(0).toString() == Account::roleName(Role::Office);
         const QString municipality = retired.value(1).toString();
@@ -343,7 +161,7 @@ Status ServerStore::insertAccount(const QString &user, Role role, const QString 
         }
     }
     retired.finish();
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"INSERT INTO accounts (username, role, municipality, password_hash, created_at) "
                   "VALUES (?, ?, ?, ?, ?)"_s);
     query.addBindValue(user);
@@ -355,7 +173,7 @@ Status ServerStore::insertAccount(const QString &user, Role role, const QString 
         query.finish();
         if (loadAccount(user))
             return Error { u"exists"_s, u"the account %1 exists already"_s.arg(user) };
-        return sqlError(query);
+        return ServerSql::error(query);
     }
     return Ok {};
 }
@@ -389,7 +207,7 @@ Status ServerStore::importAccounts(const QList<AccountImport> &accounts)
             return added.error();
         municipalityIds.insert(account.municipality, added->first);
     }
-    QSqlDatabase db = m_replica->database();
+    QSqlDatabase db = database();
     if (!db.transaction())
         return Error { u"storage_error"_s, db.lastError().text() };
     for (qsizetype i = 0; i < accounts.size(); ++i) {
@@ -408,13 +226,13 @@ Status ServerStore::importAccounts(const QList<AccountImport> &accounts)
 
 Result<Account> ServerStore::loadAccount(const QString &user)
 {
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"SELECT a.role, a.municipality, (SELECT p.id FROM plans p WHERE p.municipality = a.municipality "
                   "AND p._state = 'live' ORDER BY p.id LIMIT 1), a.disabled_at, a.last_login "
                   "FROM accounts a WHERE a.username = ?"_s);
     query.addBindValue(user);
     if (!query.exec())
-        return sqlError(query);
+        return ServerSql::error(query);
     if (!query.next())
         return noAccount(user);
     Account account;
@@ -429,21 +247,21 @@ Result<Account> ServerStore::loadAccount(const QString &user)
 
 Result<QString> ServerStore::passwordHash(const QString &user)
 {
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"SELECT password_hash FROM accounts WHERE username = ?"_s);
     query.addBindValue(user);
     if (!query.exec())
-        return sqlError(query);
+        return ServerSql::error(query);
     return query.next() ? query.value(0).toString() : QString();
 }
 
 Result<Account> ServerStore::checkPassword(const QString &user, const QString &password)
 {
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"SELECT password_hash FROM accounts WHERE username = ?"_s);
     query.addBindValue(user);
     if (!query.exec())
-        return sqlError(query);
+        return ServerSql::error(query);
     // An unknown user costs the same as a wrong password, so timing does not tell which.
     static const QString decoy = Credentials::hashPassword(u"decoy password"_s);
     const QString stored = query.next() ? query.value(0).toString() : QString();
@@ -459,7 +277,7 @@ Result<Account> ServerStore::checkPassword(const QString &user, const QString &p
 Result<QString> ServerStore::issueToken(const QString &user, const QString &device)
 {
     const QString token = Credentials::newToken();
-    QSqlDatabase db = m_replica->database();
+    QSqlDatabase db = database();
     if (!db.transaction())
         return Error { u"storage_error"_s, db.lastError().text() };
     const QString time = now();
@@ -477,7 +295,7 @@ Result<QString> ServerStore::issueToken(const QString &user, const QString &devi
         ok = query.exec();
     }
     if (!ok || !db.commit()) {
-        const Error error = ok ? Error { u"storage_error"_s, db.lastError().text() } : sqlError(query);
+        const Error error = ok ? Error { u"storage_error"_s, db.lastError().text() } : ServerSql::error(query);
         db.rollback();
         return error;
     }
@@ -490,11 +308,11 @@ Result<Account> ServerStore::accountForToken(const QString &token)
     if (!token.startsWith(u"wpt_"_s) || token.size() > 100)
         return unauthorized;
     // Looked up by hash: the token itself is never compared or stored.
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"SELECT username, device FROM tokens WHERE token_hash = ?"_s);
     query.addBindValue(Credentials::tokenHash(token));
     if (!query.exec())
-        return sqlError(query);
+        return ServerSql::error(query);
     if (!query.next())
         return unauthorized;
     const QString user = query.value(0).toString();
@@ -510,54 +328,31 @@ Result<Account> ServerStore::accountForToken(const QString &token)
 
 Result<int> ServerStore::dropTokens(const QString &user)
 {
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"DELETE FROM tokens WHERE username = ?"_s);
     query.addBindValue(user);
     if (!query.exec())
-        return sqlError(query);
+        return ServerSql::error(query);
     const int revoked = query.numRowsAffected();
     // Serving processes poll this count (and hear the notification on PostgreSQL) and close the sockets.
-    QSqlQuery count(m_replica->database());
+    QSqlQuery count(database());
     count.prepare(u"INSERT INTO store_identity (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET "
                   "value = CAST(CAST(store_identity.value AS BIGINT) + 1 AS TEXT)"_s);
     count.addBindValue(revocationsKey);
     if (!count.exec())
-        return sqlError(count);
+        return ServerSql::error(count);
     if (isPostgres()) {
         // Delivered when the caller's transaction commits.
-        QSqlQuery notify(m_replica->database());
-        notify.prepare(u"SELECT pg_notify(?, ?)"_s);
-        notify.addBindValue(revocationChannel);
-        notify.addBindValue(user);
-        notify.exec();
+        Q_UNUSED(announce(revocationChannel, user));
     }
     return revoked;
 }
-
-namespace {
-
-/** Runs work in one transaction: its result if it and the commit succeed, else its error (rolled back). */
-template<typename T, typename Work>
-Result<T> inTransaction(QSqlDatabase db, Work work)
-{
-    if (!db.transaction())
-        return Error { u"storage_error"_s, db.lastError().text() };
-    Result<T> result = work();
-    if (!result || !db.commit()) {
-        const Error error = result ? Error { u"storage_error"_s, db.lastError().text() } : result.error();
-        db.rollback();
-        return error;
-    }
-    return result;
-}
-
-} // namespace
 
 Result<int> ServerStore::revokeTokens(const QString &user)
 {
     if (!loadAccount(user))
         return noAccount(user);
-    return inTransaction<int>(m_replica->database(), [&] { return dropTokens(user); });
+    return ServerSql::inTransaction<int>(database(), [&] { return dropTokens(user); });
 }
 
 Result<int> ServerStore::setPassword(const QString &user, const QString &password)
@@ -567,13 +362,13 @@ Result<int> ServerStore::setPassword(const QString &user, const QString &passwor
     if (Status valid = checkPasswordRule(user, password); !valid)
         return valid.error();
     const QString hash = Credentials::hashPassword(password); // slow: before the transaction
-    return inTransaction<int>(m_replica->database(), [&]() -> Result<int> {
-        QSqlQuery query(m_replica->database());
+    return ServerSql::inTransaction<int>(database(), [&]() -> Result<int> {
+        QSqlQuery query(database());
         query.prepare(u"UPDATE accounts SET password_hash = ? WHERE username = ?"_s);
         query.addBindValue(hash);
         query.addBindValue(user);
         if (!query.exec())
-            return sqlError(query);
+            return ServerSql::error(query);
         if (query.numRowsAffected() != 1)
             return noAccount(user); // deleted meanwhile
         return dropTokens(user);
@@ -584,8 +379,8 @@ Result<int> ServerStore::setDisabled(const QString &user, bool disabled)
 {
     if (!loadAccount(user))
         return noAccount(user);
-    return inTransaction<int>(m_replica->database(), [&]() -> Result<int> {
-        QSqlQuery query(m_replica->database());
+    return ServerSql::inTransaction<int>(database(), [&]() -> Result<int> {
+        QSqlQuery query(database());
         // Disabling again keeps the first time.
         query.prepare(disabled ? u"UPDATE accounts SET disabled_at = coalesce(disabled_at, ?) WHERE username = ?"_s
                                : u"UPDATE accounts SET disabled_at = NULL WHERE username = ?"_s);
@@ -593,7 +388,7 @@ Result<int> ServerStore::setDisabled(const QString &user, bool disabled)
             query.addBindValue(now());
         query.addBindValue(user);
         if (!query.exec())
-            return sqlError(query);
+            return ServerSql::error(query);
         if (query.numRowsAffected() != 1)
             return noAccount(user);
         return disabled ? dropTokens(user) : Result<int>(0);
@@ -608,8 +403,8 @@ Result<int> ServerStore::deleteAccount(const QString &user)
     // Before the account goes: a failure here leaves only extra records, the account is still there.
     if (Status described = describeDevicesOf(account.value()); !described)
         return described.error();
-    return inTransaction<int>(m_replica->database(), [&]() -> Result<int> {
-        QSqlQuery query(m_replica->database());
+    return ServerSql::inTransaction<int>(database(), [&]() -> Result<int> {
+        QSqlQuery query(database());
         query.prepare(u"INSERT INTO retired_accounts (username, role, municipality, deleted_at) VALUES (?, ?, ?, ?) "
                       "ON CONFLICT (username) DO UPDATE SET role = excluded.role, municipality = excluded.municipality, "
                       "deleted_at = excluded.deleted_at"_s);
@@ -618,14 +413,14 @@ Result<int> ServerStore::deleteAccount(const QString &user)
         query.addBindValue(account->municipalityId.isNull() ? u""_s : account->municipalityId);
         query.addBindValue(now());
         if (!query.exec())
-            return sqlError(query);
+            return ServerSql::error(query);
         const auto revoked = dropTokens(user);
         if (!revoked)
             return revoked;
         query.prepare(u"DELETE FROM accounts WHERE username = ?"_s);
         query.addBindValue(user);
         if (!query.exec())
-            return sqlError(query);
+            return ServerSql::error(query);
         if (query.numRowsAffected() != 1)
             return noAccount(user);
         return revoked;
@@ -636,12 +431,12 @@ Status ServerStore::describeDevicesOf(const Account &account)
 {
     // Clients name a change's author by its device's record (docs/protocol.md, "Devices"); a device
     // that never wrote one would be shown by the bare account name, which now names nobody.
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"SELECT DISTINCT c.device FROM changes c WHERE c.author = ? "
                   "AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = c.device) ORDER BY c.device"_s);
     query.addBindValue(account.user);
     if (!query.exec())
-        return sqlError(query);
+        return ServerSql::error(query);
     QStringList devices;
     while (query.next())
         devices << query.value(0).toString();
@@ -664,19 +459,19 @@ Status ServerStore::describeDevicesOf(const Account &account)
 
 Result<qint64> ServerStore::revocations()
 {
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"SELECT value FROM store_identity WHERE key = ?"_s);
     query.addBindValue(revocationsKey);
     if (!query.exec())
-        return sqlError(query);
+        return ServerSql::error(query);
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
 Result<QList<Account>> ServerStore::accounts()
 {
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     if (!query.exec(u"SELECT username FROM accounts ORDER BY username"_s))
-        return sqlError(query);
+        return ServerSql::error(query);
     QStringList users;
     while (query.next())
         users << query.value(0).toString();
@@ -693,11 +488,11 @@ Result<QList<Account>> ServerStore::accounts()
 
 Result<QString> ServerStore::municipalityByName(const QString &name)
 {
-    QSqlQuery query(m_replica->database());
+    QSqlQuery query(database());
     query.prepare(u"SELECT id FROM municipalities WHERE name = ? AND _state = 'live' ORDER BY id LIMIT 1"_s);
     query.addBindValue(name);
     if (!query.exec())
-        return sqlError(query);
+        return ServerSql::error(query);
     if (!query.next())
         return Error { u"not_found"_s, u"no municipality named \"%1\""_s.arg(name) };
     return query.value(0).toString();
@@ -745,14 +540,45 @@ Status ServerStore::applyAsAdmin(const QList<Change> &changes)
     return Ok {};
 }
 
+QSqlDatabase ServerStore::database() const
+{
+    return StoreAccess::database(*m_replica);
+}
+
+Status ServerStore::ping()
+{
+    QSqlQuery probe(database());
+    if (!probe.exec(u"SELECT 1"_s))
+        return ServerSql::error(probe);
+    return Ok {};
+}
+
+Status ServerStore::announce(const QString &channel, const QString &payload)
+{
+    QSqlQuery notify(database());
+    notify.prepare(u"SELECT pg_notify(?, ?)"_s);
+    notify.addBindValue(channel);
+    notify.addBindValue(payload);
+    if (!notify.exec())
+        return ServerSql::error(notify);
+    return Ok {};
+}
+
+QSqlDriver *ServerStore::notifications() const
+{
+    return database().driver();
+}
+
+bool ServerStore::listen(const QString &channel)
+{
+    QSqlDriver *driver = notifications();
+    driver->unsubscribeFromNotification(channel); // after a reconnect the old subscription is gone
+    return driver->subscribeToNotification(channel);
+}
+
 Status ServerStore::markRestored()
 {
-    QSqlQuery query(m_replica->database());
-    query.prepare(u"INSERT INTO store_identity (key, value) VALUES (?, ?) "
-                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
-    query.addBindValue(restorePendingKey);
-    query.addBindValue(m_identity.epoch);
-    return query.exec() ? Status(Ok {}) : Status(sqlError(query));
+    return m_identity.markRestored(database());
 }
 
 Status ServerStore::backup(const QString &file)
@@ -761,34 +587,5 @@ Status ServerStore::backup(const QString &file)
         return Error { u"bad_request"_s, u"back up a PostgreSQL store with pg_dump"_s };
     if (QFileInfo::exists(file))
         return Error { u"exists"_s, u"%1 exists already; choose a new file"_s.arg(file) };
-    // VACUUM INTO copies one consistent snapshot while the server goes on writing.
-    QSqlQuery query(m_replica->database());
-    query.prepare(u"VACUUM INTO ?"_s);
-    query.addBindValue(QFileInfo(file).absoluteFilePath());
-    if (!query.exec())
-        return sqlError(query);
-    QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner); // as private as the store itself
-    // The copy remembers the epoch it was taken in; put in place, it starts a new one (loadIdentity()).
-    const QString name = u"backup-%1"_s.arg(LocalEditor::newId().left(8));
-    Status marked = Ok {};
-    {
-        QSqlDatabase copy = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        copy.setDatabaseName(QFileInfo(file).absoluteFilePath());
-        QSqlQuery mark(copy);
-        if (!copy.open() || !mark.prepare(u"INSERT INTO store_identity (key, value) VALUES (?, ?) "
-                                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s))
-            marked = Error { u"storage_error"_s, copy.lastError().text() };
-        else {
-            mark.addBindValue(restorePendingKey);
-            mark.addBindValue(m_identity.epoch);
-            if (!mark.exec())
-                marked = sqlError(mark);
-        }
-        mark.finish();
-        copy.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    if (!marked)
-        QFile::remove(file); // a copy that would not start a new epoch must not be restored
-    return marked;
+    return m_identity.backUp(database(), file);
 }

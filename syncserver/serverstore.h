@@ -2,10 +2,15 @@
 #pragma once
 
 #include "common/result.h"
+#include "serverschema.h"
 #include "storage/replicastore.h"
+#include "storeidentity.h"
 #include "model/hlc.h"
 
 #include <memory>
+
+class QSqlDatabase;
+class QSqlDriver;
 
 enum class Role { Editor, Office };
 
@@ -43,7 +48,7 @@ public:
      * under "server_schema"; the replica's tables have theirs (ReplicaStore::schemaVersion). open()
      * migrates an older store and refuses a newer one ("store_too_new": downgrade refused).
      */
-    static constexpr int schemaVersion = 2;
+    static constexpr int schemaVersion = ServerSchema::version;
 
     [[nodiscard]] ReplicaStore &replica() { return *m_replica; }
     [[nodiscard]] HlcClock &clock() { return m_clock; }
@@ -79,6 +84,14 @@ public:
     Result<qint64> revocations();
     /** PostgreSQL: connects anew after the connection broke (docs/protocol.md, "Health"). */
     Status reconnect();
+    /** Whether the database answers a trivial query now. */
+    Status ping();
+    /** PostgreSQL: tells every process that listens on the channel (delivered when the transaction commits). */
+    Status announce(const QString &channel, const QString &payload);
+    /** PostgreSQL: listens on a channel anew (after a reconnect too); false if the driver refuses. */
+    bool listen(const QString &channel);
+    /** Emits QSqlDriver::notification for the channels listened on; another object after reconnect(). */
+    [[nodiscard]] QSqlDriver *notifications() const;
     /** Owner-only modes for the data folder (0700) and the SQLite files (0600), also for files made before. */
     static void protectFiles(const QString &dataDir);
     Result<QList<Account>> accounts();
@@ -113,13 +126,7 @@ public:
     Status markRestored();
 
     /** Which log this is: clients compare the epoch to notice a restore (docs/protocol.md). */
-    struct Identity
-    {
-        QString epoch; ///< random, new for a new store and on the first open after a restore
-        QString restoredFrom; ///< the epoch the restored backup was taken in; empty if never restored
-        qint64 restoredAt = 0; ///< the last sequence number of the restored backup
-        QByteArray sealKey; ///< ChangeSeal's key: the same before and after a restore
-    };
+    using Identity = StoreIdentity;
     [[nodiscard]] const Identity &identity() const { return m_identity; }
 
     /** PostgreSQL channel on which revoke-tokens names the user (Notifier listens). */
@@ -130,13 +137,14 @@ public:
 
 private:
     ServerStore(std::unique_ptr<ReplicaStore> replica, QString location);
+    /** The replica's connection, which the server's own tables share. */
+    [[nodiscard]] QSqlDatabase database() const;
     /** Brings the server's own tables to schemaVersion, one numbered step at a time. */
     Status migrate();
     /** Deletes the user's tokens and counts a revocation, inside the caller's transaction. */
     Result<int> dropTokens(const QString &user);
     /** Device records (as admin) for the user's devices that never wrote their own. */
     Status describeDevicesOf(const Account &account);
-    Status loadIdentity();
     Status insertAccount(const QString &user, Role role, const QString &municipalityId, const QString &passwordHash);
     Result<Account> loadAccount(const QString &user);
 

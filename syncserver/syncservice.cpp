@@ -125,8 +125,7 @@ void SyncService::tryReconnect()
         storeFailed();
         return;
     }
-    QSqlQuery probe(m_store.replica().database());
-    if (!probe.exec(u"SELECT 1"_s)) {
+    if (!m_store.ping()) {
         storeFailed();
         return;
     }
@@ -193,10 +192,8 @@ Result<Account> SyncService::authenticate(const HttpRequest &request)
 HttpResponse SyncService::health()
 {
     StoreTimer timer(m_metrics);
-    QSqlQuery probe(m_store.replica().database());
-    if (!probe.exec(u"SELECT 1"_s))
+    if (!m_store.ping())
         return HttpResponse::json(503, { { u"status"_s, u"unavailable"_s } });
-    probe.finish();
     const qint64 cursor = m_store.replica().lastSequence();
     m_metrics.setCursor(cursor);
     return HttpResponse::json(200, { { u"status"_s, u"ok"_s },

@@ -2,11 +2,9 @@
 #include "replicaview.h"
 
 #include "model/ownership.h"
-#include "storage/recordcodec.h"
 #include "storage/replicastore.h"
 
 #include <QDateTime>
-#include <QSqlQuery>
 
 #include <algorithm>
 #include <QJsonArray>
@@ -30,7 +28,7 @@ QJsonObject versionJson(const FieldVersion &version)
 } // namespace
 
 ReplicaView::ReplicaView(ReplicaStore &store)
-    : m_store(store)
+    : m_store(store), m_queries(store)
 { }
 
 QString ReplicaView::timeOf(const Hlc &hlc)
@@ -64,101 +62,31 @@ QHash<QString, QList<ReplicaView::ListItem>> ReplicaView::listChildren(const Ent
                                                                        const QStringList &fields)
 {
     QHash<QString, QList<ListItem>> children;
-    if (spec.parentField.isEmpty() || parentIds.isEmpty())
+    auto rows = m_queries.liveChildren(spec, parentIds, fields);
+    if (!rows) // logged by the query; the lists show what could be read: nothing
         return children;
-    // Columns: id, parent, position (for the order), then the fields the type has.
-    const bool ordered = spec.fieldIndex(u"position"_s) >= 0;
-    QStringList columns { u"id"_s, u"\"%1\""_s.arg(spec.parentField), ordered ? u"\"position\""_s : u"''"_s };
-    QList<const FieldSpec *> read;
-    for (const QString &name : fields) {
-        read << spec.field(name);
-        if (read.last())
-            columns << u"\"%1\""_s.arg(name);
-    }
-    struct Sorted
-    {
-        QString position;
-        ListItem item;
-    };
-    QHash<QString, QList<Sorted>> found;
-    QSqlQuery q(m_store.database());
-    constexpr qsizetype chunk = 500; // well below SQLite's limit of bound variables
-    for (qsizetype from = 0; from < parentIds.size(); from += chunk) {
-        const QStringList part = parentIds.mid(from, chunk);
-        q.prepare(u"SELECT %1 FROM \"%2\" WHERE _state = 'live' AND \"%3\" IN (%4)"_s.arg(
-                columns.join(u", "_s), spec.table, spec.parentField, QString(u"?, "_s).repeated(part.size()).chopped(2)));
-        for (int i = 0; i < part.size(); ++i)
-            q.bindValue(i, part[i]);
-        if (!q.exec())
-            return children;
-        while (q.next()) {
-            Sorted sorted { q.value(2).toString(), { q.value(0).toString(), {} } };
-            int column = 3;
-            for (const FieldSpec *field : std::as_const(read))
-                sorted.item.values << (field ? RecordCodec::fromColumn(field->type, q.value(column++)) : QString());
-            found[q.value(1).toString()].append(std::move(sorted));
-        }
-    }
+    QHash<QString, QList<PlanQueries::ChildRow>> found;
+    for (PlanQueries::ChildRow &row : rows.value())
+        found[row.parentId].append(std::move(row));
     for (auto it = found.begin(); it != found.end(); ++it) {
-        std::sort(it->begin(), it->end(), [](const Sorted &a, const Sorted &b) {
+        std::sort(it->begin(), it->end(), [](const PlanQueries::ChildRow &a, const PlanQueries::ChildRow &b) {
             return std::pair(a.position, a.item.id) < std::pair(b.position, b.item.id);
         });
         QList<ListItem> &list = children[it.key()];
         list.reserve(it->size());
-        for (Sorted &sorted : *it)
-            list.append(std::move(sorted.item));
+        for (PlanQueries::ChildRow &row : *it)
+            list.append(std::move(row.item));
     }
     return children;
 }
 
-namespace {
-
-QString table(const QString &type)
-{
-    return u"\"%1\""_s.arg(Schema::instance().entity(type)->table);
-}
-
-/** The SQL condition that a measures row (alias ms) carries a theme: themes are stored as a JSON array of keys. */
-QString themeCondition(const QString &theme)
-{
-    return theme.isEmpty() ? QString() : u" AND ms.themes LIKE ?"_s;
-}
-
-QString themePattern(const QString &theme)
-{
-    return u"%\"%1\"%"_s.arg(theme);
-}
-
-} // namespace
-
 QList<ReplicaView::MunicipalityOverview> ReplicaView::municipalities(const QString &theme)
 {
-    QSqlQuery q(m_store.database());
-    // Measures per plan, through their live goals and fields of action.
-    QHash<QString, int> measuresByPlan;
-    q.prepare(u"SELECT f.plan, count(*) FROM %1 ms JOIN %2 g ON g.id = ms.goal AND g._state = 'live' "
-              "JOIN %3 f ON f.id = g.field_of_action AND f._state = 'live' WHERE ms._state = 'live'%4 GROUP BY f.plan"_s
-                      .arg(table(u"measure"_s), table(u"goal"_s), table(u"field_of_action"_s), themeCondition(theme)));
-    if (!theme.isEmpty())
-        q.addBindValue(themePattern(theme));
-    if (q.exec()) {
-        while (q.next())
-            measuresByPlan.insert(q.value(0).toString(), q.value(1).toInt());
-    }
-
+    auto rows = m_queries.municipalitiesWithPlans(theme);
     QList<MunicipalityOverview> list;
-    q.prepare(u"SELECT m.id, m.name, m.state, m.cluster, m.kind, p.id, p.title, p.review_status, p.shared "
-              "FROM %1 m LEFT JOIN %2 p ON p.municipality = m.id AND p._state = 'live' "
-              "WHERE m._state = 'live' ORDER BY m.cluster, m.name, p.id"_s.arg(table(u"municipality"_s), table(u"plan"_s)));
-    if (!q.exec())
+    if (!rows) // logged by the query
         return list;
-    const FieldSpec &sharedSpec = *Schema::instance().entity(u"plan"_s)->field(u"shared"_s);
-    while (q.next()) {
-        MunicipalityOverview row { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                                   q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
-                                   q.value(6).toString(), q.value(7).toString(),
-                                   RecordCodec::fromColumn(sharedSpec.type, q.value(8)) == u"true"_s, 0 };
-        row.measures = measuresByPlan.value(row.planId);
+    for (MunicipalityOverview &row : rows.value()) {
         // A municipality with two plans (rare: a plan moved) is listed once, with its first plan.
         if (!list.isEmpty() && list.last().id == row.id)
             continue;
@@ -169,37 +97,14 @@ QList<ReplicaView::MunicipalityOverview> ReplicaView::municipalities(const QStri
 
 QList<ReplicaView::MeasureFacts> ReplicaView::liveMeasures()
 {
-    QList<MeasureFacts> measures;
-    QSqlQuery q(m_store.database());
-    q.setForwardOnly(true);
-    if (!q.exec(u"SELECT ms.id, ms.title, ms.status, ms.themes, f.title, p.id, m.name, m.cluster FROM %1 ms "
-                "JOIN %2 g ON g.id = ms.goal AND g._state = 'live' "
-                "JOIN %3 f ON f.id = g.field_of_action AND f._state = 'live' "
-                "JOIN %4 p ON p.id = f.plan AND p._state = 'live' "
-                "JOIN %5 m ON m.id = p.municipality AND m._state = 'live' "
-                "WHERE ms._state = 'live' ORDER BY m.name, ms.title"_s.arg(
-                        table(u"measure"_s), table(u"goal"_s), table(u"field_of_action"_s), table(u"plan"_s),
-                        table(u"municipality"_s))))
-        return measures;
-    while (q.next()) {
-        measures.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                          q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString() });
-    }
-    return measures;
+    auto measures = m_queries.liveMeasures();
+    return measures ? std::move(measures).value() : QList<MeasureFacts>(); // an error is logged by the query
 }
 
 QStringList ReplicaView::measuresWithTheme(const QString &theme)
 {
-    QStringList ids;
-    QSqlQuery q(m_store.database());
-    q.prepare(u"SELECT ms.id FROM %1 ms WHERE ms._state = 'live'%2"_s.arg(table(u"measure"_s), themeCondition(theme)));
-    if (!theme.isEmpty())
-        q.addBindValue(themePattern(theme));
-    if (q.exec()) {
-        while (q.next())
-            ids << q.value(0).toString();
-    }
-    return ids;
+    auto ids = m_queries.measuresWithTheme(theme);
+    return ids ? std::move(ids).value() : QStringList(); // an error is logged by the query
 }
 
 QString ReplicaView::municipalityName(const QString &planId)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "storage/planqueries.h"
 #include "sync/mergeengine.h"
 
 #include <QHash>
@@ -31,11 +32,7 @@ public:
     [[nodiscard]] QList<EntityRecord> orderedChildren(const EntitySpec &spec, const QString &parentId);
 
     /** An entity as a list shows it: a few field values, without its merge state. */
-    struct ListItem
-    {
-        QString id;
-        QStringList values; ///< in the order of the fields asked for; empty where the type has no such field
-    };
+    using ListItem = PlanQueries::ListItem;
     /**
      * The live children of each of parentIds (by parent id, each in list order),
      * with only the named fields, read straight from the entity table: for
@@ -44,36 +41,14 @@ public:
     [[nodiscard]] QHash<QString, QList<ListItem>> listChildren(const EntitySpec &spec, const QStringList &parentIds,
                                                                const QStringList &fields);
     /** A municipality with its plan, as the list of peers shows it. */
-    struct MunicipalityOverview
-    {
-        QString id;
-        QString name;
-        QString state;
-        QString cluster;
-        QString kind;
-        QString planId; ///< empty while the replica holds no plan of it (not shared with this account)
-        QString planTitle;
-        QString reviewStatus;
-        bool shared = false;
-        int measures = 0; ///< live measures of the plan (with the theme, if one was given)
-    };
+    using MunicipalityOverview = PlanQueries::MunicipalityOverview;
     /** Every live municipality, by cluster and name; measures counted in one query for all plans. */
     [[nodiscard]] QList<MunicipalityOverview> municipalities(const QString &theme = {});
     /** Ids of the live measures that carry a theme (a key of Schema::themeKeys()). */
     [[nodiscard]] QStringList measuresWithTheme(const QString &theme);
 
     /** A live measure with where it stands: for lists and charts across all plans. */
-    struct MeasureFacts
-    {
-        QString id;
-        QString title;
-        QString status;
-        QString themes; ///< as stored: a JSON array of theme keys
-        QString fieldOfAction; ///< the title of its field of action
-        QString planId;
-        QString municipality;
-        QString cluster;
-    };
+    using MeasureFacts = PlanQueries::MeasureFacts;
     /** Every live measure of every live plan the replica holds, in one query. */
     [[nodiscard]] QList<MeasureFacts> liveMeasures();
 
@@ -87,5 +62,6 @@ public:
 
 private:
     ReplicaStore &m_store;
+    PlanQueries m_queries;
     QHash<QString, QString> m_planCache; ///< entity id → plan id, for one invocation
 };

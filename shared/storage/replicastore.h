@@ -260,7 +260,6 @@ public:
     [[nodiscard]] QList<EntityRecord> children(const EntitySpec &spec, const QString &parentId);
 
     [[nodiscard]] QString path() const { return m_path; }
-    [[nodiscard]] QSqlDatabase database() const { return m_db; }
 
     // ReplicaBackend
     bool appendChange(const Change &change) override;
@@ -270,6 +269,11 @@ public:
 
 private:
     friend class SnapshotImport;
+    // The SQL outside this class: the query module, and the raw connection for the server's own tables.
+    friend class PlanQueries;
+    friend class StoreAccess;
+
+    [[nodiscard]] QSqlDatabase database() const { return m_db; }
 
     ReplicaStore(QSqlDatabase db, QString path, Options options);
     /** An import may write with the change log's indexes left out; every other write builds them first. */

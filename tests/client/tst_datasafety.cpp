@@ -6,6 +6,7 @@
 // SyncEngine hands LocalReplica::acknowledge().
 
 #include "localreplica.h"
+#include "storage/storeaccess.h"
 
 #include <QDir>
 #include <QFile>
@@ -179,7 +180,7 @@ void TestDataSafety::damageAtEveryPageIsSalvagedOrReported()
             if (i == 5)
                 QVERIFY(laptop->acknowledge(idsOf(laptop->outbox(1000)), {})); // the first ones are synced
         }
-        QSqlQuery q(laptop->store().database());
+        QSqlQuery q(StoreAccess::database(laptop->store()));
         QVERIFY(q.exec(u"SELECT c.seq, c.change_id FROM changes c JOIN outbox o ON o.change_id = c.change_id ORDER BY c.seq"_s));
         while (q.next())
             unsynced.append({ q.value(0).toLongLong(), q.value(1).toString() });
@@ -213,7 +214,7 @@ void TestDataSafety::damageAtEveryPageIsSalvagedOrReported()
         const QStringList queued = idsOf(replica->outbox(100000));
         if (report.setAsidePath.isEmpty()) {
             // Opened as it was: then nothing of it may be lost, and the file must be sound.
-            QSqlQuery check(replica->store().database());
+            QSqlQuery check(StoreAccess::database(replica->store()));
             QVERIFY2(check.exec(u"PRAGMA integrity_check"_s) && check.next(), where.constData());
             QVERIFY2(check.value(0).toString() == u"ok"_s, QByteArray(where + ": damage went unnoticed").constData());
             for (const auto &[seq, id] : std::as_const(unsynced))
@@ -299,7 +300,7 @@ void TestDataSafety::deletedWalIsNoticed()
     auto replica = openIn(folder.path());
     QVERIFY(replica);
     QVERIFY(replica->add(u"municipality"_s, {}, { { u"name"_s, u"Thiersheim"_s } }));
-    QSqlQuery checkpoint(replica->store().database());
+    QSqlQuery checkpoint(StoreAccess::database(replica->store()));
     QVERIFY(checkpoint.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
     checkpoint.finish();
     const int inFile = replica->pendingCount();

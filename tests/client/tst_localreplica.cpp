@@ -2,6 +2,7 @@
 #include "helpers/sampleplan.h"
 #include "localreplica.h"
 #include "replicaview.h"
+#include "storage/storeaccess.h"
 #include "model/orderkey.h"
 
 #include <QDir>
@@ -225,7 +226,7 @@ void TestLocalReplica::damagedReplicaIsSetAsideAndOutboxSalvaged()
         QVERIFY(replica->set(municipality.value(), { { u"cluster"_s, u"Süd"_s } }));
         for (const Change &change : replica->outbox(100))
             queuedIds << change.id;
-        QSqlQuery q(replica->store().database());
+        QSqlQuery q(StoreAccess::database(replica->store()));
         QVERIFY(q.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
         QVERIFY(q.exec(u"SELECT rootpage FROM sqlite_master WHERE name = 'municipalities'"_s) && q.next());
         measuresPage = q.value(0).toInt();

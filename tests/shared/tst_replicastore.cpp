@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "helpers/sampleplan.h"
 #include "storage/replicastore.h"
+#include "storage/storeaccess.h"
 #include "sync/mergeengine.h"
 
 #include <QCryptographicHash>
@@ -24,7 +25,7 @@ QByteArray fileHash(const QString &path)
 
 QVariant scalar(ReplicaStore &store, const QString &sql, const QVariantList &values = {})
 {
-    QSqlQuery query(store.database());
+    QSqlQuery query(StoreAccess::database(store));
     query.prepare(sql);
     for (int i = 0; i < values.size(); ++i)
         query.bindValue(i, values[i]);
@@ -121,8 +122,8 @@ void TestReplicaStore::refusesFilesItCannotTrust()
             SamplePlan plan;
             QVERIFY(store->applyBatch(plan.changes));
             if (kind == u"newer"_s)
-                QSqlQuery(store->database()).exec(u"PRAGMA user_version = 99"_s);
-            QSqlQuery(store->database()).exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+                QSqlQuery(StoreAccess::database(*store)).exec(u"PRAGMA user_version = 99"_s);
+            QSqlQuery(StoreAccess::database(*store)).exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
         }
         if (kind == u"damaged"_s) {
             // Overwrite pages in the middle of the file, keeping the header intact.
@@ -159,7 +160,7 @@ void TestReplicaStore::plainSqlReadsTheCurrentState()
     auto store = openStore(path(u"r.sqlite"_s));
     QVERIFY(store);
     QVERIFY(store->applyBatch(plan.changes));
-    QSqlQuery q(store->database());
+    QSqlQuery q(StoreAccess::database(*store));
     QVERIFY(q.exec(u"SELECT status, budget, themes, start_date, description, _state FROM measures "
                    "WHERE id = 'measure-1'"_s));
     QVERIFY(q.next());
@@ -184,7 +185,7 @@ void TestReplicaStore::batchIsAllOrNothing()
     const QByteArray before = store->stateDigest();
     // Make the database fail on one change in the middle of the next batch.
     const QString failing = plan.changes.at(8).id;
-    QVERIFY(QSqlQuery(store->database())
+    QVERIFY(QSqlQuery(StoreAccess::database(*store))
                     .exec(u"CREATE TRIGGER fail BEFORE INSERT ON changes WHEN NEW.change_id = '%1' "
                           "BEGIN SELECT RAISE(ABORT, 'disk full'); END"_s.arg(failing)));
     const auto failed = store->applyBatch(plan.changes.mid(5));
@@ -193,7 +194,7 @@ void TestReplicaStore::batchIsAllOrNothing()
     QCOMPARE(store->stateDigest(), before);
     QCOMPARE(store->changeCount(), 5);
     // The store is still usable, and the same batch goes through once the fault is gone.
-    QVERIFY(QSqlQuery(store->database()).exec(u"DROP TRIGGER fail"_s));
+    QVERIFY(QSqlQuery(StoreAccess::database(*store)).exec(u"DROP TRIGGER fail"_s));
     QVERIFY(store->applyBatch(plan.changes.mid(5)));
     QCOMPARE(store->stateDigest(), plan.state.stateDigest());
 }

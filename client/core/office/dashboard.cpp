@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dashboard.h"
 
-#include "storage/replicastore.h"
+#include "storage/planqueries.h"
 #include "model/hlc.h"
 
 #include <QHash>
-#include <QSqlError>
-#include <QSqlQuery>
 
 #include <algorithm>
 
@@ -23,16 +21,6 @@ QString isoTime(const QDateTime &time)
 {
     return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
 }
-
-// The plan of every entity in a plan's content but the plan itself: measures reach it through goal and field.
-const QString contentOfPlans = u"WITH content(id, plan) AS ("
-                               "SELECT id, plan FROM fields_of_action "
-                               "UNION ALL SELECT id, plan FROM plan_versions "
-                               "UNION ALL SELECT g.id, f.plan FROM goals g JOIN fields_of_action f ON f.id = g.field_of_action "
-                               "UNION ALL SELECT m.id, f.plan FROM measures m JOIN goals g ON g.id = m.goal "
-                               "JOIN fields_of_action f ON f.id = g.field_of_action "
-                               "UNION ALL SELECT s.id, f.plan FROM milestones s JOIN measures m ON m.id = s.measure "
-                               "JOIN goals g ON g.id = m.goal JOIN fields_of_action f ON f.id = g.field_of_action) "_s;
 
 } // namespace
 
@@ -51,78 +39,68 @@ QJsonObject DashboardRow::toJson() const
 
 Result<QList<DashboardRow>> Dashboard::compute(ReplicaStore &store, Parts parts)
 {
-    QSqlQuery q(store.database());
-    auto run = [&q](const QString &sql) -> Status {
-        if (!q.exec(sql))
-            return Error { u"storage_error"_s, q.lastError().text() };
-        return Ok {};
-    };
-
+    PlanQueries queries(store);
     QList<DashboardRow> rows;
     QHash<QString, qsizetype> byPlan;
-    if (Status ok = run(u"SELECT id, name, state, cluster FROM municipalities WHERE _state = 'live'"_s); !ok)
-        return ok.error();
+    const auto municipalities = queries.liveMunicipalities();
+    if (!municipalities)
+        return municipalities.error();
     QHash<QString, qsizetype> byMunicipality;
-    while (q.next()) {
+    for (const PlanQueries::MunicipalityRow &municipality : municipalities.value()) {
         DashboardRow row;
-        row.municipalityId = q.value(0).toString();
-        row.name = q.value(1).toString();
-        row.state = q.value(2).toString();
-        row.cluster = q.value(3).toString();
+        row.municipalityId = municipality.id;
+        row.name = municipality.name;
+        row.state = municipality.state;
+        row.cluster = municipality.cluster;
         byMunicipality.insert(row.municipalityId, rows.size());
         rows << row;
     }
     // A municipality's plan (the first by id, should it have two), with its review status; one pass over the
     // plans, as plans have no index by municipality.
-    if (Status ok = run(u"SELECT id, municipality, review_status FROM plans WHERE _state = 'live' ORDER BY id"_s); !ok)
-        return ok.error();
-    while (q.next()) {
-        const auto at = byMunicipality.constFind(q.value(1).toString());
+    const auto plans = queries.livePlans();
+    if (!plans)
+        return plans.error();
+    for (const PlanQueries::PlanRow &plan : plans.value()) {
+        const auto at = byMunicipality.constFind(plan.municipalityId);
         if (at == byMunicipality.cend() || !rows[*at].planId.isEmpty())
             continue;
-        rows[*at].planId = q.value(0).toString();
-        rows[*at].reviewStatus = q.value(2).toString();
+        rows[*at].planId = plan.id;
+        rows[*at].reviewStatus = plan.reviewStatus;
         byPlan.insert(rows[*at].planId, *at);
     }
-    auto rowOf = [&](const QVariant &plan) -> DashboardRow * {
-        const auto it = byPlan.constFind(plan.toString());
+    auto rowOf = [&](const QString &plan) -> DashboardRow * {
+        const auto it = byPlan.constFind(plan);
         return it == byPlan.cend() ? nullptr : &rows[*it];
     };
 
+    const auto counts = queries.measureStatusCounts();
+    if (!counts)
+        return counts.error();
     QHash<DashboardRow *, int> completeByRow;
-    if (Status ok = run(u"SELECT f.plan, coalesce(m.status, ''), count(*), "
-                        "sum(CASE WHEN (m.start_date IS NOT NULL OR m.end_date IS NOT NULL) "
-                        "AND coalesce(m.responsible, '') <> '' THEN 1 ELSE 0 END) "
-                        "FROM measures m JOIN goals g ON g.id = m.goal JOIN fields_of_action f ON f.id = g.field_of_action "
-                        "WHERE m._state = 'live' GROUP BY f.plan, coalesce(m.status, '')"_s);
-        !ok)
-        return ok.error();
-    while (q.next()) {
-        if (DashboardRow *row = rowOf(q.value(0))) {
-            row->measuresByStatus[q.value(1).toString()] += q.value(2).toInt();
-            row->measures += q.value(2).toInt();
-            completeByRow[row] += q.value(3).toInt();
+    for (const PlanQueries::StatusCount &count : counts.value()) {
+        if (DashboardRow *row = rowOf(count.planId)) {
+            row->measuresByStatus[count.status] += count.measures;
+            row->measures += count.measures;
+            completeByRow[row] += count.complete;
         }
     }
     for (auto it = completeByRow.cbegin(); it != completeByRow.cend(); ++it)
         it.key()->completeness = it.key()->measures > 0 ? double(it.value()) / it.key()->measures : 0;
 
-    if (Status ok = run(u"SELECT plan, count(*) FROM comments WHERE _state = 'live' AND kind = 'review' "
-                        "AND reply_to IS NULL AND coalesce(resolved, 0) = 0 GROUP BY plan"_s);
-        !ok)
-        return ok.error();
-    while (q.next()) {
-        if (DashboardRow *row = rowOf(q.value(0)))
-            row->openReviewNotes = q.value(1).toInt();
+    const auto openNotes = queries.openReviewNotes();
+    if (!openNotes)
+        return openNotes.error();
+    for (auto it = openNotes->cbegin(); it != openNotes->cend(); ++it) {
+        if (DashboardRow *row = rowOf(it.key()))
+            row->openReviewNotes = it.value();
     }
 
-    if (Status ok = run(u"SELECT plan, max(submitted_at) FROM plan_versions "
-                        "WHERE _state = 'live' AND snapshot IS NOT NULL GROUP BY plan"_s);
-        !ok)
-        return ok.error();
-    while (q.next()) {
-        if (DashboardRow *row = rowOf(q.value(0)))
-            row->lastSubmission = QDateTime::fromString(q.value(1).toString(), Qt::ISODate);
+    const auto submissions = queries.lastSubmissions();
+    if (!submissions)
+        return submissions.error();
+    for (auto it = submissions->cbegin(); it != submissions->cend(); ++it) {
+        if (DashboardRow *row = rowOf(it.key()))
+            row->lastSubmission = QDateTime::fromString(it.value(), Qt::ISODate);
     }
 
     if (parts == Parts::All) {
@@ -141,45 +119,31 @@ Result<QList<DashboardRow>> Dashboard::compute(ReplicaStore &store, Parts parts)
 
 Status Dashboard::addLastChanges(ReplicaStore &store, QList<DashboardRow> &rows)
 {
-    QSqlQuery q(store.database());
-    auto run = [&q](const QString &sql) -> Status {
-        if (!q.exec(sql))
-            return Error { u"storage_error"_s, q.lastError().text() };
-        return Ok {};
-    };
     QHash<QString, DashboardRow *> byPlan;
     for (DashboardRow &row : rows) {
         if (!row.planId.isEmpty())
             byPlan.insert(row.planId, &row);
     }
-    auto rowOf = [&](const QVariant &plan) { return byPlan.value(plan.toString()); };
-
-    // HLC text order is stamp order, so max() finds the newest stamp. One index seek per entity
-    // (changes_by_entity_time holds entity and stamp); the plan's own changes apart, as its review
-    // status is the office's, not the municipality's work.
-    auto newer = [&](const QVariant &plan, const QVariant &hlc) {
-        DashboardRow *row = rowOf(plan);
-        const Hlc stamp = Hlc::fromString(hlc.toString());
+    auto newer = [&](const QPair<QString, QString> &planAndStamp) {
+        DashboardRow *row = byPlan.value(planAndStamp.first);
+        const Hlc stamp = Hlc::fromString(planAndStamp.second);
         if (!row || stamp.isNull())
             return;
         const QDateTime time = QDateTime::fromMSecsSinceEpoch(stamp.wallMs, Qt::UTC);
         if (!row->lastChange.isValid() || time > row->lastChange)
             row->lastChange = time;
     };
-    if (Status ok = run(contentOfPlans
-                        + u"SELECT plan, max(newest) FROM (SELECT content.plan AS plan, "
-                          "(SELECT max(c.hlc) FROM changes c WHERE c.entity_id = content.id) AS newest FROM content) "
-                          "GROUP BY plan"_s);
-        !ok)
-        return ok;
-    while (q.next())
-        newer(q.value(0), q.value(1));
-    if (Status ok = run(u"SELECT p.id, (SELECT max(c.hlc) FROM changes c WHERE c.entity_id = p.id "
-                        "AND c.field <> 'review_status') FROM plans p"_s);
-        !ok)
-        return ok;
-    while (q.next())
-        newer(q.value(0), q.value(1));
-
+    // The plan's own changes apart, as its review status is the office's, not the municipality's work.
+    PlanQueries queries(store);
+    const auto content = queries.newestContentChanges();
+    if (!content)
+        return content.error();
+    for (const auto &planAndStamp : content.value())
+        newer(planAndStamp);
+    const auto own = queries.newestPlanChanges();
+    if (!own)
+        return own.error();
+    for (const auto &planAndStamp : own.value())
+        newer(planAndStamp);
     return Ok {};
 }

@@ -6,6 +6,7 @@
 #include "csv.h"
 #include "replicaview.h"
 #include "terms.h"
+#include "storage/planqueries.h"
 #include "storage/replicastore.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -15,7 +16,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
-#include <QSqlQuery>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
@@ -357,13 +357,11 @@ const QStringList &synopsisColumns()
 
 QString synopsisCsv(ReplicaStore &store, const ExportStamp &stamp)
 {
-    QSqlQuery q(store.database());
-    q.exec(u"SELECT m.name, f.key, f.value, f.unit, f.year FROM synopsis_figures f "
-           "JOIN municipalities m ON m.id = f.municipality AND m._state = 'live' WHERE f._state = 'live'"_s);
     QList<QStringList> rows;
-    while (q.next()) {
-        rows.append(QStringList { q.value(0).toString(), q.value(1).toString(), numberText(q.value(2)),
-                                  q.value(3).toString(), numberText(q.value(4)) });
+    // An unreadable table is logged by the query; the file then has its header only.
+    if (const auto figures = PlanQueries(store).liveFiguresWithNames()) {
+        for (const PlanQueries::FigureRow &f : figures.value())
+            rows.append(QStringList { f.municipalityName, f.key, numberText(f.value), f.unit, numberText(f.year) });
     }
     std::sort(rows.begin(), rows.end(), [](const QStringList &a, const QStringList &b) {
         if (const int c = a[0].localeAwareCompare(b[0]); c != 0)

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planversions.h"
 
+#include "storage/planqueries.h"
 #include "storage/replicastore.h"
 
-#include <QSqlQuery>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -20,19 +20,11 @@ PlanVersions::PlanVersions(ReplicaStore &store)
 QList<PlanVersionInfo> PlanVersions::list(const QString &planId)
 {
     QList<PlanVersionInfo> versions;
-    QSqlQuery q(m_store.database());
-    // The author is the one who created the version (its create change); the create's stamp orders
-    // versions submitted within the same millisecond.
-    q.prepare(u"SELECT v.id, v.plan, v.label, v.submitted_at, c.author FROM plan_versions v "
-              "LEFT JOIN changes c ON c.entity_id = v.id AND c.op = 'create' "
-              "WHERE v._state = 'live' AND v.plan = ? AND v.snapshot IS NOT NULL "
-              "ORDER BY v.submitted_at, c.hlc, v.id"_s);
-    q.addBindValue(planId);
-    if (!q.exec())
+    const auto rows = PlanQueries(m_store).planVersions(planId);
+    if (!rows) // logged by the query; the plan shows no versions rather than wrong ones
         return versions;
-    while (q.next())
-        versions.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                          q.value(3).toString(), q.value(4).toString() });
+    for (const PlanQueries::VersionRow &row : rows.value())
+        versions.append({ row.id, row.planId, row.label, row.submittedAt, row.author });
     return versions;
 }
 

@@ -2,10 +2,9 @@
 #include "reviewnotes.h"
 
 #include "replicaview.h"
-#include "storage/replicastore.h"
+#include "storage/planqueries.h"
 #include "model/hlc.h"
 
-#include <QSqlQuery>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -19,21 +18,13 @@ QJsonObject ReviewNote::toJson() const
 
 QList<ReviewNote> ReviewNotes::ofPlan(ReplicaStore &store, const QString &planId)
 {
-    QSqlQuery q(store.database());
-    // Replies are found by what they answer, so a peer-kind answer to a review note counts too.
-    q.prepare(u"SELECT c.id, c.plan, c.kind, c.target, c.reply_to, c.body, c.resolved, cr.author, cr.hlc "
-              "FROM comments c LEFT JOIN changes cr ON cr.entity_id = c.id AND cr.op = 'create' "
-              "WHERE c._state = 'live' AND c.plan = ? AND (c.kind = 'review' OR c.reply_to IN "
-              "(SELECT id FROM comments WHERE kind = 'review' AND plan = ?)) ORDER BY cr.hlc, c.id"_s);
-    q.addBindValue(planId);
-    q.addBindValue(planId);
     QList<ReviewNote> notes;
-    if (!q.exec())
+    const auto rows = PlanQueries(store).reviewThreads(planId);
+    if (!rows) // logged by the query
         return notes;
-    while (q.next())
-        notes.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                       q.value(4).toString(), q.value(5).toString(), q.value(6).toInt() == 1, q.value(7).toString(),
-                       ReplicaView::timeOf(Hlc::fromString(q.value(8).toString())) });
+    for (const PlanQueries::CommentRow &row : rows.value())
+        notes.append({ row.id, row.planId, row.kind, row.target, row.replyTo, row.body, row.resolved, row.author,
+                       ReplicaView::timeOf(Hlc::fromString(row.createdHlc)) });
     return notes;
 }
 

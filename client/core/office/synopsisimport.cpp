@@ -4,9 +4,9 @@
 #include "csv.h"
 #include "exports.h"
 #include "localreplica.h"
+#include "storage/planqueries.h"
 
 #include <QHash>
-#include <QSqlQuery>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -32,18 +32,21 @@ Result<SynopsisImport::Summary> SynopsisImport::run(LocalReplica &replica, const
     if (replica.account() && !replica.account()->isOffice())
         return Error { u"forbidden"_s, u"only the project office imports the synopsis"_s };
     const EntitySpec &spec = *Schema::instance().entity(u"synopsis_figure"_s);
-    QSqlDatabase db = replica.store().database();
+    PlanQueries queries(replica.store());
 
+    const auto names = queries.liveMunicipalityNames();
+    if (!names)
+        return names.error();
     QHash<QString, QString> municipalities; // lower-case name → id
-    QSqlQuery q(db);
-    q.exec(u"SELECT id, name FROM municipalities WHERE _state = 'live'"_s);
-    while (q.next())
-        municipalities.insert(q.value(1).toString().toLower(), q.value(0).toString());
+    for (const auto &[id, name] : names.value())
+        municipalities.insert(name.toLower(), id);
+    const auto figures = queries.liveFigures();
+    if (!figures)
+        return figures.error();
     QHash<QString, Existing> existing;
-    q.exec(u"SELECT id, municipality, key, year, value, unit FROM synopsis_figures WHERE _state = 'live'"_s);
-    while (q.next()) {
-        existing.insert(figureKey(q.value(1).toString(), q.value(2).toString(), Exports::numberText(q.value(3))),
-                        { q.value(0).toString(), Exports::numberText(q.value(4)), q.value(5).toString() });
+    for (const PlanQueries::FigureRow &f : figures.value()) {
+        existing.insert(figureKey(f.municipalityId, f.key, Exports::numberText(f.year)),
+                        { f.id, Exports::numberText(f.value), f.unit });
     }
 
     bool wellFormed = true;

@@ -3,8 +3,7 @@
 
 #include "session/session.h"
 #include "session/vocabulary.h"
-
-#include <QSqlQuery>
+#include "storage/planqueries.h"
 
 #include <algorithm>
 
@@ -37,10 +36,11 @@ QList<RowListModel::Row> DeletedEntriesModel::readRows()
     for (const QString &type : { u"field_of_action"_s, u"goal"_s, u"measure"_s, u"milestone"_s }) {
         const EntitySpec &spec = *Schema::instance().entity(type);
         // Few rows: deleted entries are the exception, so the plan is looked up for each.
-        QSqlQuery query(store.database());
-        query.exec(u"SELECT id FROM \"%1\" WHERE _state = 'deleted'"_s.arg(spec.table));
-        while (query.next()) {
-            const auto record = store.record(query.value(0).toString());
+        const auto ids = PlanQueries(store).deletedIds(spec);
+        if (!ids) // logged by the query; the list shows what the other types hold
+            continue;
+        for (const QString &id : ids.value()) {
+            const auto record = store.record(id);
             if (!record || session()->view()->planOf(*record) != m_planId)
                 continue;
             const FieldVersion &deletion = record->lifecycle.heads.constLast();
