@@ -12,9 +12,6 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QThread>
 #include <QUrlQuery>
 
@@ -46,7 +43,6 @@ SyncEngine::SyncEngine(LocalReplica &replica, std::shared_ptr<SyncTransport> tra
     : QObject(parent),
       m_replica(replica),
       m_status(new SyncStatus(this)),
-      m_network(new QNetworkAccessManager(this)),
       m_transport(std::move(transport)),
       m_timing(std::move(timing)),
       m_retryMs(m_timing.firstRetryMs),
@@ -152,22 +148,14 @@ void SyncEngine::login(const QUrl &server, const QString &user, const QString &p
 
     const QByteArray body =
             compact({ { u"user"_s, user }, { u"password"_s, password }, { u"device"_s, m_replica.device() } });
-    QNetworkReply *reply = send("POST", endpointOf(base, u"/v1/login"_s), body, false);
-    auto *timeout = new QTimer(reply);
-    timeout->setSingleShot(true);
-    const auto timedOut = std::make_shared<bool>(false);
-    connect(timeout, &QTimer::timeout, reply, [reply, timedOut] {
-        *timedOut = true;
-        reply->abort();
-    });
-    connect(reply, &QNetworkReply::finished, this,
-            [this, reply, timeout, timedOut, base, previousUser = previous ? previous->user : QString()] {
-        timeout->stop();
-        const Reply answer = SyncHttp::read(reply, *timedOut);
+    TransportRequest request = SyncHttp::transportRequest("POST", endpointOf(base, u"/v1/login"_s), QString(), body);
+    request.transferTimeoutMs = m_timing.requestTimeoutMs;
+    TransportReply *reply = m_transport->send(request, *m_trust, this);
+    connect(reply, &TransportReply::finished, this, [this, reply, base, previousUser = previous ? previous->user : QString()] {
+        const Reply answer = SyncHttp::read(reply, reply->timedOut(), m_timing.requestTimeoutMs);
         reply->deleteLater();
         Q_EMIT loginFinished(acceptLogin(answer, base, previousUser));
     });
-    timeout->start(requestTimeoutMs);
 }
 
 Status SyncEngine::acceptLogin(const Reply &answer, const QUrl &base, const QString &previousUser)
@@ -591,20 +579,6 @@ void SyncEngine::refreshCounts()
 }
 
 // HTTP
-
-QNetworkReply *SyncEngine::send(const QByteArray &method, const QUrl &url, const QByteArray &body, bool withToken)
-{
-    QNetworkRequest request = SyncHttp::request(url, *m_trust, withToken ? m_replica.token() : QString());
-    QNetworkReply *reply = nullptr;
-    if (method == "POST") {
-        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-        reply = m_network->post(request, body);
-    } else {
-        reply = m_network->get(request);
-    }
-    TlsTrust::watch(reply);
-    return reply;
-}
 
 void SyncEngine::sendStep(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
                           void (SyncEngine::*handler)(const Reply &))

@@ -30,9 +30,7 @@ struct BootstrapPage;
 class QThread;
 
 class LocalReplica;
-class QNetworkAccessManager;
 class QNetworkReply;
-class QWebSocket;
 
 /** What one sync did. */
 struct SyncSummary
@@ -88,7 +86,7 @@ public:
 
     /** Over the network (NetworkTransport), with the default timing. */
     explicit SyncEngine(LocalReplica &replica, QObject *parent = nullptr);
-    /** Over transport (sync steps and bootstrap; sign-in and the live socket use the network), with timing. */
+    /** Over transport (sign-in, sync steps, bootstrap and the live socket), with timing. */
     SyncEngine(LocalReplica &replica, std::shared_ptr<SyncTransport> transport, SyncTiming timing,
                QObject *parent = nullptr);
     ~SyncEngine() override;
@@ -155,6 +153,8 @@ Q_SIGNALS:
     void loginFinished(const Status &result);
     /** A failed sync is tried again in delayMs (the backoff). */
     void retryScheduled(int delayMs);
+    /** The live socket closed or could not open; it is opened again in delayMs. */
+    void socketRetryScheduled(int delayMs);
 
 private:
     enum class Phase { Idle, Pushing, Bootstrapping, Pulling };
@@ -186,7 +186,6 @@ private:
     /** Shows the replica's notice in the status. */
     void showNotice();
 
-    QNetworkReply *send(const QByteArray &method, const QUrl &url, const QByteArray &body, bool withToken);
     void sendStep(const QByteArray &method, const QString &path, const QByteArray &body,
                   void (SyncEngine::*handler)(const Reply &));
     void onReplyFinished(TransportReply *reply);
@@ -211,10 +210,9 @@ private:
 
     LocalReplica &m_replica;
     SyncStatus *m_status;
-    QNetworkAccessManager *m_network; ///< sign-in
-    std::shared_ptr<SyncTransport> m_transport; ///< the sync steps and the bootstrap
+    std::shared_ptr<SyncTransport> m_transport;
     SyncTiming m_timing;
-    QWebSocket *m_socket = nullptr;
+    TransportSocket *m_socket = nullptr;
     std::optional<TlsTrust> m_trust; ///< of the replica's CA file; read before the first request
 
     Phase m_phase = Phase::Idle;

@@ -5,7 +5,6 @@
 #include "synctransport.h"
 
 #include <QJsonDocument>
-#include <QNetworkReply>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -68,15 +67,6 @@ TransportRequest transportRequest(const QByteArray &method, const QUrl &url, con
     if (method == "POST")
         header("Content-Type", "application/json");
     return request;
-}
-
-Answer read(QNetworkReply *reply, bool timedOut)
-{
-    if (timedOut)
-        return noAnswerWithin(requestTimeoutMs);
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    return readAnswer(status, reply->errorString(), status == 0 ? TlsTrust::errorOf(reply) : std::nullopt,
-                      reply->readAll());
 }
 
 Answer read(TransportReply *reply, bool timedOut, int timeoutMs)

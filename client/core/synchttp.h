@@ -9,7 +9,6 @@
 #include <QString>
 #include <QUrl>
 
-class QNetworkReply;
 class TransportReply;
 struct TransportRequest;
 
@@ -37,8 +36,6 @@ QNetworkRequest request(const QUrl &url, const TlsTrust &trust, const QString &t
 /** A protocol request for a SyncTransport: the protocol version, the token, a JSON body for POST. */
 TransportRequest transportRequest(const QByteArray &method, const QUrl &url, const QString &token,
                                   const QByteArray &body = {});
-/** Reads a finished reply (timedOut: it was aborted for taking too long). */
-Answer read(QNetworkReply *reply, bool timedOut = false);
 /** Reads a finished reply (timedOut: it was aborted for taking longer than timeoutMs). */
 Answer read(TransportReply *reply, bool timedOut, int timeoutMs = requestTimeoutMs);
 /** The error an unsuccessful answer stands for. */

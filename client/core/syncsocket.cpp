@@ -7,8 +7,6 @@
 #include "sync/protocol.h"
 
 #include <QJsonDocument>
-#include <QNetworkRequest>
-#include <QWebSocket>
 
 #include <utility>
 
@@ -24,25 +22,14 @@ void SyncEngine::openSocket()
     closeSocket();
     QUrl url = endpointOf(QUrl(account->serverUrl), u"/v1/ws"_s);
     url.setScheme(url.scheme() == u"https"_s ? u"wss"_s : u"ws"_s);
-    QNetworkRequest request(url);
-    request.setRawHeader(Protocol::versionHeader, QByteArray::number(Protocol::version));
 
-    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    m_trust->apply(*m_socket);
+    m_socket = m_transport->socket(*m_trust, this);
     m_socketAuthed = false;
-    // Never ignored: the socket fails and reconnects later; the next sync reports the error to the user.
-    connect(m_socket, &QWebSocket::sslErrors, this, [](const QList<QSslError> &errors) {
-        qCWarning(lcSync).noquote() << "live socket:" << TlsTrust::untrusted(errors).message;
-    });
-    connect(m_socket, &QWebSocket::connected, this, &SyncEngine::onSocketConnected);
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &SyncEngine::onSocketMessage);
-    // A refused connection never reaches "connected", so disconnected() alone would miss it.
-    connect(m_socket, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState state) {
-        if (state == QAbstractSocket::UnconnectedState)
-            onSocketDisconnected();
-    });
+    connect(m_socket, &TransportSocket::connected, this, &SyncEngine::onSocketConnected);
+    connect(m_socket, &TransportSocket::textReceived, this, &SyncEngine::onSocketMessage);
+    connect(m_socket, &TransportSocket::closed, this, &SyncEngine::onSocketDisconnected);
     qCDebug(lcSync) << "opening live socket" << url;
-    m_socket->open(request);
+    m_socket->open(url, { { Protocol::versionHeader, QByteArray::number(Protocol::version) } });
 }
 
 void SyncEngine::closeSocket()
@@ -51,7 +38,7 @@ void SyncEngine::closeSocket()
     m_socketAuthed = false;
     if (!m_socket)
         return;
-    QWebSocket *socket = std::exchange(m_socket, nullptr);
+    TransportSocket *socket = std::exchange(m_socket, nullptr);
     socket->disconnect(this);
     socket->abort();
     socket->deleteLater();
@@ -60,14 +47,14 @@ void SyncEngine::closeSocket()
 void SyncEngine::onSocketConnected()
 {
     const QJsonObject auth { { u"type"_s, u"auth"_s }, { u"token"_s, m_replica.token() }, { u"protocol"_s, Protocol::version } };
-    m_socket->sendTextMessage(QString::fromUtf8(compact(auth)));
+    m_socket->sendText(QString::fromUtf8(compact(auth)));
 }
 
 void SyncEngine::onSocketDisconnected()
 {
     if (!m_socket)
         return;
-    QWebSocket *socket = std::exchange(m_socket, nullptr);
+    TransportSocket *socket = std::exchange(m_socket, nullptr);
     socket->disconnect(this);
     socket->deleteLater();
     const bool wasLive = std::exchange(m_socketAuthed, false);
@@ -78,6 +65,7 @@ void SyncEngine::onSocketDisconnected()
         scheduleSync(0);
     qCDebug(lcSync) << "live socket closed; reconnecting in" << m_socketRetryMs << "ms";
     m_socketTimer.start(m_socketRetryMs);
+    Q_EMIT socketRetryScheduled(m_socketRetryMs);
     m_socketRetryMs = qMin(m_socketRetryMs * 2, m_timing.maxRetryMs);
 }
 

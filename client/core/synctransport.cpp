@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "synctransport.h"
 
+#include "common/logging.h"
 #include "synchttp.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QPointer>
+#include <QWebSocket>
 
 SyncTransport::~SyncTransport() = default;
 
@@ -37,6 +40,45 @@ private:
 
 };
 
+/** A QWebSocket seen as a TransportSocket. */
+class WebSocket final : public TransportSocket
+{
+public:
+    WebSocket(const TlsTrust &trust, QObject *parent)
+        : TransportSocket(parent), m_socket(new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this))
+    {
+        trust.apply(*m_socket);
+        // Never ignored: the socket fails and reconnects later; the next sync reports the error to the user.
+        connect(m_socket, &QWebSocket::sslErrors, this, [](const QList<QSslError> &errors) {
+            qCWarning(lcSync).noquote() << "live socket:" << TlsTrust::untrusted(errors).message;
+        });
+        connect(m_socket, &QWebSocket::connected, this, &TransportSocket::connected);
+        connect(m_socket, &QWebSocket::textMessageReceived, this, &TransportSocket::textReceived);
+        // A refused connection never reaches "connected", so disconnected() alone would miss it.
+        connect(m_socket, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState state) {
+            if (state == QAbstractSocket::UnconnectedState)
+                Q_EMIT closed();
+        });
+    }
+
+    void open(const QUrl &url, const QList<QPair<QByteArray, QByteArray>> &headers) override
+    {
+        QNetworkRequest request(url);
+        for (const auto &[name, value] : headers)
+            request.setRawHeader(name, value);
+        m_socket->open(request);
+    }
+    void sendText(const QString &message) override { m_socket->sendTextMessage(message); }
+    void abort() override
+    {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+
+private:
+    QWebSocket *m_socket;
+};
+
 } // namespace
 
 NetworkTransport::NetworkTransport() = default;
@@ -55,6 +97,11 @@ TransportReply *NetworkTransport::send(const TransportRequest &request, const Tl
                                                     : m_network->get(networkRequest);
     TlsTrust::watch(reply);
     return new NetworkReply(reply, parent);
+}
+
+TransportSocket *NetworkTransport::socket(const TlsTrust &trust, QObject *parent)
+{
+    return new WebSocket(trust, parent);
 }
 
 std::unique_ptr<SyncTransport> NetworkTransport::forAnotherThread() const

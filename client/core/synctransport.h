@@ -55,6 +55,29 @@ Q_SIGNALS:
 };
 
 /**
+ * The live socket to the server (a WebSocket in the apps): text messages both ways. closed()
+ * follows once when the connection ends, also when it never opened; not after abort().
+ */
+class TransportSocket : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    /** Connects to url with these request headers; connected() or closed() follows. */
+    virtual void open(const QUrl &url, const QList<QPair<QByteArray, QByteArray>> &headers) = 0;
+    virtual void sendText(const QString &message) = 0;
+    /** Ends the connection at once, without closed(). */
+    virtual void abort() = 0;
+
+Q_SIGNALS:
+    void connected();
+    void textReceived(const QString &message);
+    void closed();
+};
+
+/**
  * How the sync client reaches its server: NetworkTransport in the apps, an in-process server in
  * tests. A transport is used from one thread; forAnotherThread() gives one for a worker thread.
  */
@@ -67,11 +90,16 @@ public:
 
     /** Sends request, verified by trust; the reply is parent's child and lives in the calling thread. */
     virtual TransportReply *send(const TransportRequest &request, const TlsTrust &trust, QObject *parent) = 0;
+    /** A live socket, not yet opened, verified by trust; parent's child, in the calling thread. */
+    virtual TransportSocket *socket(const TlsTrust &trust, QObject *parent) = 0;
     /** A transport to the same server for another thread; made here, first used there. */
     [[nodiscard]] virtual std::unique_ptr<SyncTransport> forAnotherThread() const = 0;
 };
 
-/** The real transport: HTTP over QNetworkAccessManager, as SyncHttp::request sets it up (TLS trust, no redirects). */
+/**
+ * The real transport: HTTP over QNetworkAccessManager, as SyncHttp::request sets it up (TLS trust,
+ * no redirects), and the live socket over QWebSocket.
+ */
 class NetworkTransport final : public SyncTransport
 {
 public:
@@ -80,6 +108,7 @@ public:
     Q_DISABLE_COPY_MOVE(NetworkTransport)
 
     TransportReply *send(const TransportRequest &request, const TlsTrust &trust, QObject *parent) override;
+    TransportSocket *socket(const TlsTrust &trust, QObject *parent) override;
     [[nodiscard]] std::unique_ptr<SyncTransport> forAnotherThread() const override;
 
 private:

@@ -4,6 +4,7 @@
 // Nothing of the replica changes on a bad answer, no pending work is lost, and retries back off.
 
 #include "helpers/inprocessserver.h"
+#include "helpers/signin.h"
 #include "localreplica.h"
 #include "syncengine.h"
 
@@ -18,10 +19,11 @@
 using namespace Qt::Literals::StringLiterals;
 using Fault = InProcessServer::Fault;
 Q_DECLARE_METATYPE(InProcessServer::Fault)
+Q_DECLARE_METATYPE(std::optional<InProcessServer::Fault>)
 
 namespace {
 
-/** Short enough that no test waits long; the socket is left alone (it has no in-process server). */
+/** Short enough that no test waits long; the live socket reconnects rarely unless a test wants it. */
 SyncTiming shortTiming()
 {
     SyncTiming timing;
@@ -155,6 +157,10 @@ private Q_SLOTS:
     void retriesBackOffUpToTheCap();
     void lateAnswerIsATimeout_data();
     void lateAnswerIsATimeout();
+    void signInThroughTheTransport_data();
+    void signInThroughTheTransport();
+    void liveSocketReconnectsWithBackoff();
+    void announcedCursorStartsAPull();
 };
 
 void TestSyncFaults::pushHalvesOn413AndSendsEachChangeOnce()
@@ -380,6 +386,104 @@ void TestSyncFaults::lateAnswerIsATimeout()
     if (path == u"/v1/push"_s)
         QCOMPARE(client->state(), before);
     QVERIFY(client->replica->pendingCount() > 0 || path != u"/v1/push"_s);
+}
+
+void TestSyncFaults::signInThroughTheTransport_data()
+{
+    QTest::addColumn<std::optional<Fault>>("fault");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("answered") << std::optional<Fault>() << QString();
+    QTest::newRow("dropped") << std::optional(Fault::drop()) << u"server_unreachable"_s;
+    QTest::newRow("answer lost") << std::optional(Fault::loseAnswer()) << u"server_unreachable"_s;
+    QTest::newRow("late") << std::optional(Fault::delay(60'000)) << u"server_unreachable"_s;
+    QTest::newRow("proxy without server") << std::optional(Fault::answer(502)) << u"server_unreachable"_s;
+    QTest::newRow("wrong password") << std::optional(Fault::answer(401, R"({"error":"bad_credentials"})"))
+                                    << u"bad_credentials"_s;
+    QTest::newRow("too old") << std::optional(Fault::answer(426)) << u"unsupported_protocol"_s;
+    QTest::newRow("cut off") << std::optional(Fault::truncate(20)) << u"malformed_response"_s;
+    QTest::newRow("no token") << std::optional(Fault::rewriteJson([](QJsonObject &o) { o.remove(u"token"_s); }))
+                              << u"malformed_response"_s;
+    QTest::newRow("no account") << std::optional(Fault::rewriteJson([](QJsonObject &o) { o.remove(u"account"_s); }))
+                                << u"malformed_response"_s;
+}
+
+void TestSyncFaults::signInThroughTheTransport()
+{
+    QFETCH(std::optional<Fault>, fault);
+    QFETCH(QString, code);
+    InProcessServer server;
+    QVERIFY2(server.openError().isEmpty(), qPrintable(server.openError()));
+    QVERIFY(server.addMunicipalityAccount(u"Marktredwitz"_s, u"marktredwitz"_s));
+    QTemporaryDir folder;
+    auto replica = LocalReplica::open(folder.path());
+    QVERIFY(replica);
+    // Long enough for the server to hash the password, which it does off its serving thread.
+    SyncTiming timing = shortTiming();
+    timing.requestTimeoutMs = 3000;
+    SyncEngine engine(*replica.value(), server.transport(), timing);
+    if (fault)
+        server.inject(u"/v1/login"_s, *fault);
+
+    const Status signedIn = signInAndWait(engine, InProcessServer::baseUrl(), u"marktredwitz"_s, u"geheim-und-lang"_s);
+    QCOMPARE(signedIn ? QString() : signedIn.errorCode(), code);
+    QCOMPARE(server.exchangesOf(u"/v1/login"_s).size(), 1);
+    if (!code.isEmpty()) {
+        // A failed sign-in leaves no half account behind.
+        QVERIFY(!replica.value()->account());
+        QVERIFY(replica.value()->token().isEmpty());
+        return;
+    }
+    QCOMPARE(replica.value()->account()->user, u"marktredwitz"_s);
+    const auto synced = engine.syncOnce();
+    QVERIFY2(synced, qPrintable(synced.errorMessage()));
+}
+
+void TestSyncFaults::liveSocketReconnectsWithBackoff()
+{
+    SyncTiming timing = shortTiming();
+    timing.firstSocketRetryMs = 10;
+    auto client = makeSyncedClient(timing);
+    QVERIFY(client);
+    SyncEngine &engine = *client->engine;
+    QSignalSpy reconnects(&engine, &SyncEngine::socketRetryScheduled);
+    engine.start();
+    QTRY_COMPARE(client->server.liveSockets(), 1);
+
+    // The server goes and refuses for a while: each reconnect waits twice as long, up to the cap.
+    client->server.refuseSockets(true);
+    client->server.closeSockets();
+    QTRY_VERIFY(reconnects.count() >= 6);
+    QList<int> delays;
+    for (qsizetype i = 0; i < 6; ++i)
+        delays << reconnects.at(i).value(0).toInt();
+    QCOMPARE(delays, (QList<int> { 10, 20, 40, 80, 80, 80 }));
+
+    // Back: the socket signs in again, and the next loss starts the backoff over.
+    client->server.refuseSockets(false);
+    QTRY_COMPARE(client->server.liveSockets(), 1);
+    const qsizetype before = reconnects.count();
+    client->server.closeSockets();
+    QTRY_COMPARE(reconnects.count(), before + 1);
+    QCOMPARE(reconnects.constLast().value(0).toInt(), 10);
+    QTRY_COMPARE(client->server.liveSockets(), 1);
+    engine.stop();
+    QCOMPARE(client->server.liveSockets(), 0);
+}
+
+void TestSyncFaults::announcedCursorStartsAPull()
+{
+    auto client = makeSyncedClient();
+    QVERIFY(client);
+    SyncEngine &engine = *client->engine;
+    engine.start();
+    QTRY_COMPARE(client->server.liveSockets(), 1);
+    const qint64 cursor = client->replica->cursor();
+
+    // No timer of the client is due: only the announced cursor can bring the other device's edit.
+    QVERIFY(editOnAnotherDevice(*client));
+    QVERIFY(client->server.store().replica().lastSequence() > cursor);
+    QTRY_COMPARE(client->replica->cursor(), client->server.store().replica().lastSequence());
+    engine.stop();
 }
 
 QTEST_GUILESS_MAIN(TestSyncFaults)

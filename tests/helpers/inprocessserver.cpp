@@ -3,6 +3,7 @@
 
 #include "localreplica.h"
 #include "serverlimits.h"
+#include "sync/protocol.h"
 
 #include <QJsonDocument>
 #include <QMetaObject>
@@ -62,6 +63,63 @@ private:
     QString m_errorString;
 };
 
+namespace {
+
+QString socketText(const QJsonObject &message)
+{
+    return QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+/** The client's end of a live socket; the server's end is InProcessServer::m_sockets. Everything arrives queued, as over a network. */
+class InProcessSocket final : public TransportSocket
+{
+public:
+    InProcessSocket(InProcessServer &server, QObject *parent) : TransportSocket(parent), m_server(&server) { }
+
+    void open(const QUrl &, const QList<QPair<QByteArray, QByteArray>> &) override
+    {
+        later([this] { m_server->openSocket(this); });
+    }
+    void sendText(const QString &message) override
+    {
+        later([this, message] { m_server->socketMessage(this, message); });
+    }
+    void abort() override { m_aborted = true; }
+
+    [[nodiscard]] bool isAborted() const { return m_aborted; }
+    bool signedIn = false;
+
+    /** The server's side: accepts, sends and ends. */
+    void accepted()
+    {
+        later([this] { Q_EMIT connected(); });
+    }
+    void receive(const QString &message)
+    {
+        later([this, message] { Q_EMIT textReceived(message); });
+    }
+    void end()
+    {
+        m_aborted = true;
+        QMetaObject::invokeMethod(this, [this] { Q_EMIT closed(); }, Qt::QueuedConnection);
+    }
+
+private:
+    template<typename F>
+    void later(F f)
+    {
+        QMetaObject::invokeMethod(this, [this, f] {
+            if (!m_aborted && m_server)
+                f();
+        }, Qt::QueuedConnection);
+    }
+
+    QPointer<InProcessServer> m_server;
+    bool m_aborted = false;
+};
+
 /** The client's end: hands requests to the server's thread. */
 class InProcessTransport final : public SyncTransport
 {
@@ -70,6 +128,10 @@ public:
     TransportReply *send(const TransportRequest &request, const TlsTrust &, QObject *parent) override
     {
         return m_server.submit(request, parent);
+    }
+    TransportSocket *socket(const TlsTrust &, QObject *parent) override
+    {
+        return new InProcessSocket(m_server, parent);
     }
     std::unique_ptr<SyncTransport> forAnotherThread() const override
     {
@@ -127,6 +189,7 @@ InProcessServer::InProcessServer()
     }
     m_store = std::move(opened).value();
     m_service = std::make_unique<SyncService>(*m_store, m_metrics, ServerLimits {});
+    connect(m_service.get(), &SyncService::changesAccepted, this, &InProcessServer::announce);
 }
 
 InProcessServer::~InProcessServer() = default;
@@ -173,6 +236,60 @@ QList<InProcessServer::Exchange> InProcessServer::exchangesOf(const QString &pat
             found << exchange;
     }
     return found;
+}
+
+void InProcessServer::closeSockets()
+{
+    for (const QPointer<InProcessSocket> &socket : std::exchange(m_sockets, {})) {
+        if (socket)
+            socket->end();
+    }
+}
+
+int InProcessServer::liveSockets() const
+{
+    return int(std::count_if(m_sockets.cbegin(), m_sockets.cend(), [](const QPointer<InProcessSocket> &socket) {
+        return socket && !socket->isAborted() && socket->signedIn;
+    }));
+}
+
+void InProcessServer::openSocket(InProcessSocket *socket)
+{
+    ++m_socketOpenings;
+    if (m_refuseSockets)
+        return socket->end();
+    m_sockets.append(socket);
+    socket->accepted();
+}
+
+void InProcessServer::socketMessage(InProcessSocket *socket, const QString &message)
+{
+    if (!m_sockets.contains(socket) || socket->signedIn)
+        return;
+    const QJsonObject auth = QJsonDocument::fromJson(message.toUtf8()).object();
+    QString refusal;
+    if (auth.value(u"type"_s).toString() != u"auth"_s)
+        refusal = u"bad_request"_s;
+    else if (auth.value(u"protocol"_s).toInt() != Protocol::version)
+        refusal = u"unsupported_protocol"_s;
+    else if (!m_store->accountForToken(auth.value(u"token"_s).toString()))
+        refusal = u"unauthorized"_s;
+    if (!refusal.isEmpty()) {
+        socket->receive(socketText({ { u"type"_s, u"error"_s }, { u"error"_s, refusal } }));
+        m_sockets.removeAll(socket);
+        return socket->end();
+    }
+    socket->signedIn = true;
+    socket->receive(socketText({ { u"type"_s, u"cursor"_s }, { u"cursor"_s, m_store->replica().lastSequence() } }));
+}
+
+void InProcessServer::announce(qint64 cursor)
+{
+    const QString message = socketText({ { u"type"_s, u"cursor"_s }, { u"cursor"_s, cursor } });
+    for (const QPointer<InProcessSocket> &socket : std::as_const(m_sockets)) {
+        if (socket && socket->signedIn)
+            socket->receive(message);
+    }
 }
 
 TransportReply *InProcessServer::submit(const TransportRequest &request, QObject *parent)

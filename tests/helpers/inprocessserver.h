@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QMutex>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTemporaryDir>
 
@@ -21,12 +22,15 @@
 
 class LocalReplica;
 class InProcessReply;
+class InProcessSocket;
 
 /**
  * A real SyncService over a real ServerStore on a temporary SQLite file, reached through
  * transport() instead of a socket: no server process. Faults injected per path (drop, delay,
  * truncate, another status, another body) replace or bend the next answers, and every exchange
- * is recorded. Lives in the test's main thread; its transports may be used from any thread.
+ * is recorded. Lives in the test's main thread; its transports may be used from any thread, its
+ * live sockets from that thread only. The live socket speaks as the server's Notifier does: an
+ * auth message answered with the cursor, then the cursor after every accepted push.
  */
 class InProcessServer final : public QObject
 {
@@ -99,9 +103,19 @@ public:
     [[nodiscard]] const QList<Exchange> &exchanges() const { return m_exchanges; }
     [[nodiscard]] QList<Exchange> exchangesOf(const QString &path) const;
 
+    /** Ends every live socket from the server's side, as a restart or a lost network would. */
+    void closeSockets();
+    /** While set, live sockets cannot connect. */
+    void refuseSockets(bool refuse) { m_refuseSockets = refuse; }
+    /** How many live sockets tried to connect so far. */
+    [[nodiscard]] int socketOpenings() const { return m_socketOpenings; }
+    /** How many live sockets are signed in and hear the cursor. */
+    [[nodiscard]] int liveSockets() const;
+
 private:
     friend class InProcessTransport;
     friend class InProcessReply;
+    friend class InProcessSocket;
 
     TransportReply *submit(const TransportRequest &request, QObject *parent);
     void answer(const TransportRequest &request, InProcessReply *reply);
@@ -110,6 +124,9 @@ private:
     /** Hands the answer to reply in its thread, unless it is gone. */
     void post(InProcessReply *reply, int status, const QByteArray &body);
     void forget(InProcessReply *reply);
+    void openSocket(InProcessSocket *socket);
+    void socketMessage(InProcessSocket *socket, const QString &message);
+    void announce(qint64 cursor);
 
     QTemporaryDir m_dir;
     QString m_openError;
@@ -125,4 +142,7 @@ private:
     QList<Exchange> m_exchanges;
     QMutex m_liveMutex;
     QSet<InProcessReply *> m_live; ///< replies not yet destroyed, in whichever thread they live
+    QList<QPointer<InProcessSocket>> m_sockets; ///< connected live sockets
+    bool m_refuseSockets = false;
+    int m_socketOpenings = 0;
 };

@@ -3,7 +3,7 @@
 
 #include "syncengine.h"
 
-#include <QSignalSpy>
+#include <QTest>
 
 #include <optional>
 
@@ -13,11 +13,9 @@ inline Status signInAndWait(SyncEngine &engine, const QUrl &server, const QStrin
     std::optional<Status> result;
     const QMetaObject::Connection answered = QObject::connect(
             &engine, &SyncEngine::loginFinished, &engine, [&result](const Status &finished) { result = finished; });
-    QSignalSpy finished(&engine, &SyncEngine::loginFinished);
     engine.login(server, user, password);
     // The engine gives up after its own timeout; wait a little longer than that.
-    if (!result)
-        finished.wait(SyncEngine::requestTimeoutMs + 5'000);
+    QTest::qWaitFor([&result] { return result.has_value(); }, SyncEngine::requestTimeoutMs + 5'000);
     QObject::disconnect(answered);
     return result ? *result : Status(Error { QStringLiteral("test_timeout"), QStringLiteral("the sign-in never finished") });
 }
