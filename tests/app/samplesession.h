@@ -14,7 +14,7 @@
 
 /**
  * A Session signed in (offline) as role of municipality on a replica of its own in a new temporary
- * folder, holding Adorf's sample plan; it becomes Session::instance(). On failure the test has failed
+ * folder, holding Adorf's sample plan; QML engines are given it (Session::setInstance). On failure the test has failed
  * and session stays empty; a test resets both (and the instance) in its cleanup.
  */
 inline void openSampleSession(std::unique_ptr<QTemporaryDir> &dir, std::unique_ptr<Session> &session,

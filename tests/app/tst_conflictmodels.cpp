@@ -85,6 +85,7 @@ void TestConflictModels::concurrentEditShowsBothSides()
     pullFromSecond();
 
     ConflictsModel model;
+    model.setSession(m_session.get());
     model.refresh();
     QCOMPARE(model.count(), 1);
     const QVariantMap row = model.get(0);
@@ -130,6 +131,7 @@ void TestConflictModels::editAgainstDeleteKeepsTheEdit()
     pullFromSecond();
 
     ConflictsModel model;
+    model.setSession(m_session.get());
     model.setEntityId(m_measure);
     model.refresh();
     QCOMPARE(model.count(), 1);
@@ -155,6 +157,7 @@ void TestConflictModels::historyListsEveryChangeNewestFirst()
     pullFromSecond();
 
     HistoryModel model;
+    model.setSession(m_session.get());
     model.setEntityId(m_measure);
     model.refresh();
     // The creation is one entry; opened, the fields written with it follow.
@@ -211,6 +214,7 @@ void TestConflictModels::historyShowsACreationAsOneEntry()
     QTest::qWait(int(HistoryModel::creationWindowMs) + 50); // a person's first value for a field comes later
     QVERIFY(m_session->setField(m_measure, u"responsible"_s, u"Bauamt"_s));
     HistoryModel model;
+    model.setSession(m_session.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setEntityId(m_measure);
     model.refresh();
@@ -266,6 +270,7 @@ void TestConflictModels::historyAndConflictsNameDevicesAndAuthors()
     pullFromSecond();
 
     HistoryModel history;
+    history.setSession(m_session.get());
     history.setEntityId(m_measure);
     history.refresh();
     int fromSecond = -1;
@@ -278,6 +283,7 @@ void TestConflictModels::historyAndConflictsNameDevicesAndAuthors()
     QCOMPARE(history.get(0)[u"origin"_s].toString(), u"auf diesem Gerät"_s);
 
     ConflictsModel conflicts;
+    conflicts.setSession(m_session.get());
     conflicts.setEntityId(m_measure);
     conflicts.refresh();
     QCOMPARE(conflicts.count(), 1);

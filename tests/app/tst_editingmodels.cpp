@@ -82,6 +82,7 @@ void TestEditingModels::editorEditsItsPlanButNotItsReviewStatus()
     if (QTest::currentTestFailed())
         return;
     EntityFieldsModel plan;
+    plan.setSession(m_session.get());
     plan.setEntityId(u"plan-adorf"_s);
     QVERIFY(plan.isEditable());
     QCOMPARE(row(plan, u"title"_s).value(u"editable"_s).toBool(), true);
@@ -92,6 +93,7 @@ void TestEditingModels::editorEditsItsPlanButNotItsReviewStatus()
     QCOMPARE(m_session->fieldValue(u"plan-adorf"_s, u"review_status"_s), u"draft"_s);
 
     EntityFieldsModel measure;
+    measure.setSession(m_session.get());
     measure.setEntityId(u"measure-1"_s);
     const QVariantMap status = row(measure, u"status"_s);
     QCOMPARE(status.value(u"editable"_s).toBool(), true);
@@ -101,6 +103,7 @@ void TestEditingModels::editorEditsItsPlanButNotItsReviewStatus()
 
     // The municipality record is the office's.
     EntityFieldsModel place;
+    place.setSession(m_session.get());
     place.setEntityId(u"muni-adorf"_s);
     QVERIFY(!place.isEditable());
     for (int i = 0; i < place.count(); ++i)
@@ -114,6 +117,7 @@ void TestEditingModels::officeEditsNoPlan()
     if (QTest::currentTestFailed())
         return;
     EntityFieldsModel plan;
+    plan.setSession(m_session.get());
     plan.setEntityId(u"plan-adorf"_s);
     QVERIFY(!plan.isEditable());
     // Reviewing goes through the review's buttons (with a note), not through the plan's form.
@@ -122,6 +126,7 @@ void TestEditingModels::officeEditsNoPlan()
     QVERIFY(!m_session->mayEdit(u"plan-adorf"_s));
 
     EntityFieldsModel place;
+    place.setSession(m_session.get());
     place.setEntityId(u"muni-adorf"_s);
     QVERIFY(place.isEditable());
     QCOMPARE(row(place, u"name"_s).value(u"editable"_s).toBool(), true);
@@ -134,6 +139,7 @@ void TestEditingModels::anotherMunicipalityReadsOnly()
     if (QTest::currentTestFailed())
         return;
     EntityFieldsModel measure;
+    measure.setSession(m_session.get());
     measure.setEntityId(u"measure-1"_s);
     QVERIFY(!measure.isEditable());
     for (int i = 0; i < measure.count(); ++i)
@@ -148,6 +154,7 @@ void TestEditingModels::fieldsCarryTheirPlanHints()
     QVERIFY(m_session->setField(u"measure-1"_s, u"status"_s, u"done"_s));
     QVERIFY(m_session->setField(u"measure-1"_s, u"end_date"_s, u"2099-12-31"_s));
     EntityFieldsModel measure;
+    measure.setSession(m_session.get());
     measure.setEntityId(u"measure-1"_s);
     const QString hint = row(measure, u"end_date"_s).value(u"hint"_s).toString();
     QVERIFY2(hint.contains(u"31.12.2099"_s), qPrintable(hint));
@@ -246,6 +253,7 @@ void TestEditingModels::reviewStepsPerRoleAndStatus()
         QVERIFY(m_session->reviewPlan(u"plan-adorf"_s, status, u"Bitte die Ziele beziffern."_s));
 
     ReviewActionsModel model;
+    model.setSession(m_session.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setPlanId(u"plan-adorf"_s);
     model.refresh();
@@ -287,6 +295,7 @@ void TestEditingModels::tabsPerEntry()
     if (QTest::currentTestFailed())
         return;
     EditorTabsModel model;
+    model.setSession(m_session.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setEntityId(entityId);
     model.refresh();

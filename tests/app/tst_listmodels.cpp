@@ -36,13 +36,15 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 /** Makes one model, set up to show the sample plan's entries (its properties as QML would set them). */
-using ModelFactory = std::function<QAbstractItemModel *()>;
+using ModelFactory = std::function<QAbstractItemModel *(Session *)>;
 
 template<typename Model>
 ModelFactory make(const QVariantMap &properties = {})
 {
-    return [properties] {
+    return [properties](Session *session) {
         auto *model = new Model;
+        if constexpr (std::is_base_of_v<RowListModel, Model>)
+            model->setSession(session);
         for (auto it = properties.begin(); it != properties.end(); ++it)
             model->setProperty(it.key().toLatin1().constData(), it.value());
         return model;
@@ -148,7 +150,7 @@ void TestListModels::modelFollowsEdits()
     openSampleSession(m_dir, m_session, u"editor"_s, u"muni-adorf"_s);
     if (QTest::currentTestFailed())
         return;
-    const std::unique_ptr<QAbstractItemModel> model(everyListModel()[index].second());
+    const std::unique_ptr<QAbstractItemModel> model(everyListModel()[index].second(m_session.get()));
     QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     refresh(model.get());
 

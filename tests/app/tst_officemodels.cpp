@@ -87,6 +87,7 @@ void TestOfficeModels::diffShowsExactlyTheEditSinceTheLastSubmission()
 {
     const QString plan = addPlan(u"Furth"_s, u"Süd"_s, u"Bayern"_s, { u"Azubi-Tag"_s, u"Bürgerbus"_s });
     PlanDiffModel diff;
+    diff.setSession(m_session.get());
     diff.setPlanId(plan);
     diff.refresh();
     QCOMPARE(diff.count(), 0); // nothing submitted yet
@@ -120,6 +121,7 @@ void TestOfficeModels::versionsNewestFirst()
     const auto second = m_session->replica()->submit(plan);
     QVERIFY(first && second);
     PlanVersionsModel versions;
+    versions.setSession(m_session.get());
     versions.setPlanId(plan);
     versions.refresh();
     QCOMPARE(column(versions, "versionId"), (QStringList { *second, *first }));
@@ -133,6 +135,7 @@ void TestOfficeModels::dashboardFiltersAndSorts()
     addPlan(u"Eutin"_s, u"Nord"_s, u"Schleswig-Holstein"_s, { u"D"_s });
     addPlan(u"Riesa"_s, u"Süd"_s, u"Sachsen"_s, {});
     DashboardModel dashboard;
+    dashboard.setSession(m_session.get());
     dashboard.setSortBy(u"name"_s);
     dashboard.refresh();
     QCOMPARE(column(dashboard, "name"), (QStringList { u"Adorf/Vogtl."_s, u"Eutin"_s, u"Furth"_s, u"Riesa"_s }));
@@ -168,6 +171,7 @@ void TestOfficeModels::chartsCountMeasuresAndListThem()
     addPlan(u"Furth"_s, u"Süd"_s, u"Bayern"_s, { u"Azubi-Tag"_s, u"Jobmesse"_s }, u"[\"skilled_workers\",\"youth\"]"_s);
     addPlan(u"Eutin"_s, u"Nord"_s, u"Schleswig-Holstein"_s, { u"Bürgerbus"_s }, u"[\"mobility\"]"_s);
     ChartModel chart;
+    chart.setSession(m_session.get());
     chart.setDimension(u"theme"_s);
     chart.refresh();
     QCOMPARE(chart.total(), 3);
@@ -181,6 +185,7 @@ void TestOfficeModels::chartsCountMeasuresAndListThem()
     QCOMPARE(chart.get(1).value(u"segments"_s).toList().size(), 1);
 
     ChartMeasuresModel measures;
+    measures.setSession(m_session.get());
     measures.setDimension(u"theme"_s);
     measures.setKey(u"mobility"_s);
     measures.refresh();
@@ -198,6 +203,7 @@ void TestOfficeModels::synopsisShowsTheNewestFigureOfEachKey()
     QVERIFY(m_session->setSynopsisFigure(furth, u"area_km2"_s, u"18.6"_s, u"km²"_s, u"2022"_s)); // corrected in place
 
     SynopsisModel synopsis;
+    synopsis.setSession(m_session.get());
     synopsis.refresh();
     QCOMPARE(synopsis.keys(), (QStringList { u"population"_s, u"area_km2"_s }));
     QCOMPARE(synopsis.keyLabels().first(), Vocabulary::synopsisKeyLabel(u"population"_s));
@@ -223,6 +229,7 @@ void TestOfficeModels::meetingsUpcomingFirstWithTheirMeasures()
     const QString soon = m_session->addMeeting(u"Heute"_s, u"Süd"_s, today, {}, u"Furth"_s);
     QVERIFY(!past.isEmpty() && !next.isEmpty() && !soon.isEmpty());
     MeetingsModel meetings;
+    meetings.setSession(m_session.get());
     meetings.refresh();
     QCOMPARE(column(meetings, "meetingId"), (QStringList { soon, next, past }));
     QCOMPARE(meetings.get(2).value(u"upcoming"_s).toBool(), false);
@@ -232,6 +239,7 @@ void TestOfficeModels::meetingsUpcomingFirstWithTheirMeasures()
     const QString goal = m_session->addEntity(u"goal"_s, field, u"Ausbildung"_s);
     const QString measure = m_session->addEntity(u"measure"_s, goal, u"Ausbildungsmesse"_s);
     MeetingLinksModel links;
+    links.setSession(m_session.get());
     links.setMeetingId(next);
     links.refresh();
     QCOMPARE(links.linkableMeasures().size(), 1);

@@ -95,6 +95,7 @@ void TestPeerModels::municipalitiesByClusterWithTheirMeasures()
     addPeerPlan(u"Furth"_s, u"Süd"_s, u"Azubi-Tag"_s, {});
     addPeerPlan(u"Anklam"_s, u"Nord"_s, u"Dorfladen"_s, {});
     PeersModel peers;
+    peers.setSession(m_session.get());
     peers.refresh();
     QCOMPARE(column(peers, "name"), (QStringList { u"Anklam"_s, u"Adorf/Vogtl."_s, u"Furth"_s }));
     QCOMPARE(column(peers, "cluster"), (QStringList { u"Nord"_s, u"Süd"_s, u"Süd"_s }));
@@ -115,6 +116,7 @@ void TestPeerModels::themeFilterKeepsOnlyWhoWorksOnIt()
     addPeerPlan(u"Furth"_s, u"Süd"_s, u"Azubi-Tag"_s, u"[\"skilled_workers\",\"youth\"]"_s);
     addPeerPlan(u"Riesa"_s, u"Süd"_s, u"Bürgerbus"_s, u"[\"mobility\"]"_s);
     PeersModel peers;
+    peers.setSession(m_session.get());
     peers.setTheme(u"skilled_workers"_s);
     peers.refresh();
     QCOMPARE(column(peers, "name"), QStringList { u"Furth"_s });
@@ -130,6 +132,7 @@ void TestPeerModels::searchFindsTextAcrossPlans()
 {
     const QString peerMeasure = addPeerPlan(u"Furth"_s, u"Süd"_s, u"Azubi-Tag"_s, {});
     SearchModel search;
+    search.setSession(m_session.get());
     search.setQuery(u"Ausbildungsmesse"_s);
     search.refresh();
     QCOMPARE(column(search, "entityId"), QStringList { m_ownMeasure });
@@ -162,6 +165,7 @@ void TestPeerModels::searchByThemeNameFindsMeasuresOfThatTheme()
     const QString peerMeasure = addPeerPlan(u"Furth"_s, u"Süd"_s, u"Azubi-Tag"_s, u"[\"skilled_workers\"]"_s);
     addPeerPlan(u"Riesa"_s, u"Süd"_s, u"Bürgerbus"_s, u"[\"mobility\"]"_s);
     SearchModel search;
+    search.setSession(m_session.get());
     search.setQuery(Vocabulary::choiceLabel(u"themes"_s, u"skilled_workers"_s)); // "Fachkräftemangel"
     search.refresh();
     QCOMPARE(column(search, "entityId"), QStringList { peerMeasure });
@@ -172,6 +176,7 @@ void TestPeerModels::searchByThemeNameFindsMeasuresOfThatTheme()
 void TestPeerModels::commentOnAMeasureShowsAndResolves()
 {
     CommentsModel comments;
+    comments.setSession(m_session.get());
     comments.setEntityId(m_ownMeasure);
     comments.refresh();
     QCOMPARE(comments.count(), 0);

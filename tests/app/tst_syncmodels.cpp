@@ -99,6 +99,7 @@ void TestSyncModels::rejectedChangesNameEntryFieldValueAndReason()
     QVERIFY(m_session->replica()->acknowledge({}, refused));
 
     RejectedChangesModel model;
+    model.setSession(m_session.get());
     model.refresh();
     QCOMPARE(model.count(), 2);
     // Newest first.
@@ -126,6 +127,7 @@ void TestSyncModels::rejectedCreateKeepsItsTitle()
     QVERIFY(!record || !record->exists());
 
     RejectedChangesModel model;
+    model.setSession(m_session.get());
     model.refresh();
     QVERIFY(model.count() >= 2); // the create and its fields
     QStringList actions;
@@ -147,6 +149,7 @@ void TestSyncModels::milestonesInListOrder()
     QVERIFY(m_session->setField(third, u"done"_s, u"true"_s));
 
     MilestonesModel model;
+    model.setSession(m_session.get());
     model.setMeasureId(measure);
     model.refresh();
     QCOMPARE(model.count(), 3);
@@ -166,7 +169,7 @@ void TestSyncModels::milestonesInListOrder()
     QCOMPARE(value(model, 1, "first").toBool() || value(model, 1, "last").toBool(), false);
 
     // Only milestones of a measure.
-    model.setMeasureId(Session::instance()->planId());
+    model.setMeasureId(m_session->planId());
     model.refresh();
     QCOMPARE(model.count(), 0);
 }
@@ -178,6 +181,7 @@ void TestSyncModels::milestonesFollowEdits()
     const QString second = m_session->addEntity(u"milestone"_s, measure, u"B"_s);
     const QString third = m_session->addEntity(u"milestone"_s, measure, u"C"_s);
     MilestonesModel model;
+    model.setSession(m_session.get());
     model.setMeasureId(measure);
     model.refresh();
 
@@ -226,6 +230,7 @@ void TestSyncModels::timelinePlacesMeasuresOnOneAxis()
     const QString lastDay = measure(u"Silvester"_s, {}, u"2026-12-31"_s);
 
     TimelineModel model;
+    model.setSession(m_session.get());
     model.setPlanId(m_session->planId());
     model.refresh();
     QCOMPARE(model.count(), 4);
@@ -271,6 +276,7 @@ void TestSyncModels::timelineWithoutDates()
     m_session->addEntity(u"measure"_s, goal, u"Idee A"_s);
     m_session->addEntity(u"measure"_s, goal, u"Idee B"_s);
     TimelineModel model;
+    model.setSession(m_session.get());
     model.setPlanId(m_session->planId());
     model.refresh();
     QCOMPARE(model.count(), 0);

@@ -32,7 +32,8 @@ void PlanPrinter::print(const QString &planId)
     }
     if (!m_printer)
         m_printer = std::make_unique<QPrinter>(QPrinter::HighResolution);
-    const QString title = Session::instance() ? Session::instance()->fieldValue(planId, QStringLiteral("title")) : QString();
+    Session *session = Session::of(this);
+    const QString title = session ? session->fieldValue(planId, QStringLiteral("title")) : QString();
     m_printer->setDocName(title);
     // "Print to file" offers a PDF named after the plan, in the documents folder (else Qt offers the home folder).
     if (m_printer->outputFileName().isEmpty() || !m_printer->outputFileName().endsWith(QStringLiteral(".pdf")))
@@ -43,8 +44,8 @@ void PlanPrinter::print(const QString &planId)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Plan drucken"));
     DialogWindow::prepare(dialog, parent());
-    connect(dialog, &QDialog::accepted, this, [this, planId] {
-        if (Session::instance() && Session::instance()->printPlan(planId, *m_printer))
+    connect(dialog, &QDialog::accepted, this, [this, planId, session = QPointer<Session>(session)] {
+        if (session && session->printPlan(planId, *m_printer))
             Q_EMIT printed();
     });
     connect(dialog, &QPrintDialog::finished, this, [this] {

@@ -102,9 +102,9 @@ QList<RowListModel::Row> MeetingLinksModel::readRows()
 QVariantList MeetingLinksModel::linkableMeasures() const
 {
     QVariantList measures;
-    Session &s = *session();
-    if (!s.replica() || s.planId().isEmpty() || m_meetingId.isEmpty())
+    if (!session() || !session()->replica() || session()->planId().isEmpty() || m_meetingId.isEmpty())
         return measures;
+    Session &s = *session();
     QStringList linked;
     for (int row = 0; row < count(); ++row)
         linked << get(row).value(u"measureId"_s).toString();

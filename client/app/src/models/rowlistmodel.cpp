@@ -10,18 +10,29 @@ RowListModel::RowListModel(const QList<QByteArray> &roles, QObject *parent)
 {
     for (int i = 0; i < roles.size(); ++i)
         m_roleNames.insert(Qt::UserRole + i, roles[i]);
-    if (Session *s = session()) {
-        connect(s, &Session::revisionChanged, this, &RowListModel::refresh);
-        connect(s, &Session::accountChanged, this, &RowListModel::scheduleRefresh);
-        connect(s, &Session::planChanged, this, &RowListModel::scheduleRefresh);
-        connect(s, &Session::languageChanged, this, &RowListModel::scheduleRefresh);
+}
+
+void RowListModel::setSession(Session *session)
+{
+    if (session == m_session)
+        return;
+    if (m_session)
+        m_session->disconnect(this);
+    m_session = session;
+    if (session) {
+        connect(session, &Session::revisionChanged, this, &RowListModel::refresh);
+        connect(session, &Session::accountChanged, this, &RowListModel::scheduleRefresh);
+        connect(session, &Session::planChanged, this, &RowListModel::scheduleRefresh);
+        connect(session, &Session::languageChanged, this, &RowListModel::scheduleRefresh);
     }
+    Q_EMIT sessionChanged();
     scheduleRefresh();
 }
 
-Session *RowListModel::session() const
+void RowListModel::classBegin()
 {
-    return Session::instance();
+    if (!m_session)
+        setSession(Session::of(this));
 }
 
 int RowListModel::role(const QByteArray &name) const
@@ -78,7 +89,7 @@ void RowListModel::scheduleRefresh()
 void RowListModel::refresh()
 {
     m_scheduled = false;
-    Session *s = session();
+    Session *s = m_session;
     QList<Row> rows = s && s->isReady() ? readRows() : QList<Row>();
     const bool sameKeys = rows.size() == m_rows.size() && std::equal(rows.cbegin(), rows.cend(), m_rows.cbegin(),
                                                                      [](const Row &a, const Row &b) {

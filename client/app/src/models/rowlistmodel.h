@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "session/session.h"
+
 #include <QAbstractListModel>
+#include <QPointer>
 #include <QQmlEngine>
 #include <QVariantList>
-
-class Session;
 
 /**
  * The base of the client's list models: rows read from the replica as
@@ -15,12 +16,17 @@ class Session;
  * dataChanged and keep their place and focus; otherwise a reset.
  *
  * The first role is the row's key (usually the entity id).
+ *
+ * A model reads the session it is handed: in QML the one of its engine, unless a session is set;
+ * in C++ the one given to setSession(). Without a session it has no rows.
  */
-class RowListModel : public QAbstractListModel
+class RowListModel : public QAbstractListModel, public QQmlParserStatus
 {
     Q_OBJECT
     QML_ANONYMOUS
+    Q_INTERFACES(QQmlParserStatus)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(Session *session READ session WRITE setSession NOTIFY sessionChanged)
 
 public:
     using Row = QVariantList;
@@ -29,6 +35,12 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
     [[nodiscard]] int count() const { return int(m_rows.size()); }
+    [[nodiscard]] Session *session() const { return m_session; }
+    void setSession(Session *session);
+
+    /** Made by QML: takes the session of its engine before any binding reads the model (a binding may set another). */
+    void classBegin() override;
+    void componentComplete() override { }
 
     /** The row as {role: value}; empty for a row out of range. */
     Q_INVOKABLE QVariantMap get(int row) const;
@@ -39,6 +51,7 @@ public:
 
 Q_SIGNALS:
     void countChanged();
+    void sessionChanged();
     /** After every refresh. */
     void refreshed();
 
@@ -49,11 +62,11 @@ protected:
     virtual QList<Row> readRows() = 0;
     /** Coalesces refreshes asked for in one event loop turn (several properties set at once). */
     void scheduleRefresh();
-    [[nodiscard]] Session *session() const;
     [[nodiscard]] int role(const QByteArray &name) const;
 
 private:
     QHash<int, QByteArray> m_roleNames;
     QList<Row> m_rows;
+    QPointer<Session> m_session;
     bool m_scheduled = false;
 };

@@ -65,9 +65,10 @@ Session *Session::create(QQmlEngine *, QJSEngine *)
     return s_instance;
 }
 
-Session *Session::instance()
+Session *Session::of(const QObject *object)
 {
-    return s_instance;
+    QQmlEngine *engine = qmlEngine(object);
+    return engine ? engine->singletonInstance<Session *>(qmlTypeId("Werkstattplan", 1, 0, "Session")) : nullptr;
 }
 
 bool Session::openLast()

@@ -68,10 +68,11 @@ public:
     ~Session() override;
     Q_DISABLE_COPY_MOVE(Session)
 
-    /** The instance QML sees; set once by main() (or a test) before QML is loaded. */
+    /** The instance QML engines are given; set once by main() (or a test) before QML is loaded. */
     static void setInstance(Session *session);
     static Session *create(QQmlEngine *, QJSEngine *);
-    [[nodiscard]] static Session *instance();
+    /** The session of the QML engine that made object; null for an object not made by QML. */
+    [[nodiscard]] static Session *of(const QObject *object);
 
     /** The folder of this device's replicas and settings.ini. */
     [[nodiscard]] QString dataFolder() const { return m_dataFolder; }

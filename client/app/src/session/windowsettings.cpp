@@ -26,6 +26,12 @@ WindowSettings::WindowSettings(QObject *parent)
     m_saveLater.setSingleShot(true);
     m_saveLater.setInterval(500); // ms: one write after a drag or resize, not one per step
     connect(&m_saveLater, &QTimer::timeout, this, &WindowSettings::save);
+}
+
+void WindowSettings::classBegin()
+{
+    if (Session *session = Session::of(this))
+        m_settingsFile = QDir(session->dataFolder()).filePath(u"settings.ini"_s);
     QSettings settings(settingsFile(), QSettings::IniFormat);
     m_timelineCollapsed = settings.value(u"window/timelineCollapsed"_s, false).toBool();
 }
@@ -38,8 +44,7 @@ WindowSettings::~WindowSettings()
 
 QString WindowSettings::settingsFile() const
 {
-    Session *session = Session::instance();
-    return QDir(session ? session->dataFolder() : QDir::tempPath()).filePath(u"settings.ini"_s);
+    return m_settingsFile.isEmpty() ? QDir(QDir::tempPath()).filePath(u"settings.ini"_s) : m_settingsFile;
 }
 
 WindowSettings::Placement WindowSettings::place(const QRect &saved, bool savedMaximized, const QList<QRect> &screens,

@@ -15,10 +15,11 @@
  * screen, always within a screen's free area, and maximized where the preferred size does not fit
  * (a 1366×768 laptop), so the status bar is never off-screen.
  */
-class WindowSettings : public QObject
+class WindowSettings : public QObject, public QQmlParserStatus
 {
     Q_OBJECT
     QML_ELEMENT
+    Q_INTERFACES(QQmlParserStatus)
     Q_PROPERTY(QQuickWindow *window READ window WRITE setWindow NOTIFY windowChanged)
     Q_PROPERTY(bool timelineCollapsed READ timelineCollapsed WRITE setTimelineCollapsed NOTIFY timelineCollapsedChanged)
 
@@ -51,6 +52,10 @@ public:
     [[nodiscard]] bool timelineCollapsed() const { return m_timelineCollapsed; }
     void setTimelineCollapsed(bool collapsed);
 
+    /** Made by QML: reads the settings of its engine's session. */
+    void classBegin() override;
+    void componentComplete() override { }
+
     /** Writes the window's geometry now (also done shortly after every change, and at the end). */
     Q_INVOKABLE void save();
 
@@ -62,6 +67,7 @@ private:
     [[nodiscard]] QString settingsFile() const;
 
     QPointer<QQuickWindow> m_window;
+    QString m_settingsFile; ///< in the session's data folder; known from classBegin()
     QTimer m_saveLater;
     bool m_timelineCollapsed = false;
 };
