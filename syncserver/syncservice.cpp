@@ -157,7 +157,8 @@ std::optional<HttpResponse> SyncService::route(const HttpRequest &request, const
         const char *method;
     };
     static const Route routes[] = { { u"/v1/login", "POST" }, { u"/v1/push", "POST" }, { u"/v1/pull", "GET" },
-                                    { u"/v1/bootstrap", "GET" }, { u"/v1/limits", "GET" } };
+                                    { u"/v1/bootstrap", "GET" }, { u"/v1/history", "GET" },
+                                    { u"/v1/limits", "GET" } };
     const auto known = std::find_if(std::begin(routes), std::end(routes),
                                     [&](const Route &r) { return request.path == QStringView(r.path); });
     if (known == std::end(routes))
@@ -177,6 +178,8 @@ std::optional<HttpResponse> SyncService::route(const HttpRequest &request, const
         return push(request, account.value());
     if (request.path == u"/v1/pull"_s)
         return pull(request, account.value());
+    if (request.path == u"/v1/history"_s)
+        return history(request, account.value());
     return bootstrap(request, account.value());
 }
 
@@ -381,10 +384,30 @@ HttpResponse SyncService::bootstrap(const HttpRequest &request, const Account &a
     // A client that reads the compact merge state says so; any other answer is in the stream format.
     const auto metaFormat = request.query.queryItemValue(u"meta"_s) == u"2"_s ? Protocol::MetaFormat::Compact
                                                                              : Protocol::MetaFormat::Stream;
-    Protocol::BootstrapPageWriter writer(cursor, limit, metaFormat);
+    // A compact first sync (history=none): records and heads, no history; any other answer carries histories.
+    const auto history = request.query.queryItemValue(u"history"_s) == u"none"_s ? Protocol::HistoryForm::Omitted
+                                                                                 : Protocol::HistoryForm::Full;
+    Protocol::BootstrapPageWriter writer(cursor, limit, metaFormat, history);
     const auto page = m_store.replica().snapshotPage(after, limit, account.readScope(),
-                                                     Protocol::maxBootstrapChanges, &writer);
+                                                     Protocol::maxBootstrapChanges, &writer,
+                                                     history == Protocol::HistoryForm::Full);
     if (!page)
         return HttpResponse::error(500, page.errorCode(), page.errorMessage());
     return { 200, "application/json", writer.finish() };
+}
+
+HttpResponse SyncService::history(const HttpRequest &request, const Account &account)
+{
+    const QStringList ids = request.query.queryItemValue(u"entities"_s).split(u',', Qt::SkipEmptyParts);
+    const bool valid = !ids.isEmpty() && ids.size() <= Protocol::maxHistoryEntities
+            && std::all_of(ids.cbegin(), ids.cend(), [](const QString &id) { return isChangeId(id); });
+    if (!valid)
+        return badRequest(u"history takes entities=ID,… (1..%1 entity ids)"_s.arg(Protocol::maxHistoryEntities));
+    StoreTimer timer(m_metrics);
+    // Entities the account may not read are left out, as from a bootstrap.
+    const auto read = m_store.replica().histories(ids, account.readScope(), Protocol::maxBootstrapChanges);
+    if (!read)
+        return HttpResponse::error(500, read.errorCode(), read.errorMessage());
+    Protocol::HistoryAnswer answer { read->histories, read->more };
+    return HttpResponse::json(200, answer.toJson());
 }

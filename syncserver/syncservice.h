@@ -45,6 +45,7 @@ private:
     HttpResponse push(const HttpRequest &request, const Account &account);
     HttpResponse pull(const HttpRequest &request, const Account &account);
     HttpResponse bootstrap(const HttpRequest &request, const Account &account);
+    HttpResponse history(const HttpRequest &request, const Account &account);
     HttpResponse health();
     Result<Account> authenticate(const HttpRequest &request);
     /** The store failed: try to connect anew, with backoff, until it works again. */

@@ -271,6 +271,7 @@ int Commands::history(const QString &id)
 {
     if (!findRecord(id))
         return ExitUsage;
+    fetchHistoryIfPartial(id);
     const QList<Change> changes = m_replica->store().history(id);
     if (m_options.json) {
         QJsonArray array;

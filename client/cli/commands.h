@@ -61,6 +61,8 @@ public:
     [[nodiscard]] static QString helpText();
 
 private:
+    /** Fetches the whole history of an entity a compact first sync brought without it; says so if it cannot. */
+    void fetchHistoryIfPartial(const QString &id);
     /** One command: its name, how many arguments it takes, its lines in --help and what runs it. */
     struct Command
     {

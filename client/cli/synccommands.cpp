@@ -201,3 +201,20 @@ int Commands::status()
     return ExitOk;
 }
 
+
+void Commands::fetchHistoryIfPartial(const QString &id)
+{
+    // A compact first sync left the older versions on the server: fetch them when they are asked for.
+    if (!m_replica->hasPartialHistory(id))
+        return;
+    if (!m_replica->account() || m_replica->token().isEmpty()) {
+        err() << "werkstattplan-cli: only the current versions of " << id
+              << " are on this computer; the older ones come with a connection to the server" << Qt::endl;
+        return;
+    }
+    SyncEngine engine(*m_replica);
+    if (Status fetched = engine.fetchHistoryOnce(id); !fetched) {
+        err() << "werkstattplan-cli: only the current versions of " << id << " are on this computer ("
+              << fetched.errorMessage() << " [" << fetched.errorCode() << "])" << Qt::endl;
+    }
+}

@@ -51,6 +51,8 @@ void BootstrapFetcher::fetchIfRoom()
     query.addQueryItem(u"after"_s, QString::number(m_after));
     query.addQueryItem(u"limit"_s, QString::number(m_pageSize));
     query.addQueryItem(u"meta"_s, QString::number(int(Protocol::MetaFormat::Compact)));
+    // A compact first sync: records and their heads; histories are fetched when needed (PartialHistory).
+    query.addQueryItem(u"history"_s, u"none"_s);
     url.setQuery(query);
     TransportRequest request = SyncHttp::transportRequest("GET", url, m_token);
     request.transferTimeoutMs = m_timeoutMs;

@@ -425,8 +425,34 @@ Status LocalReplica::applyPulled(const QList<Change> &changes, qint64 nextCursor
     return Ok {};
 }
 
-Status LocalReplica::importBootstrap(const QList<SnapshotEntity> &entities)
+Status LocalReplica::importBootstrap(const QList<SnapshotEntity> &entities, const BootstrapProgress &progress)
 {
-    return m_store->importSnapshot(entities);
+    // The page and where the bootstrap stands commit together: an interruption resumes after the last page stored.
+    return m_store->importSnapshot(entities, { { bootstrapCursorKey, QString::number(progress.cursor) },
+                                               { bootstrapAfterKey, QString::number(progress.after) } });
+}
+
+Result<QStringList> LocalReplica::entitiesToComplete(const QList<Change> &changes)
+{
+    return m_store->entitiesToComplete(changes);
+}
+
+Result<QStringList> LocalReplica::historiesDue()
+{
+    return m_store->historiesDue();
+}
+
+bool LocalReplica::hasPartialHistory(const QString &entityId)
+{
+    const auto partial = m_store->hasPartialHistory(entityId);
+    return partial && partial.value();
+}
+
+Status LocalReplica::completeHistory(const QString &entityId, const QList<Change> &history)
+{
+    Status done = m_store->completeHistory(entityId, history);
+    if (done)
+        writeCheck();
+    return done;
 }
 

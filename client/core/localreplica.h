@@ -170,6 +170,22 @@ public:
     /** True until the first bootstrap from the server has completed. */
     [[nodiscard]] bool needsBootstrap();
     Status setBootstrapped(qint64 cursor);
+    /** Where an interrupted first sync goes on: its first page's cursor and the key of its last stored page. */
+    struct BootstrapProgress
+    {
+        qint64 cursor = 0;
+        qint64 after = 0;
+    };
+    [[nodiscard]] std::optional<BootstrapProgress> bootstrapProgress();
+
+    // Histories a compact first sync left on the server (PartialHistory)
+    /** Entities whose history must be fetched before these pulled changes are applied. */
+    [[nodiscard]] Result<QStringList> entitiesToComplete(const QList<Change> &changes);
+    /** Entities whose history must be fetched before the first pull. */
+    [[nodiscard]] Result<QStringList> historiesDue();
+    [[nodiscard]] bool hasPartialHistory(const QString &entityId);
+    /** The whole history of an entity from the server, in place of the heads it was held with. */
+    Status completeHistory(const QString &entityId, const QList<Change> &history);
 
     // Local edits
     using Fields = QList<QPair<QString, QString>>;
@@ -242,7 +258,8 @@ public:
     /** Applies a page of pulled changes, keeps their seals and moves the cursor (and its tag), in one transaction. */
     Status applyPulled(const QList<Change> &changes, qint64 nextCursor, const QString &nextTag = {},
                        const QList<ReplicaStore::Seal> &seals = {});
-    Status importBootstrap(const QList<SnapshotEntity> &entities);
+    /** Stores a bootstrap page and where the bootstrap stands, in one transaction. */
+    Status importBootstrap(const QList<SnapshotEntity> &entities, const BootstrapProgress &progress);
 
 private:
     /** wallClock: the time source of this device's stamps; empty: the wall clock (skewed as the environment says). */

@@ -237,8 +237,22 @@ Status LocalReplica::setBootstrapped(qint64 startCursor)
     }
     if (Status ok = writeState(bootstrappedKey, u"1"_s); !ok)
         return ok;
+    for (const QString &key : { bootstrapCursorKey, bootstrapAfterKey }) {
+        if (Status ok = writeState(key, u""_s); !ok)
+            return ok;
+    }
     writeCheck();
     return Ok {};
+}
+
+std::optional<LocalReplica::BootstrapProgress> LocalReplica::bootstrapProgress()
+{
+    bool cursorOk = false, afterOk = false;
+    const qint64 cursor = state(bootstrapCursorKey).toLongLong(&cursorOk);
+    const qint64 after = state(bootstrapAfterKey).toLongLong(&afterOk);
+    if (!cursorOk || !afterOk || cursor < 0 || after < 0 || !needsBootstrap())
+        return std::nullopt;
+    return BootstrapProgress { cursor, after };
 }
 
 std::optional<Permissions> LocalReplica::permissions()

@@ -16,6 +16,9 @@ inline const QString cursorKey = u"cursor"_s;
 /** Protocol::cursorTag of the change at the cursor, as the server gave it (next_tag); empty if unknown. */
 inline const QString cursorTagKey = u"cursor_tag"_s;
 inline const QString bootstrappedKey = u"bootstrapped"_s;
+/** A first sync under way: the cursor of its first page and the key its last stored page ended at. */
+inline const QString bootstrapCursorKey = u"bootstrap_cursor"_s;
+inline const QString bootstrapAfterKey = u"bootstrap_after"_s;
 inline const QString lastSyncKey = u"last_complete_sync"_s;
 inline const QString lastStampKey = u"last_hlc"_s;
 /** A data-safety notice for the user (JSON: code, message, at), until dismissed. */

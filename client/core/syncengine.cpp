@@ -297,13 +297,20 @@ void SyncEngine::startCycle()
 
 void SyncEngine::bootstrapStart()
 {
-    if (m_bootstrapCursor < 0)
+    if (m_bootstrapCursor < 0) {
         resetBootstrap(); // a fresh start: pages from the beginning, otherwise on after the last page written
+        // Interrupted in an earlier run (the program ended, the laptop went off): on after its last stored page.
+        if (const auto progress = m_replica.bootstrapProgress()) {
+            m_bootstrapCursor = progress->cursor;
+            m_bootstrapAfter = progress->after;
+            qCInfo(lcSync) << "bootstrap resumes after key" << m_bootstrapAfter;
+        }
+    }
     const auto account = m_replica.account();
     auto *fetcher = new BootstrapFetcher(endpointOf(QUrl(account ? account->serverUrl : QString()), u"/v1/bootstrap"_s),
                                          m_transport->forAnotherThread(), *m_trust, m_replica.token(),
                                          m_timing.requestTimeoutMs);
-    fetcher->setPages(bootstrapPageSize, m_bootstrapAfter, m_bootstrapCursor < 0);
+    fetcher->setPages(m_timing.bootstrapPageSize, m_bootstrapAfter, m_bootstrapCursor < 0);
     m_fetchThread = std::make_unique<QThread>();
     m_fetchThread->setObjectName(u"bootstrap"_s);
     fetcher->moveToThread(m_fetchThread.get());
@@ -331,17 +338,15 @@ void SyncEngine::writeBootstrapPage(const BootstrapPage &page)
 {
     if (m_phase != Phase::Bootstrapping || !m_fetcher)
         return; // the cycle ended meanwhile
-    if (!page.entities.isEmpty()) {
-        if (Status imported = m_replica.importBootstrap(page.entities); !imported)
-            return failCycle(imported.error());
-    }
     if (m_bootstrapCursor < 0)
         m_bootstrapCursor = page.cursor;
+    if (Status imported = m_replica.importBootstrap(page.entities, { m_bootstrapCursor, page.next }); !imported)
+        return failCycle(imported.error());
     m_bootstrapAfter = page.next;
     m_bootstrapReceived += int(page.entities.size());
     m_summary.bootstrapped += int(page.entities.size());
     // The server does not say how many entities there are: assume one more full page while "more".
-    m_status->setProgress(m_bootstrapReceived, m_bootstrapReceived + (page.more ? bootstrapPageSize : 0));
+    m_status->setProgress(m_bootstrapReceived, m_bootstrapReceived + (page.more ? m_timing.bootstrapPageSize : 0));
 
     if (page.more) {
         QMetaObject::invokeMethod(m_fetcher, &BootstrapFetcher::pageWritten, Qt::QueuedConnection);
@@ -354,6 +359,12 @@ void SyncEngine::writeBootstrapPage(const BootstrapPage &page)
     qCInfo(lcSync) << "bootstrap complete:" << m_bootstrapReceived << "entities, cursor" << m_bootstrapCursor;
     resetBootstrap();
     m_phase = Phase::Pulling;
+    // Entities the bootstrap met with edits made here take their whole history first.
+    const auto due = m_replica.historiesDue();
+    if (!due)
+        return failCycle(due.error());
+    if (!due->isEmpty())
+        return completeHistories(due.value(), &SyncEngine::pullNext);
     pullNext();
 }
 
@@ -389,23 +400,35 @@ void SyncEngine::onPullFinished(const Reply &reply)
     if (next < m_pullAfter || (more && next == m_pullAfter))
         return failCycle(SyncHttp::malformed(u"pull cursor %1 after %2"_s.arg(next).arg(m_pullAfter)));
 
-    QList<Change> changes;
-    QList<ReplicaStore::Seal> seals;
-    changes.reserve(page->changes.size());
+    HeldPull &held = m_heldPull;
+    held = HeldPull { {}, {}, next, page->nextTag, more };
+    held.changes.reserve(page->changes.size());
     for (Protocol::PulledChange &pulled : page.value().changes) {
         // Kept to hand the change back should the server lose it (a restore): short, or not kept.
         if (!pulled.seal.isEmpty() && pulled.seal.size() <= 64)
-            seals << ReplicaStore::Seal { pulled.change.id, pulled.seq, pulled.seal };
-        changes << std::move(pulled.change);
+            held.seals << ReplicaStore::Seal { pulled.change.id, pulled.seq, pulled.seal };
+        held.changes << std::move(pulled.change);
     }
-    if (!changes.isEmpty() || next != m_pullAfter) {
-        if (Status applied = m_replica.applyPulled(changes, next, page->nextTag, seals); !applied)
+    // A change that could need what a compact first sync left on the server waits for that history.
+    const auto toComplete = m_replica.entitiesToComplete(held.changes);
+    if (!toComplete)
+        return failCycle(toComplete.error());
+    if (!toComplete->isEmpty())
+        return completeHistories(toComplete.value(), &SyncEngine::applyHeldPull);
+    applyHeldPull();
+}
+
+void SyncEngine::applyHeldPull()
+{
+    const HeldPull held = std::exchange(m_heldPull, {});
+    if (!held.changes.isEmpty() || held.next != m_pullAfter) {
+        if (Status applied = m_replica.applyPulled(held.changes, held.next, held.nextTag, held.seals); !applied)
             return failCycle(applied.error());
     }
-    m_summary.pulled += int(changes.size());
+    m_summary.pulled += int(held.changes.size());
     refreshCounts();
-    qCDebug(lcSync) << "pulled" << changes.size() << "changes up to" << next;
-    if (more)
+    qCDebug(lcSync) << "pulled" << held.changes.size() << "changes up to" << held.next;
+    if (held.more)
         return pullNext();
     finishCycle();
 }
@@ -453,6 +476,9 @@ void SyncEngine::finishCycle()
             openSocket();
     }
     Q_EMIT synced(m_summary);
+    // Histories asked for while the cycle ran.
+    if (!m_historyRequests.isEmpty())
+        QMetaObject::invokeMethod(this, &SyncEngine::startHistoryRequests, Qt::QueuedConnection);
 }
 
 bool SyncEngine::describeDevice()
@@ -471,6 +497,13 @@ bool SyncEngine::describeDevice()
 
 void SyncEngine::failCycle(const Error &error)
 {
+    if (m_phase == Phase::FetchingHistories) {
+        // Only histories were asked for: their askers hear why; the sync itself is not retried for it.
+        m_phase = Phase::Idle;
+        m_historiesWanted.clear();
+        m_afterHistories = nullptr;
+        return answerHistoryRequests(error);
+    }
     stopFetcher();
     m_phase = Phase::Idle;
     m_batch.clear();
@@ -512,6 +545,8 @@ void SyncEngine::failCycle(const Error &error)
         m_retryMs = qMin(m_retryMs * 2, m_timing.maxRetryMs);
     }
     Q_EMIT failed(error);
+    if (!m_historyRequests.isEmpty())
+        answerHistoryRequests(error);
 }
 
 Result<bool> SyncEngine::checkServerLog(const Protocol::StoreIdentity &identity, bool cursorNeverIssued)

@@ -3,6 +3,7 @@
 
 #include "common/result.h"
 #include "model/change.h"
+#include "storage/replicastore.h"
 #include "synchttp.h"
 #include "synctiming.h"
 #include "synctransport.h"
@@ -74,7 +75,7 @@ class SyncEngine final : public QObject
 public:
     static constexpr int requestTimeoutMs = SyncHttp::requestTimeoutMs;
     static constexpr int pushBatchSize = 500;
-    static constexpr int bootstrapPageSize = 1000; ///< fewer, larger transactions: each commit rewrites the index pages it touched
+    static constexpr int bootstrapPageSize = SyncTiming::defaultBootstrapPageSize;
     static constexpr int pullPageSize = 1000;
     static constexpr int debounceMs = SyncTiming::defaultDebounceMs;
     static constexpr int firstRetryMs = SyncTiming::defaultFirstRetryMs;
@@ -121,6 +122,15 @@ public:
     Result<SyncSummary> syncOnce();
 
     /**
+     * Fetches the whole history of an entity a compact first sync brought
+     * without it (LocalReplica::hasPartialHistory), after the sync that runs,
+     * if one does; answers with historyFetched(). For the history view.
+     */
+    void fetchHistory(const QString &entityId);
+    /** fetchHistory(), blocking (CLI and tests). */
+    Status fetchHistoryOnce(const QString &entityId);
+
+    /**
      * Background mode: syncs now, again after notifyLocalChange() (debounced)
      * and whenever the live socket announces a cursor above ours; retries
      * with exponential backoff while the server is unreachable. Stops
@@ -151,13 +161,15 @@ Q_SIGNALS:
     void failed(const Error &error);
     /** The answer to login(): Ok, or why the sign-in failed. */
     void loginFinished(const Status &result);
+    /** The answer to fetchHistory(): Ok once the entity's whole history is here, or why not. */
+    void historyFetched(const QString &entityId, const Status &result);
     /** A failed sync is tried again in delayMs (the backoff). */
     void retryScheduled(int delayMs);
     /** The live socket closed or could not open; it is opened again in delayMs. */
     void socketRetryScheduled(int delayMs);
 
 private:
-    enum class Phase { Idle, Pushing, Bootstrapping, Pulling };
+    enum class Phase { Idle, Pushing, Bootstrapping, Pulling, FetchingHistories };
 
     using Reply = SyncHttp::Answer;
 
@@ -173,6 +185,17 @@ private:
     void stopFetcher();
     void pullNext();
     void onPullFinished(const Reply &reply);
+    /** Applies the pulled page held in m_heldPull and goes on. */
+    void applyHeldPull();
+    /** Fetches the whole histories of entities (GET /v1/history), completes them, then calls then. */
+    void completeHistories(const QStringList &entityIds, void (SyncEngine::*then)());
+    void historyNext();
+    void onHistoryFinished(const Reply &reply);
+    /** Fetches the histories fetchHistory() was asked for, if no cycle runs; then goes idle. */
+    void startHistoryRequests();
+    void finishHistoryRequests();
+    /** Answers every history request with result. */
+    void answerHistoryRequests(const Status &result);
     void finishCycle();
     /** Writes this device's record (name, municipality) once per account; true if that made a change to push. */
     bool describeDevice();
@@ -225,6 +248,20 @@ private:
     QSet<QString> m_deferred; ///< changes sent again after a restore and refused for now, in this cycle
     int m_batchLimit = pushBatchSize; ///< lowered when a batch is too large for the server
     qint64 m_pullAfter = 0;
+    /** A pulled page while the histories it needs are fetched. */
+    struct HeldPull
+    {
+        QList<Change> changes;
+        QList<ReplicaStore::Seal> seals;
+        qint64 next = 0;
+        QString nextTag;
+        bool more = false;
+    };
+    HeldPull m_heldPull;
+    QStringList m_historiesWanted; ///< entities whose history is still to fetch
+    QStringList m_historiesAsked; ///< of those, the ones in the request in flight
+    void (SyncEngine::*m_afterHistories)() = nullptr;
+    QStringList m_historyRequests; ///< asked for by fetchHistory(), answered by historyFetched()
     std::optional<Result<SyncSummary>> m_lastResult;
 
     // A bootstrap interrupted by a network error continues from here (same process only).

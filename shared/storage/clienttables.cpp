@@ -160,7 +160,8 @@ int ClientTables::requeue(const QString &device, qint64 sealedAfter)
 {
     int queued = 0;
     QSqlQuery &insert = m_statements.prepared(u"INSERT INTO outbox (change_id, queued) SELECT change_id, seq FROM changes "
-                                              "WHERE device = ? ON CONFLICT(change_id) DO NOTHING"_s);
+                                              "WHERE device = ? AND change_id NOT IN (SELECT change_id FROM head_changes) "
+                                              "ON CONFLICT(change_id) DO NOTHING"_s);
     insert.bindValue(0, device);
     if (!insert.exec())
         m_failure = sqlError(u"cannot queue changes"_s, insert.lastError());

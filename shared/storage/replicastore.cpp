@@ -6,6 +6,7 @@
 #include "storage/clienttables.h"
 #include "storage/conflicttable.h"
 #include "storage/entitytables.h"
+#include "storage/partialhistories.h"
 #include "storage/recordcache.h"
 #include "storage/replicasalvage.h"
 #include "storage/searchindex.h"
@@ -56,7 +57,8 @@ ReplicaStore::ReplicaStore(QSqlDatabase db, QString path, Options options)
       m_conflicts(std::make_unique<ConflictTable>(*m_statements, m_failure)),
       m_search(std::make_unique<SearchIndex>(*m_statements, m_failure)),
       m_snapshots(std::make_unique<SnapshotReader>(*m_statements)),
-      m_client(std::make_unique<ClientTables>(*m_statements, *m_log, m_failure))
+      m_client(std::make_unique<ClientTables>(*m_statements, *m_log, m_failure)),
+      m_partial(std::make_unique<PartialHistories>(*m_statements, m_failure))
 {
 }
 
@@ -331,7 +333,7 @@ Result<ChangePage> ReplicaStore::changesAfter(qint64 afterSeq, int limit, const 
     return m_log->changesAfter(afterSeq, limit, scope);
 }
 
-QByteArray ReplicaStore::stateDigest()
+QByteArray ReplicaStore::stateDigest(DigestOf what)
 {
     const QStringList ids = m_tables->allIds();
     StateDigest digest;
@@ -340,7 +342,7 @@ QByteArray ReplicaStore::stateDigest()
         if (!loaded || loaded->isEmpty())
             continue;
         QStringList historyIds;
-        for (const Change &change : history(id))
+        for (const Change &change : what == DigestOf::Records ? QList<Change>() : history(id))
             historyIds << change.id;
         digest.addEntity(*loaded, historyIds);
     }
@@ -380,18 +382,29 @@ QString ReplicaStore::creatorOf(const QString &entityId)
 }
 
 Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, const ReadScope &scope, int maxChanges,
-                                                SnapshotWriter *writer)
+                                                SnapshotWriter *writer, bool withHistories)
 {
-    return m_snapshots->page(afterKey, limit, scope, maxChanges, writer);
+    return m_snapshots->page(afterKey, limit, scope, maxChanges, writer, withHistories);
 }
 
-Status ReplicaStore::importSnapshot(const QList<SnapshotEntity> &entities)
+Result<EntityHistories> ReplicaStore::histories(const QStringList &entityIds, const ReadScope &scope, int maxChanges)
+{
+    return m_snapshots->histories(entityIds, scope, maxChanges);
+}
+
+Status ReplicaStore::importSnapshot(const QList<SnapshotEntity> &entities, const QList<QPair<QString, QString>> &state)
 {
     m_failure.reset();
     if (!beginWrite(WriteKind::Import))
         return beginError(u"cannot begin an import"_s);
     SnapshotImport(*this).run(entities);
     flushDirty();
+    for (const auto &[key, value] : state) {
+        if (m_failure)
+            break;
+        if (Status stored = m_client->setClientState(key, value); !stored)
+            m_failure = stored.error();
+    }
     return finishWrite();
 }
 

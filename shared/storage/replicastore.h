@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "sync/statedigest.h"
 #include "sync/changeapplier.h"
 #include "sync/replicabackend.h"
 #include "sync/snapshot.h"
@@ -23,6 +24,7 @@ class EntityTables;
 class RecordCache;
 class SearchIndex;
 class SnapshotReader;
+class PartialHistories;
 class StatementCache;
 struct CachedRecord;
 
@@ -68,7 +70,7 @@ class ReplicaStore final : public ReplicaBackend
 {
 public:
     /** Current version of the SQL layout (PRAGMA user_version; PostgreSQL: table schema_version). */
-    static constexpr int schemaVersion = 7;
+    static constexpr int schemaVersion = 8;
     /** PRAGMA application_id of replica files: "WPR1". */
     static constexpr qint32 applicationId = 0x57505231;
 
@@ -161,7 +163,14 @@ public:
      */
     [[nodiscard]] Result<SnapshotPage> snapshotPage(qint64 afterKey, int limit, const ReadScope &scope,
                                                     int maxChanges = std::numeric_limits<int>::max(),
-                                                    SnapshotWriter *writer = nullptr);
+                                                    SnapshotWriter *writer = nullptr, bool withHistories = true);
+    /**
+     * The whole histories of the readable ones among entityIds, in log order
+     * (a compact replica asks for them, GET /v1/history); whole histories
+     * only, and no more once maxChanges are read (more: ask again for the rest).
+     */
+    [[nodiscard]] Result<EntityHistories> histories(const QStringList &entityIds, const ReadScope &scope,
+                                                    int maxChanges);
     /**
      * Stores entities from a bootstrap in one transaction. An entity not yet
      * here is copied as it is (no merging); one that is here (local edits
@@ -171,7 +180,22 @@ public:
      * left out until finishImport() or the next other write builds them:
      * building them once is far cheaper than growing them by random ids.
      */
-    Status importSnapshot(const QList<SnapshotEntity> &entities);
+    Status importSnapshot(const QList<SnapshotEntity> &entities, const QList<QPair<QString, QString>> &state = {});
+    // Partial histories (schema 8): entities a compact bootstrap brought without history (PartialHistory).
+
+    /** Entities among those of changes whose history must be complete before the changes are applied. */
+    [[nodiscard]] Result<QStringList> entitiesToComplete(const QList<Change> &changes);
+    /** Entities to complete before the next pull: a compact bootstrap met them with edits made here. */
+    [[nodiscard]] Result<QStringList> historiesDue();
+    /** How many entities are held without their history. */
+    [[nodiscard]] Result<int> partialHistories();
+    [[nodiscard]] Result<bool> hasPartialHistory(const QString &entityId);
+    /**
+     * Puts an entity's whole history (as the server sent it) in place of the
+     * changes made from its heads, and makes its record again from every
+     * change of it held: afterwards it is held as by a full bootstrap.
+     */
+    Status completeHistory(const QString &entityId, const QList<Change> &fetched);
     /** Ends a bootstrap: builds the change log's indexes if importSnapshot() left them out. */
     Status finishImport();
     /** The record as it stands in the current batch, or as stored. */
@@ -182,7 +206,7 @@ public:
      * are prepared again on it. Only between requests, while no query of this store is held.
      */
     Status reconnect();
-    [[nodiscard]] QByteArray stateDigest();
+    [[nodiscard]] QByteArray stateDigest(DigestOf what = DigestOf::RecordsAndHistories);
     /** Entity ids whose searchable text matches an FTS5 query, best first. */
     [[nodiscard]] Result<QStringList> search(const QString &query, int limit = 100);
 
@@ -304,4 +328,5 @@ private:
     std::unique_ptr<SearchIndex> m_search;
     std::unique_ptr<SnapshotReader> m_snapshots;
     std::unique_ptr<ClientTables> m_client;
+    std::unique_ptr<PartialHistories> m_partial;
 };

@@ -2,6 +2,8 @@
 #include "snapshotimport.h"
 
 #include "storage/changelog.h"
+#include "storage/partialhistories.h"
+#include "sync/partialhistory.h"
 #include "storage/recordcache.h"
 #include "storage/statementcache.h"
 #include "storage/storerows.h"
@@ -31,7 +33,14 @@ void SnapshotImport::run(const QList<SnapshotEntity> &entities)
         }
         if (!here) {
             // Not here yet (the usual case): copied as it is and written straight
-            // through, without loading, merging or keeping a record.
+            // through, without loading, merging or keeping a record. Without a
+            // history its heads stand for it until it is fetched.
+            if (entity.historyOmitted) {
+                const QList<Change> heads = PartialHistory::headChanges(entity.record);
+                for (const Change &change : heads)
+                    store.m_log->appendImported(change);
+                store.m_partial->add(entity.record.id, heads, false);
+            }
             for (const Change &change : entity.history)
                 store.m_log->appendImported(change);
             CachedRecord fresh;
@@ -63,6 +72,17 @@ bool SnapshotImport::merge(const SnapshotEntity &entity)
         if (!failure)
             failure = Error { u"type_mismatch"_s, u"%1 is not a %2"_s.arg(entity.record.id, spec.name) };
         return false;
+    }
+    if (entity.historyOmitted) {
+        // Here already (edits made before the first sync) and sent without history: no merge
+        // from heads alone could be exact. Unless it holds every head, its history is fetched
+        // and its record made again before the first pull (ReplicaStore::completeHistory).
+        const QList<Change> heads = PartialHistory::headChanges(entity.record);
+        const bool held = std::all_of(heads.cbegin(), heads.cend(),
+                                      [&](const Change &head) { return store.m_log->find(head.id).has_value(); });
+        if (!held)
+            store.m_partial->add(entity.record.id, {}, true);
+        return !failure;
     }
     if (cached->stored || !cached->record.isEmpty()) {
         // Edited here before the first sync: merge, so those edits stay.

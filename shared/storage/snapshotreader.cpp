@@ -27,7 +27,7 @@ StoredChangeText storedChangeText(const QSqlQuery &row, std::array<QByteArray, 1
 } // namespace
 
 Result<SnapshotPage> SnapshotReader::page(qint64 afterKey, int limit, const ReadScope &scope, int maxChanges,
-                                          SnapshotWriter *writer)
+                                          SnapshotWriter *writer, bool withHistories)
 {
     // One read transaction: each record is consistent with its history.
     QSqlDatabase &db = m_statements.database();
@@ -47,8 +47,11 @@ Result<SnapshotPage> SnapshotReader::page(qint64 afterKey, int limit, const Read
     QList<const EntitySpec *> types;
     qint64 changes = 0;
     {
-        const QString sql = u"SELECT e.key, e.id, e.type, (SELECT count(*) FROM changes c WHERE c.entity_id = e.id) "
-                            "FROM entities e WHERE e.key > ? AND %1 ORDER BY e.key LIMIT ?"_s.arg(
+        // Without histories a page is bounded by its entities alone: no history is counted.
+        const QString sql = u"SELECT e.key, e.id, e.type, %1 FROM entities e WHERE e.key > ? AND %2 "
+                            "ORDER BY e.key LIMIT ?"_s.arg(
+                                    withHistories ? u"(SELECT count(*) FROM changes c WHERE c.entity_id = e.id)"_s
+                                                  : u"0"_s,
                                     QLatin1String(readableSql));
         const std::optional<Error> failed = m_statements.withQuery(sql, [&](auto &q) -> std::optional<Error> {
             q.bindValue(0, afterKey);
@@ -135,6 +138,14 @@ Result<SnapshotPage> SnapshotReader::page(qint64 afterKey, int limit, const Read
         if (!loaded[size_t(i)])
             return Error { u"storage_error"_s, u"cannot read %1"_s.arg(page.entities[i].record.id) };
     }
+    if (!withHistories) {
+        for (SnapshotEntity &entity : page.entities) {
+            entity.historyOmitted = true;
+            if (writer)
+                writer->entity(entity);
+        }
+        return page;
+    }
 
     // Rows come entity by entity in key order, as the page: no lookup per change.
     const QString sql = u"SELECT %1 FROM entities e JOIN changes c ON c.entity_id = e.id WHERE %2 "
@@ -188,4 +199,51 @@ Result<SnapshotPage> SnapshotReader::page(qint64 afterKey, int limit, const Read
     if (failed)
         return *failed;
     return page;
+}
+
+Result<EntityHistories> SnapshotReader::histories(const QStringList &entityIds, const ReadScope &scope, int maxChanges)
+{
+    EntityHistories out;
+    if (entityIds.isEmpty())
+        return out;
+    QSqlDatabase &db = m_statements.database();
+    if (!db.transaction())
+        return sqlError(u"cannot begin reading histories"_s, db.lastError());
+    auto done = qScopeGuard([&db] { db.commit(); });
+    QStringList marks;
+    marks.fill(u"?"_s, entityIds.size());
+    const QString sql = u"SELECT c.change_id, c.op, c.entity_type, c.entity_id, c.field, c.value, c.hlc, c.device, "
+                        "c.author, c.base, c.seen FROM entities e JOIN changes c ON c.entity_id = e.id "
+                        "WHERE e.id IN (%1) AND %2 ORDER BY e.key, c.seq"_s.arg(marks.join(u','), QLatin1String(readableSql));
+    const std::optional<Error> failed = m_statements.withQuery(sql, [&](auto &q) -> std::optional<Error> {
+        int at = 0;
+        for (const QString &id : entityIds)
+            q.bindValue(at++, id);
+        q.bindValue(at++, scope.everything ? 1 : 0);
+        q.bindValue(at++, scope.municipalityId);
+        q.bindValue(at++, scope.municipalityId);
+        if (!runQuery(q))
+            return sqlError(u"cannot read histories"_s, q.lastError());
+        qint64 changes = 0;
+        while (q.next()) {
+            Change change = changeFromRow(q, 0);
+            if (out.histories.isEmpty() || out.histories.last().first != change.entityId) {
+                // Whole histories only: stop at an entity's first change once the bound is reached.
+                if (!out.histories.isEmpty() && changes >= maxChanges) {
+                    out.more = true;
+                    q.finish();
+                    return std::nullopt;
+                }
+                out.histories.append({ change.entityId, {} });
+            }
+            ++changes;
+            out.histories.last().second.append(std::move(change));
+        }
+        if (auto error = endOfRows(q))
+            return sqlError(u"cannot read histories"_s, *error);
+        return std::nullopt;
+    });
+    if (failed)
+        return *failed;
+    return out;
 }

@@ -14,7 +14,10 @@ public:
 
     /** See ReplicaStore::snapshotPage(). */
     [[nodiscard]] Result<SnapshotPage> page(qint64 afterKey, int limit, const ReadScope &scope, int maxChanges,
-                                            SnapshotWriter *writer);
+                                            SnapshotWriter *writer, bool withHistories);
+    /** See ReplicaStore::histories(). */
+    [[nodiscard]] Result<EntityHistories> histories(const QStringList &entityIds, const ReadScope &scope,
+                                                    int maxChanges);
 
 private:
     StatementCache &m_statements;

@@ -245,6 +245,25 @@ Status migrateTo7(QSqlDatabase &db)
                                  "server_seq INTEGER NOT NULL, seal TEXT NOT NULL)"_s));
 }
 
+/**
+ * Version 8 (clients): the entities a compact first sync brought without
+ * their history, and the changes of the log made from their heads (never
+ * sent to a server), until the history is fetched (PartialHistory). `due`:
+ * to be fetched before the next pull.
+ */
+Status migrateTo8(QSqlDatabase &db)
+{
+    for (const QString &sql : { u"CREATE TABLE partial_entities (entity_id TEXT PRIMARY KEY NOT NULL, "
+                                "due INTEGER NOT NULL DEFAULT 0)"_s,
+                                u"CREATE TABLE head_changes (change_id TEXT PRIMARY KEY NOT NULL, "
+                                "entity_id TEXT NOT NULL)"_s,
+                                u"CREATE INDEX head_changes_by_entity ON head_changes(entity_id)"_s }) {
+        if (auto ok = exec(db, sqlTypes(db, sql)); !ok)
+            return ok;
+    }
+    return Ok {};
+}
+
 Status setVersion(QSqlDatabase &db, int version)
 {
     if (!isPostgres(db))
@@ -296,7 +315,7 @@ Status migrate(QSqlDatabase &db, int target)
 {
     static const std::function<Status(QSqlDatabase &)> steps[] = { migrateTo1, migrateTo2, migrateTo3,
                                                                    migrateTo4, migrateTo5, migrateTo6,
-                                                                   migrateTo7 };
+                                                                   migrateTo7, migrateTo8 };
     if (isPostgres(db)) {
         // Several server processes may start at once on one database: one migrates, the others wait.
         QSqlQuery lock(db);

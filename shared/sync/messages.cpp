@@ -150,4 +150,41 @@ Result<PullPage> PullPage::fromJson(const QJsonObject &json)
     return page;
 }
 
+QJsonObject HistoryAnswer::toJson() const
+{
+    QJsonArray items;
+    for (const auto &[id, changes] : histories) {
+        QJsonArray array;
+        for (const Change &change : changes)
+            array.append(change.toJson());
+        items.append(QJsonObject { { u"id"_s, id }, { u"changes"_s, array } });
+    }
+    return { { u"histories"_s, items }, { u"more"_s, more } };
+}
+
+Result<HistoryAnswer> HistoryAnswer::fromJson(const QJsonObject &json)
+{
+    if (!json.value(u"histories"_s).isArray() || !json.value(u"more"_s).isBool())
+        return malformed(u"history answer without histories or more"_s);
+    HistoryAnswer answer;
+    answer.more = json.value(u"more"_s).toBool();
+    for (const QJsonValue &item : json.value(u"histories"_s).toArray()) {
+        const QJsonObject object = item.toObject();
+        const QString id = object.value(u"id"_s).toString();
+        if (id.isEmpty() || !object.value(u"changes"_s).isArray())
+            return malformed(u"history without id or changes"_s);
+        QList<Change> changes;
+        for (const QJsonValue &value : object.value(u"changes"_s).toArray()) {
+            auto change = Change::fromJson(value.toObject());
+            if (!change)
+                return malformed(u"history change: %1"_s.arg(change.errorMessage()));
+            if (change->entityId != id)
+                return malformed(u"the history of %1 holds a change of %2"_s.arg(id, change->entityId));
+            changes << std::move(change).value();
+        }
+        answer.histories.append({ id, std::move(changes) });
+    }
+    return answer;
+}
+
 } // namespace Protocol

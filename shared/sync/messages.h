@@ -100,4 +100,18 @@ struct PullPage
     friend bool operator==(const PullPage &, const PullPage &) = default;
 };
 
+/** GET /v1/history?entities=ID,…: at most this many ids in one request. */
+constexpr int maxHistoryEntities = 100;
+
+/** The answer to GET /v1/history: whole histories of readable entities. */
+struct HistoryAnswer
+{
+    QList<QPair<QString, QList<Change>>> histories; ///< entity id → its changes, in log order
+    bool more = false; ///< ended at the bound: ask again for the entities not here
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<HistoryAnswer> fromJson(const QJsonObject &json);
+    friend bool operator==(const HistoryAnswer &, const HistoryAnswer &) = default;
+};
+
 } // namespace Protocol

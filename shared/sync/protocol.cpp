@@ -189,7 +189,7 @@ void appendChange(QByteArray &out, const Change &change)
 void appendEntityAfterHistory(QByteArray &out, const SnapshotEntity &entity, MetaFormat metaFormat)
 {
     const EntityRecord &record = entity.record;
-    out.append("],\"id\":");
+    out.append(entity.historyOmitted ? "\"id\":" : "],\"id\":");
     appendString(out, record.id);
     out.append(",\"key\":").append(QByteArray::number(entity.key));
     const QByteArray meta = metaFormat == MetaFormat::Compact ? RecordMeta::encodeCompact(record)
@@ -219,8 +219,8 @@ QString cursorTag(const QString &changeId)
     return QString::fromLatin1(QCryptographicHash::hash(changeId.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
 }
 
-BootstrapPageWriter::BootstrapPageWriter(qint64 cursor, int limit, MetaFormat metaFormat)
-    : m_metaFormat(metaFormat)
+BootstrapPageWriter::BootstrapPageWriter(qint64 cursor, int limit, MetaFormat metaFormat, HistoryForm history)
+    : m_metaFormat(metaFormat), m_history(history)
 {
     // Most of a page is its histories, a few KB per entity: a guess that spares most reallocations.
     m_out.reserve(256 + qsizetype(limit) * 4096);
@@ -238,12 +238,13 @@ void BootstrapPageWriter::openEntity()
 {
     if (m_entities > 0)
         m_out.append(',');
-    m_out.append("{\"history\":[");
+    m_out.append(m_history == HistoryForm::Full ? "{\"history\":[" : "{");
     m_entityOpen = true;
 }
 
 void BootstrapPageWriter::beginChange()
 {
+    Q_ASSERT(m_history == HistoryForm::Full);
     if (m_entityOpen)
         m_out.append(',');
     else
@@ -269,7 +270,12 @@ void BootstrapPageWriter::entity(const SnapshotEntity &entity)
 {
     if (!m_entityOpen) // no history came to open it
         openEntity();
-    appendEntityAfterHistory(m_out, entity, m_metaFormat);
+    if (m_history == HistoryForm::Omitted && !entity.historyOmitted) {
+        SnapshotEntity omitted { entity.key, entity.record, {}, true };
+        appendEntityAfterHistory(m_out, omitted, m_metaFormat);
+    } else {
+        appendEntityAfterHistory(m_out, entity, m_metaFormat);
+    }
     m_entityOpen = false;
     ++m_entities;
 }
@@ -280,13 +286,15 @@ QByteArray BootstrapPageWriter::finish()
     return std::move(m_out);
 }
 
-QByteArray bootstrapPageJson(qint64 cursor, const SnapshotPage &page, MetaFormat metaFormat)
+QByteArray bootstrapPageJson(qint64 cursor, const SnapshotPage &page, MetaFormat metaFormat, HistoryForm history)
 {
-    BootstrapPageWriter writer(cursor, int(page.entities.size()), metaFormat);
+    BootstrapPageWriter writer(cursor, int(page.entities.size()), metaFormat, history);
     writer.bounds(page);
     for (const SnapshotEntity &entity : page.entities) {
-        for (const Change &change : entity.history)
-            writer.change(change);
+        if (history == HistoryForm::Full) {
+            for (const Change &change : entity.history)
+                writer.change(change);
+        }
         writer.entity(entity);
     }
     return writer.finish();
@@ -326,7 +334,7 @@ const Error malformedSnapshot { u"malformed_snapshot"_s, u"a bootstrap entity is
 /** The record of a snapshot entity from the members it was sent with; every reader ends here. */
 Result<SnapshotEntity> snapshotEntityFrom(const QString &type, const QString &id, qint64 key,
                                           const QList<QPair<QString, QString>> &values, const QString &state,
-                                          const QByteArray &meta, QList<Change> history)
+                                          const QByteArray &meta, std::optional<QList<Change>> history)
 {
     const EntitySpec *spec = Schema::instance().entity(type);
     if (!spec || !isChangeId(id))
@@ -345,7 +353,9 @@ Result<SnapshotEntity> snapshotEntityFrom(const QString &type, const QString &id
     record.lifecycle.value = state;
     if (!RecordMeta::decode(QByteArray::fromBase64(meta), record))
         return malformedSnapshot;
-    entity.history = std::move(history);
+    entity.historyOmitted = !history;
+    if (history)
+        entity.history = std::move(*history);
     return entity;
 }
 
@@ -422,7 +432,7 @@ Result<SnapshotEntity> readSnapshotEntity(JsonReader &reader)
     QByteArray meta;
     QList<QPair<QString, QString>> values;
     QList<Change> history;
-    bool hasValues = false, hasHistory = false;
+    bool hasValues = false, hasHistory = false, historyNamed = false;
     if (!reader.beginObject())
         return malformedSnapshot;
     QByteArrayView name;
@@ -451,6 +461,7 @@ Result<SnapshotEntity> readSnapshotEntity(JsonReader &reader)
                 values.append({ QString::fromUtf8(field), std::move(value) });
             }
         } else if (name == "history") {
+            historyNamed = true;
             hasHistory = reader.beginArray();
             while (reader.hasNext()) {
                 auto change = readChange(reader);
@@ -462,9 +473,11 @@ Result<SnapshotEntity> readSnapshotEntity(JsonReader &reader)
             reader.skip();
         }
     }
-    if (reader.failed() || !hasValues || !hasHistory)
+    // Without a history: a compact page (history=none), whose entities carry their heads in meta alone.
+    if (reader.failed() || !hasValues || historyNamed != hasHistory)
         return malformedSnapshot;
-    return snapshotEntityFrom(type, id, key, values, state, meta, std::move(history));
+    return snapshotEntityFrom(type, id, key, values, state, meta,
+                              hasHistory ? std::optional(std::move(history)) : std::nullopt);
 }
 
 } // namespace

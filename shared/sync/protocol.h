@@ -49,6 +49,13 @@ QJsonObject toJson(const SnapshotEntity &entity);
  * and to read. RecordMeta::decode() reads either.
  */
 enum class MetaFormat { Stream = 1, Compact = 2 };
+/**
+ * Whether a bootstrap page carries each entity's history (what every client
+ * reads) or leaves it out (history=none: a compact first sync). Without it an
+ * entity's heads come in its meta alone, and the replica asks for the
+ * history of an entity when it needs it (GET /v1/history).
+ */
+enum class HistoryForm { Full, Omitted };
 
 /**
  * Writes the body of a bootstrap page as compact JSON text while the store
@@ -61,7 +68,8 @@ class BootstrapPageWriter final : public SnapshotWriter
 {
 public:
     /** limit: the page's entities, at most (to reserve room). */
-    BootstrapPageWriter(qint64 cursor, int limit, MetaFormat metaFormat = MetaFormat::Stream);
+    BootstrapPageWriter(qint64 cursor, int limit, MetaFormat metaFormat = MetaFormat::Stream,
+                        HistoryForm history = HistoryForm::Full);
     void bounds(const SnapshotPage &page) override;
     void change(const StoredChangeText &change) override;
     void change(const Change &change);
@@ -75,11 +83,13 @@ private:
 
     QByteArray m_out;
     MetaFormat m_metaFormat;
+    HistoryForm m_history;
     qsizetype m_entities = 0; ///< written completely
     bool m_entityOpen = false; ///< its history is being written
 };
 /** The body of a page held with its histories, as BootstrapPageWriter writes it. */
-QByteArray bootstrapPageJson(qint64 cursor, const SnapshotPage &page, MetaFormat metaFormat = MetaFormat::Stream);
+QByteArray bootstrapPageJson(qint64 cursor, const SnapshotPage &page, MetaFormat metaFormat = MetaFormat::Stream,
+                             HistoryForm history = HistoryForm::Full);
 Result<SnapshotEntity> snapshotEntityFromJson(const QJsonObject &object);
 
 /** Where a bootstrap page ends: the members of a page beside its entities. */

@@ -112,6 +112,20 @@ bool ReplicaState::appendChange(const Change &change)
     return true;
 }
 
+void ReplicaState::putEntity(const EntityRecord &record, const QList<Change> &changes)
+{
+    for (const Change &change : changes) {
+        const qsizetype position = m_logIndex.find(change.id, [this](qsizetype at) -> const QString & {
+            return m_log.at(at).id;
+        });
+        if (position >= 0)
+            m_log[position] = change; // the same change, now with its base
+        else
+            appendChange(change);
+    }
+    entityEntry(record.id).record = record;
+}
+
 bool ReplicaState::hasChange(const QString &changeId) const
 {
     return m_logIndex.find(changeId, [this](qsizetype at) -> const QString & { return m_log.at(at).id; }) >= 0;
@@ -175,12 +189,13 @@ QList<Change> ReplicaState::history(const QString &entityId) const
     return changes;
 }
 
-QByteArray ReplicaState::stateDigest() const
+QByteArray ReplicaState::stateDigest(DigestOf what) const
 {
     StateDigest digest;
     for (const EntityRecord *record : entities()) {
         QStringList ids;
-        for (qsizetype at = findEntity(record->id)->lastChange; at >= 0; at = m_previousOfEntity.at(at))
+        for (qsizetype at = findEntity(record->id)->lastChange; what == DigestOf::RecordsAndHistories && at >= 0;
+             at = m_previousOfEntity.at(at))
             ids << m_log.at(at).id;
         digest.addEntity(*record, ids);
     }

@@ -3,6 +3,7 @@
 
 #include "sync/changeapplier.h"
 #include "sync/replicabackend.h"
+#include "sync/statedigest.h"
 
 #include <QHash>
 #include <QList>
@@ -34,7 +35,13 @@ public:
     [[nodiscard]] QList<Change> history(const QString &entityId) const;
     [[nodiscard]] const QList<Change> &log() const { return m_log; }
     [[nodiscard]] bool hasChange(const QString &changeId) const;
-    [[nodiscard]] QByteArray stateDigest() const;
+    [[nodiscard]] QByteArray stateDigest(DigestOf what = DigestOf::RecordsAndHistories) const;
+    /**
+     * Puts an entity's record in place as it is, and its changes into the log
+     * (one already logged is replaced by the given one of the same id): how a
+     * compact bootstrap and a history fetched later arrive (PartialHistory).
+     */
+    void putEntity(const EntityRecord &record, const QList<Change> &changes);
 
     // ReplicaBackend
     bool appendChange(const Change &change) override;

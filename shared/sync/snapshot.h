@@ -23,6 +23,8 @@ struct SnapshotEntity
     qint64 key = 0; ///< position in the store's entity index; pages continue after the last key
     EntityRecord record;
     QList<Change> history;
+    /** Sent without its history (a compact bootstrap): the heads are in the record's merge state alone. */
+    bool historyOmitted = false;
 };
 
 struct SnapshotPage;
@@ -49,4 +51,11 @@ struct SnapshotPage
     QList<SnapshotEntity> entities; ///< ascending by key
     qint64 next = 0; ///< continue after this key
     bool more = false; ///< the page ended at its entity or change bound, not at the last readable entity
+};
+
+/** Whole histories of entities, as a compact replica asks for them. */
+struct EntityHistories
+{
+    QList<QPair<QString, QList<Change>>> histories; ///< entity id → its changes in log order
+    bool more = false; ///< a bound was reached: entities asked for but not here come with another request
 };

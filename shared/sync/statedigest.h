@@ -6,6 +6,12 @@
 #include <QCryptographicHash>
 
 /**
+ * What a digest covers. Records: what a replica holding some entities without
+ * their history (a compact first sync) shares with one that holds them all.
+ */
+enum class DigestOf { RecordsAndHistories, Records };
+
+/**
  * A canonical hash of a replica: every entity (in id order) with its
  * values, heads and pending bases, its open conflicts, and the ids of every
  * change in its history. Two replicas holding the same set of changes have

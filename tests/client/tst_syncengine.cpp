@@ -230,8 +230,9 @@ void TestSyncEngine::bootstrapOfSeveralPagesMatchesTheWriter()
     QCOMPARE(office.sync(), QString());
     QVERIFY(!office.replica->needsBootstrap());
     QCOMPARE(writer.sync(), QString()); // the office's first sync also told everyone its device's name
-    QCOMPARE(office.replica->store().stateDigest(), writer.replica->store().stateDigest());
-    QCOMPARE(office.replica->store().changeCount(), writer.replica->store().changeCount());
+    // A compact first sync: the same records, their heads in the log instead of every change.
+    QCOMPARE(office.replica->store().stateDigest(DigestOf::Records), writer.replica->store().stateDigest(DigestOf::Records));
+    QVERIFY(office.replica->store().partialHistories().value() >= measures);
 
     // The change log is indexed again: the office's own edit is logged once, and reaches the writer.
     const auto comment = office.replica->add(u"comment"_s, m_planId, { { u"body"_s, u"Schöne Haltestellen"_s } });

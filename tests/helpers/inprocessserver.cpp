@@ -228,6 +228,11 @@ void InProcessServer::inject(const QString &path, const Fault &fault, int times)
         m_faults.push_back({ path, fault });
 }
 
+void InProcessServer::clearFaults(const QString &path)
+{
+    std::erase_if(m_faults, [&](const Pending &pending) { return pending.path == path; });
+}
+
 QList<InProcessServer::Exchange> InProcessServer::exchangesOf(const QString &path) const
 {
     QList<Exchange> found;
@@ -346,7 +351,7 @@ void InProcessServer::deliver(const TransportRequest &request, InProcessReply *r
     } else if (fault && fault->kind == Kind::Rewrite) {
         body = fault->rewrite(body);
     }
-    m_exchanges.append({ request.method, request.url.path(), request.body, status, body });
+    m_exchanges.append({ request.method, request.url.path(), request.url.query(), request.body, status, body });
     if (fault && fault->kind == Kind::Delay) {
         QTimer::singleShot(fault->delayMs, this, [this, reply, status, body] { post(reply, status, body); });
         return;

@@ -76,6 +76,7 @@ public:
     {
         QByteArray method;
         QString path;
+        QString query; ///< the request's query, as sent
         QByteArray requestBody;
         int status = 0;
         QByteArray responseBody;
@@ -100,6 +101,8 @@ public:
 
     /** The next times requests to path (e.g. "/v1/push") get fault. Faults of a path apply in order. */
     void inject(const QString &path, const Fault &fault, int times = 1);
+    /** The faults still waiting for requests to path are dropped. */
+    void clearFaults(const QString &path);
     [[nodiscard]] const QList<Exchange> &exchanges() const { return m_exchanges; }
     [[nodiscard]] QList<Exchange> exchangesOf(const QString &path) const;
 

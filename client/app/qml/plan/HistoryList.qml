@@ -20,6 +20,20 @@ ListView {
     Accessible.name: qsTr("Verlauf")
     model: HistoryModel { id: history; entityId: root.entityId }
 
+    // After a first sync only the current versions are on this computer; the older ones come from the server.
+    footer: Label {
+        objectName: "olderVersions"
+        width: ListView.view ? ListView.view.width : 0
+        visible: history.olderVersions !== HistoryModel.Here
+        height: visible ? implicitHeight + Theme.spacing : 0
+        topPadding: Theme.spacing
+        wrapMode: Text.WordWrap
+        color: Theme.mutedText
+        text: history.olderVersions === HistoryModel.Fetching
+              ? qsTr("Ältere Versionen werden vom Server geladen …")
+              : qsTr("Ältere Versionen liegen auf dem Server und werden geladen, sobald eine Verbindung besteht.")
+    }
+
     delegate: Pane {
         id: entry
         required property int index

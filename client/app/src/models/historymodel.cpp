@@ -23,7 +23,38 @@ void HistoryModel::setEntityId(const QString &entityId)
     m_entityId = entityId;
     m_expanded.clear();
     Q_EMIT entityIdChanged();
+    setOlderVersions(OlderVersions::Here);
+    fetchOlderVersions();
     scheduleRefresh();
+}
+
+void HistoryModel::fetchOlderVersions()
+{
+    Session *s = session();
+    if (m_entityId.isEmpty() || !s || !s->replica() || !s->replica()->hasPartialHistory(m_entityId))
+        return;
+    SyncEngine *engine = s->engine();
+    if (!engine) {
+        setOlderVersions(OlderVersions::OnServer);
+        return;
+    }
+    disconnect(m_fetched);
+    m_fetched = connect(engine, &SyncEngine::historyFetched, this, [this](const QString &id, const Status &fetched) {
+        if (id != m_entityId)
+            return;
+        setOlderVersions(fetched ? OlderVersions::Here : OlderVersions::OnServer);
+        refresh();
+    });
+    setOlderVersions(OlderVersions::Fetching);
+    engine->fetchHistory(m_entityId);
+}
+
+void HistoryModel::setOlderVersions(OlderVersions where)
+{
+    if (where == m_olderVersions)
+        return;
+    m_olderVersions = where;
+    Q_EMIT olderVersionsChanged();
 }
 
 void HistoryModel::setExpanded(const QString &creationId, bool expanded)

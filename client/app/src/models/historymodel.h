@@ -28,12 +28,18 @@ class HistoryModel : public RowListModel
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString entityId READ entityId WRITE setEntityId NOTIFY entityIdChanged)
+    Q_PROPERTY(OlderVersions olderVersions READ olderVersions NOTIFY olderVersionsChanged)
 
 public:
+    /** Where the versions before the current ones are (a compact first sync leaves them on the server). */
+    enum class OlderVersions { Here, Fetching, OnServer };
+    Q_ENUM(OlderVersions)
+
     explicit HistoryModel(QObject *parent = nullptr);
 
     [[nodiscard]] QString entityId() const { return m_entityId; }
     void setEntityId(const QString &entityId);
+    [[nodiscard]] OlderVersions olderVersions() const { return m_olderVersions; }
 
     /** Shows (or hides) the fields written with a creation, as entries below it. */
     Q_INVOKABLE void setExpanded(const QString &creationId, bool expanded);
@@ -47,11 +53,18 @@ public:
 
 Q_SIGNALS:
     void entityIdChanged();
+    void olderVersionsChanged();
 
 protected:
     QList<Row> readRows() override;
 
 private:
+    /** Asks the sync engine for the entity's whole history if only its heads are here. */
+    void fetchOlderVersions();
+    void setOlderVersions(OlderVersions where);
+
     QString m_entityId;
+    OlderVersions m_olderVersions = OlderVersions::Here;
+    QMetaObject::Connection m_fetched;
     QSet<QString> m_expanded; ///< creations whose fields are shown
 };

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "partialhistories.h"
+
+#include "storage/changelog.h"
+#include "storage/recordcache.h"
+#include "storage/statementcache.h"
+#include "storage/storerows.h"
+#include "sync/partialhistory.h"
+
+using namespace Qt::Literals::StringLiterals;
+using namespace StoreRows;
+
+void PartialHistories::add(const QString &entityId, const QList<Change> &heads, bool completeBeforePull)
+{
+    if (m_failure)
+        return;
+    QSqlQuery &entity = m_statements.prepared(
+            u"INSERT INTO partial_entities (entity_id, due) VALUES (?, ?) "
+            "ON CONFLICT(entity_id) DO UPDATE SET due = max(due, excluded.due)"_s);
+    entity.bindValue(0, entityId);
+    entity.bindValue(1, completeBeforePull ? 1 : 0);
+    if (!entity.exec()) {
+        m_failure = sqlError(u"cannot mark %1"_s.arg(entityId), entity.lastError());
+        return;
+    }
+    QSqlQuery &head = m_statements.prepared(
+            u"INSERT INTO head_changes (change_id, entity_id) VALUES (?, ?) ON CONFLICT(change_id) DO NOTHING"_s);
+    for (const Change &change : heads) {
+        head.bindValue(0, change.id);
+        head.bindValue(1, entityId);
+        if (!head.exec()) {
+            m_failure = sqlError(u"cannot mark %1"_s.arg(change.id), head.lastError());
+            return;
+        }
+    }
+}
+
+Result<QSet<QString>> PartialHistories::among(const QStringList &entityIds)
+{
+    QSet<QString> partial;
+    QSqlQuery &q = m_statements.prepared(u"SELECT 1 FROM partial_entities WHERE entity_id = ?"_s);
+    for (const QString &id : entityIds) {
+        q.bindValue(0, id);
+        if (!q.exec())
+            return sqlError(u"cannot read partial histories"_s, q.lastError());
+        if (q.next())
+            partial.insert(id);
+        q.finish();
+    }
+    return partial;
+}
+
+Result<QStringList> PartialHistories::due()
+{
+    QSqlQuery &q = m_statements.prepared(u"SELECT entity_id FROM partial_entities WHERE due = 1 ORDER BY entity_id"_s);
+    if (!q.exec())
+        return sqlError(u"cannot read partial histories"_s, q.lastError());
+    QStringList ids;
+    while (q.next())
+        ids << q.value(0).toString();
+    return ids;
+}
+
+Result<int> PartialHistories::count()
+{
+    QSqlQuery &q = m_statements.prepared(u"SELECT count(*) FROM partial_entities"_s);
+    if (!q.exec() || !q.next())
+        return sqlError(u"cannot read partial histories"_s, q.lastError());
+    const int n = q.value(0).toInt();
+    q.finish();
+    return n;
+}
+
+Result<QList<Change>> PartialHistories::held(const QString &entityId)
+{
+    QSqlQuery &q = m_statements.prepared(u"SELECT %1 FROM changes c WHERE c.entity_id = ? ORDER BY c.seq"_s.arg(
+            u"c.change_id, c.op, c.entity_type, c.entity_id, c.field, c.value, c.hlc, c.device, c.author, c.base, "
+            "c.seen"_s));
+    q.bindValue(0, entityId);
+    if (!q.exec())
+        return sqlError(u"cannot read the history of %1"_s.arg(entityId), q.lastError());
+    QList<Change> changes;
+    while (q.next())
+        changes << changeFromRow(q, 0);
+    return changes;
+}
+
+void PartialHistories::forget(const QString &entityId)
+{
+    for (const QString &sql : { u"DELETE FROM changes WHERE change_id IN "
+                                "(SELECT change_id FROM head_changes WHERE entity_id = ?)"_s,
+                                u"DELETE FROM head_changes WHERE entity_id = ?"_s,
+                                u"DELETE FROM partial_entities WHERE entity_id = ?"_s }) {
+        if (m_failure)
+            return;
+        QSqlQuery &q = m_statements.prepared(sql);
+        q.bindValue(0, entityId);
+        if (!q.exec())
+            m_failure = sqlError(u"cannot complete %1"_s.arg(entityId), q.lastError());
+    }
+}
+
+// ReplicaStore's part: the rules (PartialHistory) over this table, in the store's transactions.
+
+Result<QStringList> ReplicaStore::entitiesToComplete(const QList<Change> &changes)
+{
+    QStringList named;
+    for (const Change &change : changes) {
+        if (!named.contains(change.entityId))
+            named << change.entityId;
+    }
+    const auto partial = m_partial->among(named);
+    if (!partial)
+        return partial.error();
+    if (partial->isEmpty())
+        return QStringList();
+    QHash<QString, EntityRecord> records;
+    for (const QString &id : *partial) {
+        if (auto record = currentRecord(id); record && record->spec)
+            records.insert(id, *record);
+    }
+    return PartialHistory::toComplete(changes, records);
+}
+
+Result<QStringList> ReplicaStore::historiesDue()
+{
+    return m_partial->due();
+}
+
+Result<int> ReplicaStore::partialHistories()
+{
+    return m_partial->count();
+}
+
+Result<bool> ReplicaStore::hasPartialHistory(const QString &entityId)
+{
+    const auto partial = m_partial->among({ entityId });
+    if (!partial)
+        return partial.error();
+    return !partial->isEmpty();
+}
+
+Status ReplicaStore::completeHistory(const QString &entityId, const QList<Change> &fetched)
+{
+    m_failure.reset();
+    if (!beginWrite())
+        return beginError(u"cannot begin completing a history"_s);
+    auto held = m_partial->held(entityId);
+    if (!held) {
+        m_failure = held.error();
+        return finishWrite();
+    }
+    const QList<Change> all = PartialHistory::completed(held.value(), fetched);
+    auto rebuilt = PartialHistory::rebuild(all);
+    if (!rebuilt) {
+        m_failure = rebuilt.error();
+        return finishWrite();
+    }
+    m_partial->forget(entityId);
+    for (const Change &change : all) {
+        if (m_failure)
+            break;
+        m_log->append(change); // false for a change held already
+    }
+    if (CachedRecord *cached = cachedRecord(*rebuilt->spec, entityId); cached && !m_failure) {
+        cached->record = std::move(rebuilt).value();
+        recordUpdated(cached->record, Change());
+    } else if (!m_failure) {
+        m_failure = Error { u"type_mismatch"_s, u"%1 is not a %2"_s.arg(entityId, rebuilt->spec->name) };
+    }
+    flushDirty();
+    return finishWrite();
+}

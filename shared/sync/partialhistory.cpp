@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "partialhistory.h"
+
+#include "sync/replicastate.h"
+
+#include <QSet>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace PartialHistory {
+
+namespace {
+
+Change headChange(const EntityRecord &record, const QString &field, const FieldVersion &head)
+{
+    Change change;
+    change.id = head.changeId;
+    change.entityType = record.spec->name;
+    change.entityId = record.id;
+    change.field = field;
+    change.hlc = head.hlc;
+    change.device = head.device;
+    change.author = head.author;
+    if (field == Change::stateField) {
+        // Create and restore write the same register: which one it was only the history tells.
+        change.op = head.value == Change::deleted ? Change::Op::Delete : Change::Op::Create;
+        change.seen = head.seen;
+    } else {
+        change.op = Change::Op::Set;
+        change.value = head.value;
+    }
+    return change;
+}
+
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    list.removeDuplicates();
+    return list;
+}
+
+} // namespace
+
+QList<Change> headChanges(const EntityRecord &record)
+{
+    QList<Change> changes;
+    for (const FieldVersion &head : record.lifecycle.heads)
+        changes << headChange(record, Change::stateField, head);
+    for (qsizetype i = 0; i < record.fields.size(); ++i) {
+        for (const FieldVersion &head : record.fields[i].heads)
+            changes << headChange(record, record.spec->fields[i].name, head);
+    }
+    return changes;
+}
+
+QStringList toComplete(const QList<Change> &changes, const QHash<QString, EntityRecord> &partialRecords)
+{
+    QStringList entities;
+    QHash<QString, QStringList> heads; // "entity/field" → the heads after the changes so far, sorted
+    for (const Change &change : changes) {
+        const auto record = partialRecords.constFind(change.entityId);
+        if (record == partialRecords.cend() || entities.contains(change.entityId))
+            continue;
+        const QString key = change.entityId + u'/' + change.field;
+        auto expected = heads.find(key);
+        if (expected == heads.end()) {
+            const FieldState *state = record->state(change.field);
+            if (!state)
+                continue; // an unknown field: refused when applied, as for any replica
+            expected = heads.insert(key, sorted(state->headIds()));
+        }
+        if (expected->contains(change.id))
+            continue; // held already: a no-op
+        if (sorted(change.base) != *expected) {
+            entities << change.entityId;
+            continue;
+        }
+        *expected = QStringList { change.id };
+    }
+    return entities;
+}
+
+QList<Change> completed(const QList<Change> &held, const QList<Change> &fetched)
+{
+    QSet<QString> ids;
+    for (const Change &change : fetched)
+        ids.insert(change.id);
+    QList<Change> all = fetched;
+    for (const Change &change : held) {
+        if (!ids.contains(change.id))
+            all << change;
+    }
+    return all;
+}
+
+Result<EntityRecord> rebuild(const QList<Change> &changes)
+{
+    if (changes.isEmpty())
+        return Error { u"malformed_change"_s, u"no changes to make a record of"_s };
+    ReplicaState state;
+    for (const Change &change : changes) {
+        if (change.entityId != changes.first().entityId)
+            return Error { u"malformed_change"_s, u"a history of %1 holds a change of %2"_s.arg(
+                                                          changes.first().entityId, change.entityId) };
+        if (auto applied = state.apply(change); !applied)
+            return applied.error();
+    }
+    const EntityRecord *record = state.entity(changes.first().entityId);
+    if (!record)
+        return Error { u"malformed_change"_s, u"no record of %1"_s.arg(changes.first().entityId) };
+    return *record;
+}
+
+} // namespace PartialHistory

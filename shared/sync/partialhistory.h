@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "model/entityrecord.h"
+
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+/**
+ * The rules of a replica that holds some entities without their history (a
+ * compact first sync, docs/storage.md "Partial histories"). Such an entity
+ * has its record (values and heads) and, in its change log, one change per
+ * head made from the record's merge state, without base: enough to show
+ * and edit it and to apply any edit based on what it holds. A change that
+ * is concurrent with a head, or based on a version it does not hold, could
+ * need an ancestor it lacks (the common base of a text merge, a pending
+ * base): before such a change is applied the entity's whole history is
+ * fetched and its record made again from all its changes, exactly as a
+ * replica with the whole history holds it.
+ */
+namespace PartialHistory {
+
+/** The heads of every field (and of the lifecycle) of a record as changes without base. */
+[[nodiscard]] QList<Change> headChanges(const EntityRecord &record);
+
+/**
+ * The entities among those of changes whose history must be complete before
+ * the changes are applied in their order: those whose change is not based on
+ * exactly the heads it would meet. partialRecords: the current records of the
+ * entities held without history (any other entity is complete).
+ */
+[[nodiscard]] QStringList toComplete(const QList<Change> &changes,
+                                     const QHash<QString, EntityRecord> &partialRecords);
+
+/**
+ * What an entity holds once its history arrived: the fetched changes, and
+ * those held here that were not fetched (edits not yet pushed). A fetched
+ * change takes the place of the head change of the same id.
+ */
+[[nodiscard]] QList<Change> completed(const QList<Change> &held, const QList<Change> &fetched);
+
+/** The record that all changes of one entity make, whatever their order. */
+[[nodiscard]] Result<EntityRecord> rebuild(const QList<Change> &changes);
+
+} // namespace PartialHistory
