@@ -365,6 +365,9 @@ void SyncEngine::pullNext()
     if (const QString tag = m_replica.cursorTag(); !tag.isEmpty())
         query.addQueryItem(u"at"_s, tag);
     query.addQueryItem(u"limit"_s, QString::number(pullPageSize));
+    // The server leaves out this device's changes up to here: the log holds them.
+    if (const Hlc mine = m_replica.pullMine(); !mine.isNull())
+        query.addQueryItem(u"mine"_s, mine.toString());
     sendStep("GET", u"/v1/pull?"_s + query.toString(QUrl::FullyEncoded), {}, &SyncEngine::onPullFinished);
 }
 
@@ -407,6 +410,7 @@ void SyncEngine::onPullFinished(const Reply &reply)
     qCDebug(lcSync) << "pulled" << changes.size() << "changes up to" << next;
     if (more)
         return pullNext();
+    m_replica.ownChangesComplete();
     finishCycle();
 }
 
