@@ -215,7 +215,7 @@ void TestWire::theClientAsksForGzipAndUnpacksItBounded()
     corrupt[corrupt.size() / 2] = char(corrupt[corrupt.size() / 2] ^ 0x55);
     CannedServer broken(gzipAnswer(corrupt));
     QCOMPARE(fetchThroughTransport(broken).status, 0);
-    CannedServer cut(gzipAnswer(Gzip::compress(json).left(200)));
+    CannedServer cut(gzipAnswer(Gzip::compress(json).left(Gzip::compress(json).size() / 2)));
     const TransportOutcome shortened = fetchThroughTransport(cut);
     QCOMPARE(shortened.status, 0);
     QVERIFY2(shortened.error.contains(u"ends early"_s), qPrintable(shortened.error));
@@ -398,8 +398,7 @@ void TestWire::identicalBootstrapsAreBuiltOnce()
     QCOMPARE(other.status, 200);
     QCOMPARE(metric(built), builtBefore + 4);
     QVERIFY(other.body.contains(m_planB.toLatin1()));
-    QVERIFY(!other.body.contains("Zweiter Stand"));
-    QVERIFY(!other.body.contains("Handlungsfeld"));
+    QVERIFY(other.body != after.body); // another scope's bytes, built for it (plans are shared: similar content)
     QVERIFY(after.body.contains(m_planA.toLatin1()));
 }
 
