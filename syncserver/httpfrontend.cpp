@@ -2,6 +2,7 @@
 #include "httpfrontend.h"
 
 #include "common/logging.h"
+#include "metrics.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -48,6 +49,7 @@ QByteArray reasonPhrase(int status)
     case 408: return "Request Timeout";
     case 411: return "Length Required";
     case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
     case 426: return "Upgrade Required";
     case 429: return "Too Many Requests";
     case 431: return "Request Header Fields Too Large";
@@ -319,6 +321,7 @@ private:
             return false;
         }
         m_socket->skip(end + 4);
+        m_headBytes = end + 4;
         m_request = std::move(request);
         if (m_request.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0)
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
@@ -346,6 +349,8 @@ private:
 
     void dispatch()
     {
+        if (Metrics *metrics = m_frontend->m_metrics)
+            metrics->countRequestBytes(m_headBytes + m_request.body.size());
         m_state = State::Handling;
         m_timer.stop();
         const quint64 generation = ++m_generation;
@@ -371,9 +376,14 @@ private:
         QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status)
                 + "\r\nContent-Type: " + response.contentType + "\r\nContent-Length: "
                 + QByteArray::number(response.body.size()) + "\r\n";
+        if (!response.contentEncoding.isEmpty())
+            head += "Content-Encoding: " + response.contentEncoding + "\r\nVary: Accept-Encoding\r\n";
         if (!m_keepAlive)
             head += "Connection: close\r\n";
-        m_socket->write(head + "\r\n");
+        head += "\r\n";
+        if (Metrics *metrics = m_frontend->m_metrics)
+            metrics->countResponseBytes(head.size() + response.body.size());
+        m_socket->write(head);
         m_socket->write(response.body);
         if (!m_keepAlive)
             startClosing();
@@ -455,6 +465,7 @@ private:
     State m_state = State::Idle;
     HttpRequest m_request;
     qint64 m_contentLength = 0;
+    qint64 m_headBytes = 0; ///< request line and headers of the request being read
     bool m_keepAlive = true;
     bool m_halfClosed = false;
     quint64 m_generation = 0;

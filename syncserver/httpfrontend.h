@@ -13,6 +13,7 @@
 #include <functional>
 
 class HttpListener;
+class Metrics;
 class QTcpSocket;
 class QWebSocket;
 class QWebSocketServer;
@@ -58,6 +59,8 @@ public:
     static inline const QString webSocketPath = QStringLiteral("/v1/ws");
 
     [[nodiscard]] const ServerLimits &limits() const { return m_limits; }
+    /** Counts the bytes of every request read and answer written into metrics from now on. */
+    void setMetrics(Metrics *metrics) { m_metrics = metrics; }
 
 Q_SIGNALS:
     /** A client opened a WebSocket; the receiver owns it. */
@@ -71,6 +74,7 @@ private:
 
     Handler m_handler;
     ServerLimits m_limits;
+    Metrics *m_metrics = nullptr;
     HttpListener *m_server = nullptr;
     QWebSocketServer *m_webSockets = nullptr;
     QHash<QString, int> m_perAddress;

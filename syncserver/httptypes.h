@@ -28,6 +28,7 @@ struct HttpResponse
     int status = 200;
     QByteArray contentType = "application/json";
     QByteArray body;
+    QByteArray contentEncoding; ///< "gzip" if body is compressed; empty: as it is
 
     static HttpResponse json(int status, const QJsonObject &object);
     /** The protocol's error form: {"error": code, "message": message}. */

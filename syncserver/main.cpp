@@ -156,6 +156,7 @@ int serve(ServerStore &store, const QString &listen, const TlsFiles &tls)
     QObject::connect(&service, &SyncService::storeReconnected, &notifier, &Notifier::storeReconnected);
     HttpFrontend frontend([&service](const HttpRequest &request, const HttpReply &reply) { service.handle(request, reply); },
                           limits);
+    frontend.setMetrics(&metrics);
     QObject::connect(&frontend, &HttpFrontend::webSocketOpened, &notifier, &Notifier::addSocket);
     if (credentials)
         frontend.setTlsConfiguration(credentials->serverConfiguration());

@@ -24,5 +24,18 @@ QByteArray Metrics::render() const
                    .arg(m_storeCalls);
     family("werkstattplan_cursor", "gauge", "highest sequence number in the change log");
     out += u"werkstattplan_cursor %1\n"_s.arg(m_cursor);
+    family("werkstattplan_http_request_bytes_total", "counter",
+           "bytes of requests read whole: request line, headers and body as sent (compressed if it was)");
+    out += u"werkstattplan_http_request_bytes_total %1\n"_s.arg(m_requestBytes);
+    family("werkstattplan_http_response_bytes_total", "counter",
+           "bytes of answers written: status line, headers and body as sent (compressed if it was)");
+    out += u"werkstattplan_http_response_bytes_total %1\n"_s.arg(m_responseBytes);
+    family("werkstattplan_bootstrap_pages_total", "counter", "bootstrap pages served, by where they came from");
+    out += u"werkstattplan_bootstrap_pages_total{source=\"cache\"} %1\n"
+           "werkstattplan_bootstrap_pages_total{source=\"built\"} %2\n"_s.arg(m_bootstrapFromCache).arg(m_bootstrapBuilt);
+    family("werkstattplan_bootstrap_cache_bytes", "gauge", "bytes of prepared bootstrap pages held for reuse");
+    out += u"werkstattplan_bootstrap_cache_bytes %1\n"_s.arg(m_bootstrapCacheBytes);
+    family("werkstattplan_bootstrap_cache_pages", "gauge", "prepared bootstrap pages held for reuse");
+    out += u"werkstattplan_bootstrap_cache_pages %1\n"_s.arg(m_bootstrapCachePages);
     return out.toUtf8();
 }

@@ -19,6 +19,15 @@ public:
     }
     void setWebSocketClients(int count) { m_webSocketClients = count; }
     void setCursor(qint64 cursor) { m_cursor = cursor; }
+    /** Bytes as they crossed the wire: request or status line, headers and (compressed) body. */
+    void countRequestBytes(qint64 bytes) { m_requestBytes += bytes; }
+    void countResponseBytes(qint64 bytes) { m_responseBytes += bytes; }
+    void countBootstrapPage(bool fromCache) { ++(fromCache ? m_bootstrapFromCache : m_bootstrapBuilt); }
+    void setBootstrapCache(qint64 bytes, qint64 pages)
+    {
+        m_bootstrapCacheBytes = bytes;
+        m_bootstrapCachePages = pages;
+    }
 
     [[nodiscard]] QByteArray render() const;
 
@@ -30,4 +39,10 @@ private:
     qint64 m_storeCalls = 0;
     int m_webSocketClients = 0;
     qint64 m_cursor = 0;
+    qint64 m_requestBytes = 0;
+    qint64 m_responseBytes = 0;
+    qint64 m_bootstrapFromCache = 0;
+    qint64 m_bootstrapBuilt = 0;
+    qint64 m_bootstrapCacheBytes = 0;
+    qint64 m_bootstrapCachePages = 0;
 };

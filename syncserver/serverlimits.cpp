@@ -20,6 +20,7 @@ const QList<ServerLimits::Entry> &ServerLimits::table()
         { "max_connections", &ServerLimits::maxConnections },
         { "login_workers", &ServerLimits::loginWorkers },
         { "max_pending_logins", &ServerLimits::maxPendingLogins },
+        { "bootstrap_cache_bytes", &ServerLimits::bootstrapCacheBytes },
     };
     return entries;
 }

@@ -29,6 +29,7 @@ struct ServerLimits
     qint64 maxConnections = 900; ///< more at once in all (below the usual 1,024 open files): 503
     qint64 loginWorkers = 0; ///< threads hashing passwords; 0: half the cores, at least 1
     qint64 maxPendingLogins = 32; ///< password checks queued or running; more: 503 with retry_after_s
+    qint64 bootstrapCacheBytes = 64 * 1024 * 1024; ///< prepared bootstrap pages kept for reuse (LRU); 0: none
 
     struct Entry
     {

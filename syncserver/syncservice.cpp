@@ -2,6 +2,7 @@
 #include "syncservice.h"
 
 #include "authorizer.h"
+#include "common/gzip.h"
 #include "common/logging.h"
 #include "credentials.h"
 #include "metrics.h"
@@ -65,6 +66,42 @@ private:
     QElapsedTimer m_timer;
 };
 
+/** True if the request's Accept-Encoding takes gzip (and not with q=0). */
+bool acceptsGzip(const HttpRequest &request)
+{
+    const QList<QByteArray> codings = request.header("accept-encoding").split(',');
+    return std::any_of(codings.cbegin(), codings.cend(), [](const QByteArray &coding) {
+        const QList<QByteArray> parts = coding.split(';');
+        if (parts.first().trimmed().toLower() != "gzip")
+            return false;
+        for (qsizetype i = 1; i < parts.size(); ++i) {
+            const QByteArray parameter = parts[i].trimmed().toLower();
+            if (parameter.startsWith("q=") && parameter.mid(2).toDouble() <= 0)
+                return false;
+        }
+        return true;
+    });
+}
+
+/** A successful answer compressed for a client that takes gzip; any other answer as it is. */
+HttpResponse encodedFor(const HttpRequest &request, HttpResponse response)
+{
+    if (response.status != 200 || !acceptsGzip(request))
+        return response;
+    response.body = Gzip::compress(response.body);
+    response.contentEncoding = "gzip";
+    return response;
+}
+
+/** Which entities a page shows: pages of one scope are never served to another. */
+QString scopeKey(const ReadScope &scope)
+{
+    return scope.everything ? u"*"_s : u"municipality:"_s + scope.municipalityId;
+}
+
+/** The longest "mine" a pull takes: an HLC's text form with the longest device id. */
+constexpr qsizetype maxMineLength = 128;
+
 /** The store's epoch, in login, push and pull answers: a client that sees it change knows of a restore. */
 Protocol::StoreIdentity wireIdentity(const ServerStore::Identity &identity)
 {
@@ -74,7 +111,8 @@ Protocol::StoreIdentity wireIdentity(const ServerStore::Identity &identity)
 } // namespace
 
 SyncService::SyncService(ServerStore &store, Metrics &metrics, const ServerLimits &limits, QObject *parent)
-    : QObject(parent), m_store(store), m_seal(store.identity().sealKey), m_metrics(metrics), m_limits(limits)
+    : QObject(parent), m_store(store), m_seal(store.identity().sealKey), m_metrics(metrics), m_limits(limits),
+      m_bootstrapCache(limits.bootstrapCacheBytes)
 {
     // Password hashing is slow on purpose: it runs here, never on the thread that serves everyone.
     m_loginPool.setMaxThreadCount(int(m_limits.loginWorkers));
@@ -134,8 +172,30 @@ void SyncService::tryReconnect()
     Q_EMIT storeReconnected();
 }
 
-std::optional<HttpResponse> SyncService::route(const HttpRequest &request, const HttpReply &reply)
+std::optional<HttpResponse> SyncService::unpackBody(HttpRequest &request) const
 {
+    const QByteArray encoding = request.header("content-encoding").trimmed().toLower();
+    if (encoding.isEmpty() || encoding == "identity")
+        return std::nullopt;
+    if (encoding != "gzip")
+        return HttpResponse::error(415, u"unsupported_encoding"_s, u"a request body may be sent as gzip or as it is"_s);
+    // The body limit holds for what the body unpacks to: a small hostile body stops at the limit.
+    auto unpacked = Gzip::decompress(request.body, m_limits.maxBodyBytes);
+    if (!unpacked && unpacked.errorCode() == u"too_large"_s)
+        return HttpResponse::error(413, u"payload_too_large"_s,
+                                   u"a request body may unpack to at most %1 bytes"_s.arg(m_limits.maxBodyBytes));
+    if (!unpacked)
+        return HttpResponse::error(400, u"bad_encoding"_s, unpacked.errorMessage());
+    request.body = std::move(unpacked).value();
+    request.headers.remove("content-encoding");
+    return std::nullopt;
+}
+
+std::optional<HttpResponse> SyncService::route(const HttpRequest &received, const HttpReply &reply)
+{
+    HttpRequest request = received;
+    if (auto refused = unpackBody(request))
+        return refused;
     if (request.path == u"/healthz"_s)
         return health();
     if (request.path == u"/metrics"_s)
@@ -348,6 +408,15 @@ HttpResponse SyncService::pull(const HttpRequest &request, const Account &accoun
     const QString tag = request.query.queryItemValue(u"at"_s);
     if (tag.size() > Protocol::maxCursorTagLength)
         return badRequest(u"at takes the next_tag of the page that gave the cursor"_s);
+    // The greatest HLC of this device's own changes that the client's log holds: those are not sent back.
+    std::optional<Hlc> mine;
+    if (request.query.hasQueryItem(u"mine"_s)) {
+        const QString text = request.query.queryItemValue(u"mine"_s, QUrl::FullyDecoded);
+        const Hlc hlc = text.size() <= maxMineLength ? Hlc::fromString(text) : Hlc();
+        if (hlc.isNull() || hlc.device != account.device)
+            return badRequest(u"mine takes the greatest HLC of this device's changes in the client's log"_s);
+        mine = hlc;
+    }
     StoreTimer timer(m_metrics);
     // This log is not the one the client read (a restore that kept the epoch: a copy put back, PostgreSQL
     // from a dump) when the cursor is above every sequence number issued, or when another change than the
@@ -362,12 +431,15 @@ HttpResponse SyncService::pull(const HttpRequest &request, const Account &accoun
     Protocol::PullPage answer { {}, page->nextCursor, page->more, {}, wireIdentity(m_store.identity()) };
     answer.changes.reserve(page->changes.size());
     for (const auto &[seq, change] : page->changes) {
+        // Its own changes the client holds already; the page still covers them (next moves past them).
+        if (mine && change.device == account.device && change.hlc <= *mine)
+            continue;
         // The device's own changes need no seal: it sends them again on its own account.
         answer.changes.append({ seq, change, change.device != account.device ? m_seal.seal(change) : QString() });
     }
     if (page->nextCursor > 0 && !otherLog)
         answer.nextTag = Protocol::cursorTag(m_store.replica().changeIdAt(page->nextCursor));
-    return HttpResponse::json(200, answer.toJson());
+    return encodedFor(request, HttpResponse::json(200, answer.toJson()));
 }
 
 HttpResponse SyncService::bootstrap(const HttpRequest &request, const Account &account)
@@ -387,13 +459,25 @@ HttpResponse SyncService::bootstrap(const HttpRequest &request, const Account &a
     // A compact first sync (history=none): records and heads, no history; any other answer carries histories.
     const auto history = request.query.queryItemValue(u"history"_s) == u"none"_s ? Protocol::HistoryForm::Omitted
                                                                                  : Protocol::HistoryForm::Full;
+    const QByteArray encoding = acceptsGzip(request) ? QByteArray("gzip") : QByteArray();
+    // Everything the page's bytes depend on: replicas bootstrapping the same state share one build.
+    const BootstrapCache::Key key { m_store.identity().epoch, cursor, scopeKey(account.readScope()), after, limit,
+                                    int(metaFormat), int(history), encoding };
+    if (const QByteArray cached = m_bootstrapCache.find(key); !cached.isNull()) {
+        m_metrics.countBootstrapPage(true);
+        return { 200, "application/json", cached, encoding };
+    }
     Protocol::BootstrapPageWriter writer(cursor, limit, metaFormat, history);
     const auto page = m_store.replica().snapshotPage(after, limit, account.readScope(),
                                                      Protocol::maxBootstrapChanges, &writer,
                                                      history == Protocol::HistoryForm::Full);
     if (!page)
         return HttpResponse::error(500, page.errorCode(), page.errorMessage());
-    return { 200, "application/json", writer.finish() };
+    const HttpResponse response = encodedFor(request, { 200, "application/json", writer.finish() });
+    m_bootstrapCache.insert(key, response.body);
+    m_metrics.countBootstrapPage(false);
+    m_metrics.setBootstrapCache(m_bootstrapCache.bytes(), m_bootstrapCache.pages());
+    return response;
 }
 
 HttpResponse SyncService::history(const HttpRequest &request, const Account &account)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "bootstrapcache.h"
 #include "changeseal.h"
 #include "httptypes.h"
 #include "loginthrottle.h"
@@ -48,6 +49,8 @@ private:
     HttpResponse history(const HttpRequest &request, const Account &account);
     HttpResponse health();
     Result<Account> authenticate(const HttpRequest &request);
+    /** A compressed request body unpacked within the body limit; an error answer if it cannot be. */
+    std::optional<HttpResponse> unpackBody(HttpRequest &request) const;
     /** The store failed: try to connect anew, with backoff, until it works again. */
     void storeFailed();
     void tryReconnect();
@@ -56,6 +59,7 @@ private:
     ChangeSeal m_seal; ///< the store's seal key: pulls seal each change, pushes may bring them back
     Metrics &m_metrics;
     ServerLimits m_limits;
+    BootstrapCache m_bootstrapCache;
     LoginThrottle m_throttle;
     /** Addresses each account logged in from: failures of strangers do not lock the account there. */
     QHash<QString, QSet<QString>> m_knownAddresses;

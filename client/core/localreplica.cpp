@@ -40,6 +40,12 @@ LocalReplica::LocalReplica(QString folder, std::unique_ptr<ReplicaStore> store, 
 {
     // Continue after the last stamp this replica issued, even if the clock went back since.
     m_clock.observe(Hlc::fromString(m_store->clientState(lastStampKey)));
+    m_ownHlcAtOpen = m_store->greatestHlcOf(m_clock.device());
+}
+
+Hlc LocalReplica::pullMine()
+{
+    return m_ownChangesComplete ? m_store->greatestHlcOf(device()) : m_ownHlcAtOpen;
 }
 
 LocalReplica::~LocalReplica() = default;

@@ -151,6 +151,16 @@ public:
     [[nodiscard]] qint64 cursor();
     /** What the server said stands at the cursor (its next_tag); sent back with it to tell a log that went back. */
     [[nodiscard]] QString cursorTag();
+    /**
+     * A pull's "mine": the server leaves out this device's changes up to it. Until a pull reached the
+     * server's end since this replica was opened, the greatest own HLC the file held when opened: a
+     * file put back from an older copy lacks later own changes, made (with smaller HLCs) before the
+     * edits made since, and must get them back. After that, the greatest own HLC the log holds: every
+     * own change on the server came from here since, so the log holds them all.
+     */
+    [[nodiscard]] Hlc pullMine();
+    /** A pull reached the server's end: every own change the server held is in the log now. */
+    void ownChangesComplete() { m_ownChangesComplete = true; }
     [[nodiscard]] QDateTime lastCompleteSync();
     Status setLastCompleteSync(const QDateTime &when);
     /** The epoch of the server's log this replica last read (docs/protocol.md, "Restore"); empty if none yet. */
@@ -284,6 +294,8 @@ private:
     QString m_folder;
     std::unique_ptr<ReplicaStore> m_store;
     HlcClock m_clock;
+    Hlc m_ownHlcAtOpen; ///< see pullMine()
+    bool m_ownChangesComplete = false;
     LocalEditor m_editor;
     std::optional<AccountInfo> m_account;
     QString m_token;

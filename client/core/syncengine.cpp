@@ -376,6 +376,9 @@ void SyncEngine::pullNext()
     if (const QString tag = m_replica.cursorTag(); !tag.isEmpty())
         query.addQueryItem(u"at"_s, tag);
     query.addQueryItem(u"limit"_s, QString::number(pullPageSize));
+    // The server leaves out this device's changes up to here: the log holds them.
+    if (const Hlc mine = m_replica.pullMine(); !mine.isNull())
+        query.addQueryItem(u"mine"_s, mine.toString());
     sendStep("GET", u"/v1/pull?"_s + query.toString(QUrl::FullyEncoded), {}, &SyncEngine::onPullFinished);
 }
 
@@ -430,6 +433,7 @@ void SyncEngine::applyHeldPull()
     qCDebug(lcSync) << "pulled" << held.changes.size() << "changes up to" << held.next;
     if (held.more)
         return pullNext();
+    m_replica.ownChangesComplete();
     finishCycle();
 }
 

@@ -103,6 +103,9 @@ public:
 class NetworkTransport final : public SyncTransport
 {
 public:
+    /** The most an answer may unpack to: far above the largest page (Protocol::maxBodyBytes), far below harm. */
+    static constexpr qint64 maxUnpackedBytes = 64 * 1024 * 1024;
+
     NetworkTransport();
     ~NetworkTransport() override;
     Q_DISABLE_COPY_MOVE(NetworkTransport)

@@ -121,6 +121,13 @@ qint64 ChangeLog::lastSequence()
     return number(m_statements.prepared(u"SELECT coalesce(max(seq), 0) FROM changes"_s));
 }
 
+Hlc ChangeLog::greatestHlcOf(const QString &device)
+{
+    QSqlQuery &q = m_statements.prepared(u"SELECT max(hlc) FROM changes WHERE device = ?"_s);
+    q.bindValue(0, device);
+    return Hlc::fromString(text(q));
+}
+
 QString ChangeLog::creatorOf(const QString &entityId)
 {
     QSqlQuery &q = m_statements.prepared(

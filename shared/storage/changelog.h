@@ -34,6 +34,8 @@ public:
     /** See ReplicaStore::changesAfter(). */
     [[nodiscard]] Result<ChangePage> changesAfter(qint64 afterSeq, int limit, const ReadScope &scope);
     [[nodiscard]] qint64 lastSequence();
+    /** The greatest HLC of device's changes in the log (its text form orders as stamps do); null if none. */
+    [[nodiscard]] Hlc greatestHlcOf(const QString &device);
     [[nodiscard]] QString creatorOf(const QString &entityId);
 
     /** An import left the indexes out. */

@@ -376,6 +376,11 @@ qint64 ReplicaStore::lastSequence()
     return m_log->lastSequence();
 }
 
+Hlc ReplicaStore::greatestHlcOf(const QString &device)
+{
+    return m_log->greatestHlcOf(device);
+}
+
 QString ReplicaStore::creatorOf(const QString &entityId)
 {
     return m_log->creatorOf(entityId);

@@ -154,6 +154,8 @@ public:
     [[nodiscard]] Result<ChangePage> changesAfter(qint64 afterSeq, int limit, const ReadScope &scope);
     /** The highest sequence number in the log (0 if empty). */
     [[nodiscard]] qint64 lastSequence();
+    /** The greatest HLC of device's changes this log holds; null if none (a pull's "mine"). */
+    [[nodiscard]] Hlc greatestHlcOf(const QString &device);
     /**
      * Up to limit readable entities after afterKey, each with its record and
      * history; fewer if their histories would exceed maxChanges (at least one
