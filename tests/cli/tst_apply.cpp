@@ -97,7 +97,8 @@ void TestApply::initTestCase()
     QVERIFY(m_secrets.isValid());
     QVERIFY(m_server.start());
     for (const QString &name : { u"Adorf/Vogtl."_s, u"Riesa"_s }) {
-        const auto added = m_server.admin({ u"add-municipality"_s, name, u"--state"_s, u"Sachsen"_s });
+        const auto added = m_server.admin(
+            { u"add-municipality"_s, name, u"--state"_s, u"Sachsen"_s, u"--cluster"_s, u"Süd"_s });
         QVERIFY2(added.ok(), added.err.constData());
         if (m_adorfPlan.isEmpty())
             m_adorfPlan = added.lines().value(0).split(u' ').value(2);
