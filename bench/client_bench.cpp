@@ -24,9 +24,7 @@
 // table goes to stderr as well, for logs).
 
 #include "benchreport.h"
-#include "plangenerator.h"
-#include "helpers/serverprocess.h"
-#include "helpers/syncclient.h"
+#include "seededserver.h"
 
 #include "appsetup.h"
 #include "dashboardmodel.h"
@@ -34,7 +32,6 @@
 #include "planoutlinemodel.h"
 #include "searchmodel.h"
 #include "session.h"
-#include "sync/protocol.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -68,9 +65,8 @@ namespace {
 
 using namespace BenchReport;
 
-const QString password = u"bench-passwort-2026"_s;
-/** The account whose client is measured: "my plan" is its plan. */
-const QString me = u"gemeinde-01"_s;
+using SeededServer::me;
+using SeededServer::password;
 const QStringList searchQueries { u"Fachkräfte"_s, u"Ehrenamt"_s, u"Mobilität"_s, u"Bürgerbus"_s,
                                   u"Ortskern"_s, u"Förderung Landkreis"_s, u"Jugend"_s, u"Stadtwerke"_s };
 
@@ -91,54 +87,8 @@ Replica buildReplica(const QString &folder, int plans, int measures)
 {
     Replica replica;
     QElapsedTimer timer;
-    timer.start();
-    const QString serverDir = QDir(folder).filePath(u"server"_s);
-    QDir().mkpath(serverDir);
     ServerProcess server;
-    if (!server.prepareStore(ServerProcess::Store::Folder, serverDir))
-        fail(u"cannot prepare the server's data folder"_s);
-    QStringList users;
-    {
-        QFile file(QDir(folder).filePath(u"accounts.txt"_s));
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-            fail(u"cannot write %1"_s.arg(file.fileName()));
-        QTextStream lines(&file);
-        for (int i = 1; i <= plans; ++i) {
-            users << u"gemeinde-%1"_s.arg(i, 2, 10, QLatin1Char('0'));
-            lines << users.last() << ';' << password << ';' << u"Gemeinde %1"_s.arg(i, 2, 10, QLatin1Char('0')) << ';'
-                  << PlanGenerator::federalStates[i % PlanGenerator::federalStates.size()] << u";Cluster %1\n"_s.arg(i % 8 + 1);
-        }
-        lines.flush();
-        const auto imported = server.admin({ u"import-accounts"_s, file.fileName() });
-        if (!imported.ok())
-            fail(u"import-accounts failed: %1"_s.arg(QString::fromUtf8(imported.err + imported.out)));
-    }
-    if (!server.start(ServerProcess::Store::Folder, serverDir))
-        fail(u"the server did not start"_s);
-
-    // Each municipality pushes its own plan, as its laptop would.
-    SyncClient client(server.baseUrl());
-    for (int i = 0; i < users.size(); ++i) {
-        const QString device = u"laptop-%1"_s.arg(i + 1);
-        const HttpResponse login = client.login(users[i], password, device);
-        if (login.status != 200)
-            fail(u"login %1: %2"_s.arg(users[i], login.describe()));
-        auto built = PlanGenerator::buildPlan(client.account().value(u"plan"_s).toString(), users[i], device,
-                                              measures, quint32(i + 1));
-        if (!built)
-            fail(built.errorMessage());
-        const QList<Change> &changes = built.value();
-        for (qsizetype at = 0; at < changes.size(); at += 1000) {
-            const QJsonObject body { { u"changes"_s, Protocol::toJson(changes.mid(at, 1000)) } };
-            const PushResult pushed = SyncClient::pushResult(
-                    client.request("POST", u"/v1/push"_s, QJsonDocument(body).toJson(QJsonDocument::Compact)));
-            if (pushed.status() != 200 || !pushed.rejected.isEmpty())
-                fail(u"push by %1: %2"_s.arg(users[i], pushed.response.describe()));
-        }
-        replica.changes += changes.size();
-        progress() << "\rpushed " << i + 1 << "/" << users.size() << " plans" << Qt::flush;
-    }
-    progress() << " in " << qRound(msSince(timer) / 1000) << " s" << Qt::endl;
+    replica.changes = SeededServer::start(server, folder, plans, measures);
 
     // The client signs in as the app does and takes in every plan.
     replica.clientDir = QDir(folder).filePath(u"client"_s);

@@ -104,12 +104,12 @@ int Commands::openReplica()
 
 std::optional<EntityRecord> Commands::findRecord(const QString &id)
 {
-    auto record = m_replica->store().record(id);
-    if (!record || !record->exists()) {
-        fail(Error { u"not_found"_s, u"no entity with id \"%1\" in this replica"_s.arg(id) });
+    auto record = existingRecord(id);
+    if (!record) {
+        fail(record.error());
         return std::nullopt;
     }
-    return record;
+    return std::move(record).value();
 }
 
 std::optional<QStringList> Commands::municipalityPlans(bool *failed)
@@ -363,55 +363,94 @@ int Commands::exportData(const QString &format)
 }
 // Editing ---------------------------------------------------------------------------------------
 
-std::optional<LocalReplica::Fields> Commands::parseFields(const EntitySpec &spec, const QStringList &pairs)
+Result<LocalReplica::Fields> Commands::splitPairs(const QStringList &pairs)
 {
     LocalReplica::Fields fields;
     for (const QString &pair : pairs) {
         const qsizetype eq = pair.indexOf(u'=');
-        if (eq <= 0) {
-            fail(u"\"%1\" is not FIELD=VALUE"_s.arg(pair));
-            return std::nullopt;
-        }
-        const QString name = pair.left(eq);
+        if (eq <= 0)
+            return Error { u"bad_request"_s, u"\"%1\" is not FIELD=VALUE"_s.arg(pair) };
+        fields.append({ pair.left(eq), pair.mid(eq + 1) });
+    }
+    return fields;
+}
+
+Status Commands::checkFields(const EntitySpec &spec, const LocalReplica::Fields &fields)
+{
+    for (const auto &[name, value] : fields) {
         const FieldSpec *field = spec.field(name);
         if (!field) {
             QStringList known;
             for (const FieldSpec &f : spec.fields)
                 known << f.name;
-            fail(Error { u"unknown_field"_s,
-                u"%1 has no field \"%2\"; its fields: %3"_s.arg(spec.name, name, known.join(u", "_s)) });
-            return std::nullopt;
+            return Error { u"unknown_field"_s,
+                u"%1 has no field \"%2\"; its fields: %3"_s.arg(spec.name, name, known.join(u", "_s)) };
         }
         // Checked here as well as in the replica, so the message names the field before anything is tried.
-        const auto normalized = Schema::normalize(*field, pair.mid(eq + 1));
-        if (!normalized) {
-            fail(normalized.error());
-            return std::nullopt;
-        }
-        fields.append({ name, pair.mid(eq + 1) });
+        if (const auto normalized = Schema::normalize(*field, value); !normalized)
+            return normalized.error();
     }
-    return fields;
+    return Ok {};
+}
+
+Result<EntityRecord> Commands::existingRecord(const QString &id)
+{
+    auto record = m_replica->store().record(id);
+    if (!record || !record->exists())
+        return Error { u"not_found"_s, u"no entity with id \"%1\" in this replica"_s.arg(id) };
+    return *record;
+}
+
+Result<QString> Commands::addEntity(const QString &word, const QString &parentId, const LocalReplica::Fields &fields)
+{
+    const QString type = entityTypeOf(word);
+    if (type.isEmpty() || type == u"plan"_s || word.endsWith(u's'))
+        return Error { u"unknown_type"_s, u"add what? field, goal, measure, milestone or comment"_s };
+    if (parentId.isEmpty())
+        return Error { u"bad_request"_s, u"add %1 needs a parent (--parent ID)"_s.arg(word) };
+    const EntitySpec *spec = Schema::instance().entity(type);
+    const auto parent = existingRecord(parentId);
+    if (!parent)
+        return parent.error();
+    const QString parentType = type == u"comment"_s ? u"plan"_s : spec->parentField;
+    if (parent->spec->name != parentType)
+        return Error { u"bad_request"_s, u"the parent of a %1 is a %2, but %3 is a %4"_s.arg(
+            type, parentType, parent->id, parent->spec->name) };
+    if (Status checked = checkFields(*spec, fields); !checked)
+        return checked.error();
+    return m_editor->add(type, parentId, fields);
+}
+
+Status Commands::setEntity(const QString &id, const LocalReplica::Fields &fields)
+{
+    const auto record = existingRecord(id);
+    if (!record)
+        return record.error();
+    if (Status checked = checkFields(*record->spec, fields); !checked)
+        return checked;
+    return m_editor->set(id, fields);
+}
+
+Status Commands::removeEntity(const QString &id)
+{
+    if (const auto record = existingRecord(id); !record)
+        return record.error();
+    return m_editor->remove(id);
+}
+
+Status Commands::restoreEntity(const QString &id)
+{
+    if (const auto record = existingRecord(id); !record)
+        return record.error();
+    return m_editor->restore(id);
 }
 
 int Commands::add(const QStringList &args)
 {
-    const QString type = entityTypeOf(args[0]);
-    if (type.isEmpty() || type == u"plan"_s || args[0].endsWith(u's'))
-        return fail(u"add what? field, goal, measure, milestone or comment"_s);
-    if (m_options.parent.isEmpty())
-        return fail(u"add %1 needs --parent ID"_s.arg(args[0]));
-    const EntitySpec *spec = Schema::instance().entity(type);
-    const auto parent = findRecord(m_options.parent);
-    if (!parent)
-        return ExitUsage;
-    const QString parentType = type == u"comment"_s ? u"plan"_s : spec->parentField;
-    if (parent->spec->name != parentType)
-        return fail(u"the parent of a %1 is a %2, but %3 is a %4"_s.arg(
-            type, parentType, parent->id, parent->spec->name));
-    const auto fields = parseFields(*spec, m_options.set);
+    const auto fields = splitPairs(m_options.set);
     if (!fields)
-        return ExitUsage;
-    const auto added = m_editor->add(type, m_options.parent, *fields);
+        return fail(fields.error());
+    const auto added = addEntity(args[0], m_options.parent, *fields);
     if (!added)
         return fail(added.error());
     out() << added.value() << Qt::endl;
@@ -420,31 +459,24 @@ int Commands::add(const QStringList &args)
 
 int Commands::set(const QStringList &args)
 {
-    const auto record = findRecord(args[0]);
-    if (!record)
-        return ExitUsage;
-    const auto fields = parseFields(*record->spec, args.mid(1));
+    const auto fields = splitPairs(args.mid(1));
     if (!fields)
-        return ExitUsage;
-    if (Status done = m_editor->set(args[0], *fields); !done)
+        return fail(fields.error());
+    if (Status done = setEntity(args[0], *fields); !done)
         return fail(done.error());
     return ExitOk;
 }
 
 int Commands::remove(const QString &id)
 {
-    if (!findRecord(id))
-        return ExitUsage;
-    if (Status done = m_editor->remove(id); !done)
+    if (Status done = removeEntity(id); !done)
         return fail(done.error());
     return ExitOk;
 }
 
 int Commands::restore(const QString &id)
 {
-    if (!findRecord(id))
-        return ExitUsage;
-    if (Status done = m_editor->restore(id); !done)
+    if (Status done = restoreEntity(id); !done)
         return fail(done.error());
     return ExitOk;
 }

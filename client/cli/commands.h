@@ -7,6 +7,8 @@
 #include "replicaview.h"
 #include "office/exports.h"
 
+struct EditLine;
+
 #include <QStringList>
 
 #include <memory>
@@ -41,6 +43,7 @@ struct CliOptions
     bool hasCaFile = false; ///< --ca-file was given (an empty FILE: the system's authorities only)
     QString caFile;
     bool allowInsecure = false; ///< connect: sign in over plain http:// beyond this computer
+    bool atomic = false; ///< apply: every line in one transaction, none stored if one is refused
 };
 
 /**
@@ -99,8 +102,22 @@ private:
     int listConflicts(const std::optional<QStringList> &plans);
     int listRejected();
 
-    /** Parses FIELD=VALUE pairs against an entity type; nullopt after printing why not. */
-    std::optional<LocalReplica::Fields> parseFields(const EntitySpec &spec, const QStringList &pairs);
+    int apply(const QStringList &args);
+    /** One edit of apply, by the single commands' rules; the id it touched or made. */
+    Result<QString> applyEdit(const EditLine &edit);
+
+    // The edits, checked alike for the single commands and apply (errors returned, not printed).
+    /** FIELD=VALUE pairs as fields ("bad_request" for one without "="). */
+    static Result<LocalReplica::Fields> splitPairs(const QStringList &pairs);
+    /** Every field is one of the type's, with a valid value ("unknown_field", the schema's value errors). */
+    static Status checkFields(const EntitySpec &spec, const LocalReplica::Fields &fields);
+    /** The live or deleted record of an id ("not_found"). */
+    Result<EntityRecord> existingRecord(const QString &id);
+    /** add: word is the CLI's name of the type (field, goal, measure, milestone, comment); the new id. */
+    Result<QString> addEntity(const QString &word, const QString &parentId, const LocalReplica::Fields &fields);
+    Status setEntity(const QString &id, const LocalReplica::Fields &fields);
+    Status removeEntity(const QString &id);
+    Status restoreEntity(const QString &id);
     /** The live or deleted record of an id; nullopt after printing that there is none. */
     std::optional<EntityRecord> findRecord(const QString &id);
     /** The plan ids of the municipality named by --municipality; nullopt if none is set. */

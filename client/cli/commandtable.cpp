@@ -43,6 +43,10 @@ const QList<Commands::Command> &Commands::table()
         { u"delete"_s, 1, 1, u"  delete ID, restore ID           soft delete and restore\n"_s,
           [](Commands &c, const QStringList &args) { return c.remove(args[0]); } },
         { u"restore"_s, 1, 1, {}, [](Commands &c, const QStringList &args) { return c.restore(args[0]); } },
+        { u"apply"_s, 0, 1,
+          u"  apply [FILE|-] [--atomic]       edits as JSON lines (set, add, delete, restore), one result\n"
+          "                                  line each; --atomic: all or nothing\n"_s,
+          [](Commands &c, const QStringList &args) { return c.apply(args); } },
         { u"resolve"_s, 1, 1, u"  resolve CONFLICT_ID --keep mine|theirs | --value TEXT\n"_s,
           [](Commands &c, const QStringList &args) { return c.resolve(args[0]); } },
         { u"search"_s, 1, manyArguments,

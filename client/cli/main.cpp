@@ -84,8 +84,10 @@ int main(int argc, char *argv[])
         "empty: the system's only)."_s, u"FILE"_s);
     const QCommandLineOption allowInsecure(u"allow-insecure"_s,
         u"connect: sign in over plain http:// to another computer (the password travels unencrypted)."_s);
+    const QCommandLineOption atomic(
+        u"atomic"_s, u"apply: every line in one transaction; nothing is stored if one is refused."_s);
     parser.addOptions(
-        { replica, json, user, passwordFile, municipality, parent, set, keep, value, outFile, verbose, plan, label,
+        { atomic, replica, json, user, passwordFile, municipality, parent, set, keep, value, outFile, verbose, plan, label,
           from, to, status, note, caFile, allowInsecure });
     parser.addPositionalArgument(u"command"_s, u"What to do (see above)."_s, u"COMMAND [ARGS...]"_s);
 
@@ -132,6 +134,7 @@ int main(int argc, char *argv[])
     options.hasCaFile = parser.isSet(caFile);
     options.caFile = parser.value(caFile);
     options.allowInsecure = parser.isSet(allowInsecure);
+    options.atomic = parser.isSet(atomic);
 
     Commands commands(options);
     return commands.run(parser.positionalArguments());

@@ -219,6 +219,18 @@ public:
     Result<QString> submit(const QString &planId, const QString &label = {});
     Status set(const QString &entityId, const Fields &fields);
     Status remove(const QString &entityId);
+    /**
+     * Runs of many edits (werkstattplan-cli apply). With defer on, each commit stays atomic and survives
+     * a crash of the program, but waits for the disk only at syncEdits() (synchronous=NORMAL; the check
+     * file is written then too): many edits, one fsync. Off: syncs, and every commit is durable again.
+     */
+    Status deferSync(bool defer);
+    /** Makes every commit since deferSync(true) durable (survives power loss) with one synced write. */
+    Status syncEdits();
+    /** Every edit until commitAll() in one transaction (each a savepoint in it); rollBackAll() keeps none. */
+    Status beginAll();
+    Status commitAll();
+    void rollBackAll();
     Status restore(const QString &entityId);
     /** Mine/Theirs: this device's (or account's) side or the other; Kept/Other: the current value or the one that lost. */
     enum class Keep { Mine, Theirs, Kept, Other };
@@ -300,4 +312,6 @@ private:
     std::optional<AccountInfo> m_account;
     QString m_token;
     QString m_caFile;
+    bool m_deferSync = false; ///< deferSync(): commits wait for the disk at syncEdits() only
+    bool m_inAll = false; ///< beginAll(): nothing is committed before commitAll()
 };

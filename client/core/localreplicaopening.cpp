@@ -4,6 +4,7 @@
 #include "localreplicakeys.h"
 
 #include "common/logging.h"
+#include "storage/replicaseal.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -48,6 +49,7 @@ Result<std::unique_ptr<LocalReplica>> LocalReplica::open(const QString &folder, 
             return Error { u"storage_error"_s, u"cannot move the damaged replica %1 aside"_s.arg(path) };
         for (const QString &suffix : { u"-wal"_s, u"-shm"_s })
             QFile::rename(path + suffix, opened.setAsidePath + suffix);
+        QFile::remove(ReplicaSeal::sealFile(path)); // it vouched for the file set aside
         qCWarning(lcSync) << "replica" << path << why << "; moved to" << opened.setAsidePath;
         opened.problem = why;
         salvaged = ReplicaStore::salvageOutbox(opened.setAsidePath, device, &opened.salvageComplete);
@@ -62,12 +64,15 @@ Result<std::unique_ptr<LocalReplica>> LocalReplica::open(const QString &folder, 
         opened.problem = u"replica_missing"_s;
         opened.lostWork = u"the replica file %1 is gone; a new one was started"_s.arg(path);
     }
-    auto store = ReplicaStore::open(path);
+    // This device's file: sealed at a clean close, so the next open can skip the full check (ReplicaSeal).
+    ReplicaStore::Options options;
+    options.sealOnClose = true;
+    auto store = ReplicaStore::open(path, options);
     if (!store && (store.errorCode() == u"replica_corrupt"_s || store.errorCode() == u"not_a_replica"_s)) {
         if (Status aside = setAside(store.errorCode() == u"not_a_replica"_s ? u"replica_foreign"_s : u"replica_corrupt"_s);
             !aside)
             return aside.error();
-        store = ReplicaStore::open(path);
+        store = ReplicaStore::open(path, options);
     }
     if (!store)
         return store.error();

@@ -73,6 +73,8 @@ public:
         m_dirty.clear();
         m_current = nullptr;
     }
+    /** The data version of the last batch (-1: unknown). */
+    [[nodiscard]] qint64 dataVersion() const { return m_dataVersion; }
     /** A new batch: the records are dropped if another connection wrote since (dataVersion changed). */
     void beginBatch(qint64 dataVersion);
     void forget();

@@ -9,6 +9,7 @@
 #include "storage/partialhistories.h"
 #include "storage/recordcache.h"
 #include "storage/replicasalvage.h"
+#include "storage/replicaseal.h"
 #include "storage/searchindex.h"
 #include "storage/snapshotimport.h"
 #include "storage/snapshotreader.h"
@@ -25,11 +26,13 @@ using Statement = StatementCache::Statement;
 
 Result<std::unique_ptr<ReplicaStore>> ReplicaStore::open(const QString &location, Options options)
 {
-    auto opened = StoreConnection::open(location, options);
+    const bool postgres = StoreConnection::isPostgresUrl(location);
+    const auto sealed = options.sealOnClose && !postgres ? ReplicaSeal::take(location) : std::nullopt;
+    auto opened = StoreConnection::open(location, options, !sealed);
     if (!opened)
         return opened.error();
-    const bool postgres = StoreConnection::isPostgresUrl(location);
     std::unique_ptr<ReplicaStore> store(new ReplicaStore(opened.value(), postgres ? QString() : location, options));
+    store->m_checkedAt = sealed.value_or(QDateTime::currentDateTimeUtc());
     if (!postgres) {
         // A bootstrap into this file ended before building the change log's indexes (the program
         // stopped): build them now, before anything reads or writes the log.
@@ -66,6 +69,8 @@ ReplicaStore::~ReplicaStore()
 {
     clearStatements();
     StoreConnection::drop(m_db);
+    if (m_options.sealOnClose && !m_path.isEmpty())
+        ReplicaSeal::write(m_path, m_checkedAt);
 }
 
 void ReplicaStore::clearStatements()
@@ -81,6 +86,16 @@ bool ReplicaStore::isPostgres() const
 
 bool ReplicaStore::beginWrite(WriteKind kind)
 {
+    if (m_inAll) {
+        // The outer transaction holds the write lock already: no other connection wrote since.
+        QSqlQuery savepoint(m_db);
+        if (!savepoint.exec(u"SAVEPOINT batch"_s)) {
+            m_beginError = savepoint.lastError();
+            return false;
+        }
+        m_records->beginBatch(m_records->dataVersion());
+        return true;
+    }
     if (!m_postgres) {
         // IMMEDIATE takes the write lock first: no other connection can commit
         // between the data_version check below and the end of the batch.
@@ -140,6 +155,20 @@ Error ReplicaStore::beginError(const QString &what)
 Status ReplicaStore::finishWrite()
 {
     m_records->endBatch();
+    if (m_inAll) {
+        QSqlQuery end(m_db);
+        if (m_failure) {
+            Error error = *m_failure;
+            end.exec(u"ROLLBACK TO batch"_s);
+            end.exec(u"RELEASE batch"_s);
+            m_failure.reset();
+            m_records->forget();
+            return error;
+        }
+        if (!end.exec(u"RELEASE batch"_s))
+            return sqlError(u"cannot end a batch"_s, end.lastError());
+        return Ok {};
+    }
     if (m_failure || !m_db.commit()) {
         Error error = m_failure ? *m_failure : sqlError(u"cannot commit"_s, m_db.lastError());
         m_db.rollback();
@@ -575,6 +604,41 @@ QString ReplicaStore::clientState(const QString &key)
 Status ReplicaStore::setClientState(const QString &key, const QString &value)
 {
     return m_client->setClientState(key, value);
+}
+
+Status ReplicaStore::setDurable(bool durable)
+{
+    if (m_postgres)
+        return Ok {};
+    QSqlQuery pragma(m_db);
+    if (!pragma.exec(durable ? u"PRAGMA synchronous = FULL"_s : u"PRAGMA synchronous = NORMAL"_s))
+        return sqlError(u"cannot set synchronous"_s, pragma.lastError());
+    return Ok {};
+}
+
+Status ReplicaStore::beginAll()
+{
+    if (m_postgres || m_inAll)
+        return Error { u"storage_error"_s, u"one transaction for all writes needs an SQLite replica, once"_s };
+    if (!beginWrite())
+        return beginError(u"cannot begin a transaction"_s);
+    m_records->endBatch();
+    m_inAll = true;
+    return Ok {};
+}
+
+Status ReplicaStore::commitAll()
+{
+    m_inAll = false;
+    return finishWrite();
+}
+
+void ReplicaStore::rollBackAll()
+{
+    m_inAll = false;
+    m_db.rollback();
+    m_records->forget();
+    m_log->rolledBack();
 }
 
 QList<Change> ReplicaStore::salvageOutbox(const QString &damagedFile, const QString &ownDevice, bool *complete)

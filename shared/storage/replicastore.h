@@ -8,6 +8,7 @@
 #include "sync/snapshot.h"
 
 #include <QHash>
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -101,6 +102,11 @@ public:
         int pageSize = 16384;
         /** Decoded records kept across batches (SQLite only), at a few kilobytes each. */
         int keptRecords = 8192;
+        /**
+         * Seal the file at a clean close and skip quick_check at an open that finds it as sealed
+         * (ReplicaSeal; SQLite only). For one process's file (a client's replica), not a server's.
+         */
+        bool sealOnClose = false;
     };
 
     /**
@@ -269,6 +275,21 @@ public:
     Result<int> requeueChangesOf(const QString &device, qint64 sealedAfter, const QList<QPair<QString, QString>> &state);
     [[nodiscard]] QString clientState(const QString &key);
     Status setClientState(const QString &key, const QString &value);
+
+    // Runs of many small writes (werkstattplan-cli apply), SQLite only.
+
+    /**
+     * synchronous=FULL (every commit waits for the disk) or NORMAL (a commit is atomic and survives the
+     * program's crash, and reaches the disk with the next FULL commit or checkpoint).
+     */
+    Status setDurable(bool durable);
+    /**
+     * One transaction around every write until commitAll() or rollBackAll(): each batch in it is a
+     * savepoint (a refused batch undoes only itself), nothing commits before commitAll().
+     */
+    Status beginAll();
+    Status commitAll();
+    void rollBackAll();
     /**
      * The queued changes that can still be read from a damaged replica file (read-only), in log
      * order: each table is read row by row, skipping the rows on unreadable pages. If part of the
@@ -320,6 +341,8 @@ private:
     QString m_path;
     Options m_options;
     bool m_postgres = false;
+    bool m_inAll = false; ///< inside beginAll(): batches are savepoints
+    QDateTime m_checkedAt; ///< when the file last passed quick_check (ReplicaSeal)
     std::optional<Error> m_failure; ///< first storage error of the current batch
     QSqlError m_beginError; ///< why the last beginWrite() failed
     std::unique_ptr<StatementCache> m_statements;

@@ -56,7 +56,7 @@ void StoreConnection::setCacheKiB(QSqlDatabase &db, int kib)
         qCWarning(lcStorage) << "cannot set the page cache:" << query.lastError().text();
 }
 
-Result<QSqlDatabase> StoreConnection::openSqlite(const QString &path, const QString &connection)
+Result<QSqlDatabase> StoreConnection::openSqlite(const QString &path, const QString &connection, bool fullCheck)
 {
     const QFileInfo info(path);
     const bool existed = info.exists() && info.size() > 0;
@@ -77,7 +77,7 @@ Result<QSqlDatabase> StoreConnection::openSqlite(const QString &path, const QStr
         return fail({ u"storage_error"_s, u"cannot open %1: %2"_s.arg(path, db.lastError().text()) });
     if (existed) {
         // Only reads until the file is known to be ours: nothing is written into a foreign or damaged file.
-        const auto check = scalar(db, u"PRAGMA quick_check"_s);
+        const auto check = fullCheck ? scalar(db, u"PRAGMA quick_check"_s) : std::optional<QVariant>(u"ok"_s);
         if (!check || check->toString() != u"ok"_s)
             return fail({ u"replica_corrupt"_s, u"%1 is damaged (integrity check failed)"_s.arg(path) });
         const auto appId = scalar(db, u"PRAGMA application_id"_s);
@@ -141,11 +141,12 @@ Status StoreConnection::tuneSqlite(QSqlDatabase &db, const QString &location, co
     return Ok {};
 }
 
-Result<QSqlDatabase> StoreConnection::open(const QString &location, const ReplicaStore::Options &options)
+Result<QSqlDatabase> StoreConnection::open(const QString &location, const ReplicaStore::Options &options,
+                                           bool fullCheck)
 {
     const QString name = uniqueName(u"replica"_s);
     const bool postgres = isPostgresUrl(location);
-    auto opened = postgres ? openPostgres(location, name) : openSqlite(location, name);
+    auto opened = postgres ? openPostgres(location, name) : openSqlite(location, name, fullCheck);
     if (!opened) {
         qCWarning(lcStorage) << opened.errorMessage();
         return opened.error();

@@ -18,9 +18,11 @@ public:
     static QString uniqueName(const QString &prefix);
     /**
      * Opens, checks, tunes and migrates (SQLite file or "postgresql://" URL); the error codes of
-     * ReplicaStore::open().
+     * ReplicaStore::open(). fullCheck false: an SQLite file known to be as it was closed (ReplicaSeal)
+     * skips quick_check; its header, application id and schema are still read.
      */
-    static Result<QSqlDatabase> open(const QString &location, const ReplicaStore::Options &options);
+    static Result<QSqlDatabase> open(const QString &location, const ReplicaStore::Options &options,
+                                     bool fullCheck = true);
     static bool isPostgresUrl(const QString &location);
     /** Closes the connection and removes it from Qt's list. */
     static void drop(QSqlDatabase &db);
@@ -28,7 +30,7 @@ public:
     static void setCacheKiB(QSqlDatabase &db, int kib);
 
 private:
-    static Result<QSqlDatabase> openSqlite(const QString &path, const QString &connection);
+    static Result<QSqlDatabase> openSqlite(const QString &path, const QString &connection, bool fullCheck);
     static Result<QSqlDatabase> openPostgres(const QString &url, const QString &connection);
     static Status tuneSqlite(QSqlDatabase &db, const QString &location, const ReplicaStore::Options &options);
 };
