@@ -24,6 +24,7 @@
 // table goes to stderr as well, for logs).
 
 #include "benchreport.h"
+#include "benchseed.h"
 #include "plangenerator.h"
 #include "helpers/serverprocess.h"
 #include "helpers/syncclient.h"
@@ -98,21 +99,13 @@ Replica buildReplica(const QString &folder, int plans, int measures)
     if (!server.prepareStore(ServerProcess::Store::Folder, serverDir))
         fail(u"cannot prepare the server's data folder"_s);
     QStringList users;
-    {
-        QFile file(QDir(folder).filePath(u"accounts.txt"_s));
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-            fail(u"cannot write %1"_s.arg(file.fileName()));
-        QTextStream lines(&file);
-        for (int i = 1; i <= plans; ++i) {
-            users << u"gemeinde-%1"_s.arg(i, 2, 10, QLatin1Char('0'));
-            lines << users.last() << ';' << password << ';' << u"Gemeinde %1"_s.arg(i, 2, 10, QLatin1Char('0')) << ';'
-                  << PlanGenerator::federalStates[i % PlanGenerator::federalStates.size()] << u";Cluster %1\n"_s.arg(i % 8 + 1);
-        }
-        lines.flush();
-        const auto imported = server.admin({ u"import-accounts"_s, file.fileName() });
-        if (!imported.ok())
-            fail(u"import-accounts failed: %1"_s.arg(QString::fromUtf8(imported.err + imported.out)));
+    QList<BenchSeed::AccountLine> lines;
+    for (int i = 1; i <= plans; ++i) {
+        users << u"gemeinde-%1"_s.arg(i, 2, 10, QLatin1Char('0'));
+        lines.append({ users.last(), password, u"Gemeinde %1"_s.arg(i, 2, 10, QLatin1Char('0')),
+                       PlanGenerator::federalStates[i % PlanGenerator::federalStates.size()], u"Cluster %1"_s.arg(i % 8 + 1) });
     }
+    BenchSeed::importAccounts(server, folder, lines);
     if (!server.start(ServerProcess::Store::Folder, serverDir))
         fail(u"the server did not start"_s);
 
@@ -128,13 +121,7 @@ Replica buildReplica(const QString &folder, int plans, int measures)
         if (!built)
             fail(built.errorMessage());
         const QList<Change> &changes = built.value();
-        for (qsizetype at = 0; at < changes.size(); at += 1000) {
-            const QJsonObject body { { u"changes"_s, Protocol::toJson(changes.mid(at, 1000)) } };
-            const PushResult pushed = SyncClient::pushResult(
-                    client.request("POST", u"/v1/push"_s, QJsonDocument(body).toJson(QJsonDocument::Compact)));
-            if (pushed.status() != 200 || !pushed.rejected.isEmpty())
-                fail(u"push by %1: %2"_s.arg(users[i], pushed.response.describe()));
-        }
+        BenchSeed::pushAll(client, changes, users[i]);
         replica.changes += changes.size();
         progress() << "\rpushed " << i + 1 << "/" << users.size() << " plans" << Qt::flush;
     }
