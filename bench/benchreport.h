@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QTextStream>
 
 #include <algorithm>
@@ -78,6 +79,30 @@ inline bool printTable(QTextStream &table, const QList<Figure> &figures)
         table << QStringView(line).trimmed() << '\n';
     }
     return allOk;
+}
+
+/** Prints the notes under the table, if there are any. */
+inline void printNotes(QTextStream &table, const QStringList &notes)
+{
+    if (notes.isEmpty())
+        return;
+    table << "\nNotes:\n";
+    for (const QString &note : notes)
+        table << "- " << note << '\n';
+}
+
+/** Counts the warning and error lines of a program's log; the first five go to notes, after prefix. */
+inline int countComplaints(const QByteArray &log, QStringList &notes, const QString &prefix)
+{
+    int count = 0;
+    for (const QByteArray &line : log.split('\n')) {
+        const QByteArray lower = line.toLower();
+        if (lower.contains("warning") || lower.contains("error") || lower.contains("critical") || lower.contains("fatal")) {
+            if (count++ < 5)
+                notes << prefix + QString::fromUtf8(line.left(300));
+        }
+    }
+    return count;
 }
 
 /** Adds the figures to a JSON object, each rounded to its decimals, keys prefixed with prefix. */

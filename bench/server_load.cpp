@@ -11,8 +11,10 @@
 // (with --json the table goes to stderr as well, for logs).
 
 #include "benchreport.h"
+#include "benchseed.h"
 #include "common/allocator.h"
 #include "plangenerator.h"
+#include "procstats.h"
 #include "helpers/serverprocess.h"
 #include "helpers/signin.h"
 #include "helpers/syncclient.h"
@@ -56,6 +58,8 @@ namespace {
 
 using namespace BenchReport;
 using namespace PlanGenerator;
+using ProcStats::minorFaults;
+using ProcStats::statusMb;
 
 const QString password = u"bench-passwort-2026"_s;
 
@@ -107,49 +111,6 @@ private:
     int m_count = 0;
     QStringList m_first;
 };
-
-/** The server's process id: the `serve` process whose command line names our data folder. */
-qint64 serverPid(const QString &dataDir)
-{
-    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &entry : entries) {
-        bool ok = false;
-        const qint64 pid = entry.toLongLong(&ok);
-        if (!ok)
-            continue;
-        QFile cmdline(u"/proc/%1/cmdline"_s.arg(entry));
-        if (!cmdline.open(QIODevice::ReadOnly))
-            continue;
-        const QList<QByteArray> args = cmdline.readAll().split('\0');
-        if (args.contains("serve") && args.contains(dataDir.toUtf8()))
-            return pid;
-    }
-    return -1;
-}
-
-/** A "VmHWM"-style line of /proc/PID/status, in MB (-1 if unreadable). */
-double procStatusMb(qint64 pid, const QByteArray &key)
-{
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (pid <= 0 || !status.open(QIODevice::ReadOnly | QIODevice::Text))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(QByteArray(key + ':')))
-            return line.mid(key.size() + 1).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return -1;
-}
-
-/** Minor page faults of a process so far (/proc/PID/stat): each is memory touched for the first time. */
-qint64 minorFaults(const QString &pid)
-{
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray text = stat.readAll();
-    // Fields after the command name (which may hold spaces): state is the 3rd field, minflt the 10th.
-    return text.mid(text.lastIndexOf(')') + 2).split(' ').value(7).toLongLong();
-}
 
 /** Seconds the server spent in its store so far (werkstattplan_store_seconds_sum of /metrics). */
 double storeSeconds(SyncClient &client)
@@ -241,35 +202,20 @@ QList<Figure> runLoad(const RunOptions &options, QStringList &notes)
 
     QElapsedTimer timer;
     timer.start();
-    // Chunks: each admin command must finish within the helper's 60 s, and hashing costs ~0.1 s per account.
-    constexpr int importChunk = 100;
-    for (int from = 0; from <= n; from += importChunk) {
-        QFile file(dataDir.filePath(u"accounts-%1.txt"_s.arg(from)));
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-            fail(u"cannot write %1"_s.arg(file.fileName()));
-        QTextStream lines(&file);
-        for (int i = from; i < std::min(from + importChunk, n + 1); ++i) {
-            if (i == n)
-                lines << office.user << ';' << password << ";;;\n";
-            else
-                lines << accounts[size_t(i)].user << ';' << password << ';'
-                      << u"Gemeinde %1"_s.arg(i + 1, 4, 10, QLatin1Char('0')) << ';' << states[i % states.size()]
-                      << ';' << u"Cluster %1"_s.arg(i % 8 + 1) << '\n';
-        }
-        lines.flush();
-        file.close();
-        const auto imported = server.admin({ u"import-accounts"_s, file.fileName() });
-        if (!imported.ok())
-            fail(u"import-accounts failed: %1"_s.arg(QString::fromUtf8(imported.err + imported.out)));
-    }
+    QList<BenchSeed::AccountLine> lines;
+    for (int i = 0; i < n; ++i)
+        lines.append({ accounts[size_t(i)].user, password, u"Gemeinde %1"_s.arg(i + 1, 4, 10, QLatin1Char('0')),
+                       states[i % states.size()], u"Cluster %1"_s.arg(i % 8 + 1) });
+    lines.append({ office.user, password, {}, {}, {} });
+    BenchSeed::importAccounts(server, dataDir.path(), lines);
     const double importMs = msSince(timer);
     progress() << "imported " << n + 1 << " accounts in " << qRound(importMs / 1000) << " s" << Qt::endl;
 
     if (!server.start(ServerProcess::Store::Folder, dataDir.path()))
         fail(u"the server did not start"_s);
     const QUrl baseUrl = server.baseUrl();
-    const qint64 pid = serverPid(dataDir.path());
-    if (pid < 0)
+    const qint64 pid = server.processId();
+    if (pid <= 0)
         notes << u"%1 accounts: the server's process was not found; no memory figures"_s.arg(n);
     progress() << "server on " << baseUrl.toString() << ", pid " << pid << Qt::endl;
 
@@ -315,7 +261,7 @@ QList<Figure> runLoad(const RunOptions &options, QStringList &notes)
     progress() << "built " << totalChanges << " changes in " << qRound(msSince(timer) / 1000) << " s" << Qt::endl;
 
     SyncClient probe(baseUrl);
-    const double hwmAtStart = procStatusMb(pid, "VmHWM");
+    const double hwmAtStart = statusMb(pid, "VmHWM");
 
     // 2. Push: every account pushes its whole plan, batch after batch, from several connections at once.
     std::vector<std::vector<double>> pushLatency(size_t(options.clients));
@@ -350,8 +296,8 @@ QList<Figure> runLoad(const RunOptions &options, QStringList &notes)
     std::vector<double> pushAll;
     for (const auto &list : pushLatency)
         pushAll.insert(pushAll.end(), list.begin(), list.end());
-    const double hwmAfterPush = procStatusMb(pid, "VmHWM");
-    const double rssAfterPush = procStatusMb(pid, "VmRSS");
+    const double hwmAfterPush = statusMb(pid, "VmHWM");
+    const double rssAfterPush = statusMb(pid, "VmRSS");
     progress() << "pushed " << accepted.load() << " changes (" << rejected.load() << " rejected) in " << qRound(pushMs / 1000)
                << " s" << Qt::endl;
     for (auto &account : accounts)
@@ -394,7 +340,7 @@ QList<Figure> runLoad(const RunOptions &options, QStringList &notes)
     });
     const double pullMs = msSince(timer);
     const double storePullS = storeSeconds(probe) - storeBeforePull;
-    const double hwmAfterPull = procStatusMb(pid, "VmHWM");
+    const double hwmAfterPull = statusMb(pid, "VmHWM");
     std::vector<double> pagesAll;
     for (const auto &list : pageLatency)
         pagesAll.insert(pagesAll.end(), list.begin(), list.end());
@@ -424,8 +370,12 @@ QList<Figure> runLoad(const RunOptions &options, QStringList &notes)
     // 5. Bootstrap (small run only): the office's first sync into a fresh replica, by the real client
     //    (LocalReplica + SyncEngine, as werkstattplan-cli sync), several times: the median is the figure.
     const PlanShape shape = planShape(options.measures);
-    // Every municipality and its plan come from import-accounts; the office reads them all.
-    const qint64 expectedEntities = qint64(n) * (shape.entities + 2);
+    // Every municipality and its plan come from import-accounts; the office reads them all. Each
+    // replica writes its own device record at the end of its first sync (docs/protocol.md, "Devices"),
+    // so run r is also sent the records of the r fresh replicas before it, and holds one more.
+    const qint64 planEntities = qint64(n) * (shape.entities + 2);
+    qint64 expectedEntities = planEntities; ///< sent to the last run
+    qint64 expectedInReplica = planEntities + 1;
     std::vector<double> bootstrapMs;
     std::vector<double> bootstrapFaults;
     qint64 bootEntities = 0;
@@ -439,10 +389,14 @@ QList<Figure> runLoad(const RunOptions &options, QStringList &notes)
             bootstrapFaults.push_back(double(boot.pageFaults));
             bootEntities = boot.entities;
             replicaEntities = boot.replicaEntities;
-            if (replicaEntities != bootEntities || bootEntities != expectedEntities)
-                problems.add(u"bootstrap: %1 entities sent, %2 in the replica, %3 expected"_s.arg(bootEntities)
+            expectedEntities = planEntities + run;
+            expectedInReplica = expectedEntities + 1;
+            if (replicaEntities != expectedInReplica || bootEntities != expectedEntities)
+                problems.add(u"bootstrap: %1 entities sent, %2 expected; %3 in the replica, %4 expected (with its "
+                             "own device record)"_s.arg(bootEntities)
+                                     .arg(expectedEntities)
                                      .arg(replicaEntities)
-                                     .arg(expectedEntities));
+                                     .arg(expectedInReplica));
             progress() << "bootstrapped " << bootEntities << " entities in " << qRound(boot.ms) << " ms ("
                        << boot.pageFaults << " page faults)" << Qt::endl;
         }
@@ -450,21 +404,13 @@ QList<Figure> runLoad(const RunOptions &options, QStringList &notes)
     }
 
     // 6. Server memory: the high-water mark over the whole run.
-    const double hwm = procStatusMb(pid, "VmHWM");
-    const double rss = procStatusMb(pid, "VmRSS");
+    const double hwm = statusMb(pid, "VmHWM");
+    const double rss = statusMb(pid, "VmRSS");
     const QByteArray serverLog = server.log();
     const bool clean = server.terminate();
 
     // The server's own complaints, for the report.
-    int serverWarnings = 0;
-    for (const QByteArray &line : serverLog.split('\n')) {
-        const QByteArray lower = line.toLower();
-        if (lower.contains("warning") || lower.contains("error") || lower.contains("critical")
-            || lower.contains("fatal")) {
-            if (serverWarnings++ < 5)
-                notes << u"%1 accounts: server log: %2"_s.arg(n).arg(QString::fromUtf8(line.left(300)));
-        }
-    }
+    const int serverWarnings = countComplaints(serverLog, notes, u"%1 accounts: server log: "_s.arg(n));
     if (!clean)
         notes << u"%1 accounts: the server did not exit cleanly on SIGTERM"_s.arg(n);
     for (const QString &problem : problems.first())
@@ -505,7 +451,7 @@ QList<Figure> runLoad(const RunOptions &options, QStringList &notes)
     row(u"empty_pull_p50_ms"_s, u"empty pull: latency p50"_s, percentile(emptyLatency, 0.5), 2, u"ms"_s);
     row(u"empty_pull_p99_ms"_s, u"empty pull: latency p99"_s, emptyP99, 2, u"ms"_s, u"< 5"_s, emptyP99 < 5 ? 1 : 0);
     if (everyonePulls) {
-        const bool matches = replicaEntities == bootEntities && bootEntities == expectedEntities;
+        const bool matches = replicaEntities == expectedInReplica && bootEntities == expectedEntities;
         row(u"bootstrap_ms"_s, u"bootstrap: office's first sync into a fresh replica, median of %1"_s.arg(bootstrapMs.size()),
             percentile(bootstrapMs, 0.5), 0, u"ms"_s, u"< 2000"_s, percentile(bootstrapMs, 0.5) < 2000 ? 1 : 0);
         row(u"bootstrap_min_ms"_s, u"bootstrap: fastest of the runs"_s,
@@ -520,7 +466,7 @@ QList<Figure> runLoad(const RunOptions &options, QStringList &notes)
                                               bootstrapFaults.end());
         row(u"bootstrap_later_page_faults"_s, u"bootstrap: client's page faults, median of the later runs"_s,
             percentile(laterFaults, 0.5), 0, u"faults"_s);
-        row(u"bootstrap_entities_count"_s, u"bootstrap: entities (replica has %1, expected %2)"_s.arg(replicaEntities).arg(expectedEntities),
+        row(u"bootstrap_entities_count"_s, u"bootstrap: entities sent to the last run (replica has %1 with its device, expected %2)"_s.arg(replicaEntities).arg(expectedInReplica),
             double(bootEntities), 0, u"entities"_s, u"= %1"_s.arg(expectedEntities), matches ? 1 : 0);
         row(u"bootstrap_server_store_ms"_s, u"bootstrap: server time in store per bootstrap, incl. writing the JSON (from /metrics)"_s,
             bootStoreMs, 0, u"ms"_s);
@@ -611,11 +557,7 @@ int main(int argc, char *argv[])
         table << "\n" << count << " accounts (+ office), " << base.measures << " measures per plan, server on SQLite, loopback\n";
         allOk = printTable(table, rows) && allOk;
     }
-    if (!notes.isEmpty()) {
-        table << "\nNotes:\n";
-        for (const QString &note : std::as_const(notes))
-            table << "- " << note << '\n';
-    }
+    printNotes(table, notes);
     table.flush();
 
     if (json) {
