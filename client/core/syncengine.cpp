@@ -209,6 +209,7 @@ Result<SyncSummary> SyncEngine::syncOnce()
             QEventLoop loop;
             connect(this, &SyncEngine::synced, &loop, &QEventLoop::quit);
             connect(this, &SyncEngine::failed, &loop, &QEventLoop::quit);
+            connect(this, &SyncEngine::historyFetched, &loop, &QEventLoop::quit); // histories alone were fetched
             loop.exec();
         }
     };
@@ -506,7 +507,8 @@ void SyncEngine::failCycle(const Error &error)
         m_phase = Phase::Idle;
         m_historiesWanted.clear();
         m_afterHistories = nullptr;
-        return answerHistoryRequests(error);
+        answerHistoryRequests(error);
+        return resumeAfterHistories();
     }
     stopFetcher();
     m_phase = Phase::Idle;

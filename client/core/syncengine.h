@@ -194,6 +194,8 @@ private:
     /** Fetches the histories fetchHistory() was asked for, if no cycle runs; then goes idle. */
     void startHistoryRequests();
     void finishHistoryRequests();
+    /** Runs the sync that was asked for while only histories were fetched. */
+    void resumeAfterHistories();
     /** Answers every history request with result. */
     void answerHistoryRequests(const Status &result);
     void finishCycle();

@@ -101,6 +101,14 @@ void SyncEngine::finishHistoryRequests()
 {
     m_phase = Phase::Idle;
     answerHistoryRequests(Ok {});
+    resumeAfterHistories();
+}
+
+void SyncEngine::resumeAfterHistories()
+{
+    // A sync asked for while histories were fetched runs now.
+    if (std::exchange(m_resyncWanted, false))
+        QMetaObject::invokeMethod(this, &SyncEngine::startCycle, Qt::QueuedConnection);
 }
 
 void SyncEngine::answerHistoryRequests(const Status &result)

@@ -398,7 +398,7 @@ void TestWire::identicalBootstrapsAreBuiltOnce()
     QCOMPARE(other.status, 200);
     QCOMPARE(metric(built), builtBefore + 4);
     QVERIFY(other.body.contains(m_planB.toLatin1()));
-    QVERIFY(other.body != after.body); // another scope's bytes, built for it (plans are shared: similar content)
+    // Built for its own scope (counted above); with every plan shared its content may well be the same.
     QVERIFY(after.body.contains(m_planA.toLatin1()));
 }
 

@@ -813,6 +813,14 @@
             <numerusform>Show %n fields</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ältere Versionen werden vom Server geladen …</source>
+        <translation>Loading older versions from the server …</translation>
+    </message>
+    <message>
+        <source>Ältere Versionen liegen auf dem Server und werden geladen, sobald eine Verbindung besteht.</source>
+        <translation>Older versions are on the server and will be loaded once there is a connection.</translation>
+    </message>
 </context>
 <context>
     <name>InsecureConnectionDialog</name>
