@@ -172,7 +172,8 @@ QJsonObject serverState(const QString &url, const QString &user, const QString &
         return { { u"error"_s, imported.errorMessage() } };
     if (auto applied = store.value()->applyBatch(tail.plainChanges()); !applied)
         return { { u"error"_s, applied.errorMessage() } };
-    return { { u"digest"_s, QString::fromLatin1(store.value()->stateDigest()) },
+    // Records (values, heads, pending bases): a compact first sync holds heads, not every history.
+    return { { u"digest"_s, QString::fromLatin1(store.value()->stateDigest(DigestOf::Records)) },
              { u"conflicts"_s, conflictsOf(*store.value()) } };
 }
 
@@ -185,7 +186,7 @@ QJsonObject reportLaptop(Laptop &laptop, const QJsonArray &fields, bool referenc
         const auto record = store.record(f[0].toString());
         values.append(record ? QJsonValue(record->value(f[1].toString())) : QJsonValue());
     }
-    QJsonObject report { { u"digest"_s, QString::fromLatin1(store.stateDigest()) },
+    QJsonObject report { { u"digest"_s, QString::fromLatin1(store.stateDigest(DigestOf::Records)) },
                          { u"conflicts"_s, conflictsOf(store) },
                          { u"values"_s, values },
                          { u"pending"_s, laptop.replica->pendingCount() },
