@@ -493,5 +493,5 @@ HttpResponse SyncService::history(const HttpRequest &request, const Account &acc
     if (!read)
         return HttpResponse::error(500, read.errorCode(), read.errorMessage());
     Protocol::HistoryAnswer answer { read->histories, read->more };
-    return HttpResponse::json(200, answer.toJson());
+    return encodedFor(request, HttpResponse::json(200, answer.toJson()));
 }

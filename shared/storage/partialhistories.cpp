@@ -61,6 +61,28 @@ Result<QStringList> PartialHistories::due()
     return ids;
 }
 
+Result<bool> PartialHistories::any()
+{
+    QSqlQuery &q = m_statements.prepared(u"SELECT 1 FROM partial_entities LIMIT 1"_s);
+    if (!q.exec())
+        return sqlError(u"cannot read partial histories"_s, q.lastError());
+    const bool found = q.next();
+    q.finish();
+    return found;
+}
+
+Result<QSet<QString>> PartialHistories::heldIds(const QString &entityId)
+{
+    QSqlQuery &q = m_statements.prepared(u"SELECT change_id FROM changes WHERE entity_id = ?"_s);
+    q.bindValue(0, entityId);
+    if (!q.exec())
+        return sqlError(u"cannot read the history of %1"_s.arg(entityId), q.lastError());
+    QSet<QString> ids;
+    while (q.next())
+        ids.insert(q.value(0).toString());
+    return ids;
+}
+
 Result<int> PartialHistories::count()
 {
     QSqlQuery &q = m_statements.prepared(u"SELECT count(*) FROM partial_entities"_s);
@@ -104,6 +126,10 @@ void PartialHistories::forget(const QString &entityId)
 
 Result<QStringList> ReplicaStore::entitiesToComplete(const QList<Change> &changes)
 {
+    // Once every history is complete (or after a bootstrap with histories) a pull costs one query here.
+    const auto any = m_partial->any();
+    if (!any || !any.value())
+        return any ? Result<QStringList>(QStringList()) : Result<QStringList>(any.error());
     QStringList named;
     for (const Change &change : changes) {
         if (!named.contains(change.entityId))
@@ -112,14 +138,16 @@ Result<QStringList> ReplicaStore::entitiesToComplete(const QList<Change> &change
     const auto partial = m_partial->among(named);
     if (!partial)
         return partial.error();
-    if (partial->isEmpty())
-        return QStringList();
-    QHash<QString, EntityRecord> records;
+    QHash<QString, PartialHistory::PartialEntity> entities;
     for (const QString &id : *partial) {
-        if (auto record = currentRecord(id); record && record->spec)
-            records.insert(id, *record);
+        auto record = currentRecord(id);
+        auto held = m_partial->heldIds(id);
+        if (!held)
+            return held.error();
+        if (record && record->spec)
+            entities.insert(id, { std::move(record).value(), std::move(held).value() });
     }
-    return PartialHistory::toComplete(changes, records);
+    return PartialHistory::toComplete(changes, std::move(entities));
 }
 
 Result<QStringList> ReplicaStore::historiesDue()

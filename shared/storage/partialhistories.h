@@ -31,9 +31,12 @@ public:
     [[nodiscard]] Result<QSet<QString>> among(const QStringList &entityIds);
     /** Entities to complete before the next pull (those a bootstrap met with edits made here). */
     [[nodiscard]] Result<QStringList> due();
+    [[nodiscard]] Result<bool> any();
     [[nodiscard]] Result<int> count();
     /** Every logged change of one entity, in log order. */
     [[nodiscard]] Result<QList<Change>> held(const QString &entityId);
+    /** The ids of every logged change of one entity. */
+    [[nodiscard]] Result<QSet<QString>> heldIds(const QString &entityId);
     /** The entity is complete: its head changes leave the log (their real versions take their place). */
     void forget(const QString &entityId);
 

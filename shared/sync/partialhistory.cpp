@@ -5,6 +5,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace PartialHistory {
@@ -39,6 +41,20 @@ QStringList sorted(QStringList list)
     return list;
 }
 
+/** A change that needs no ancestor beyond its base, which the replica holds (see toComplete()). */
+bool mergesWithoutHistory(const EntityRecord &record, const FieldState &state, const Change &change,
+                          const QSet<QString> &held)
+{
+    if (change.base.isEmpty() || state.pending.contains(change.id))
+        return false;
+    if (change.field != Change::stateField) {
+        const FieldSpec *field = record.spec->field(change.field);
+        if (!field || field->isMergeableText())
+            return false;
+    }
+    return std::all_of(change.base.cbegin(), change.base.cend(), [&held](const QString &id) { return held.contains(id); });
+}
+
 } // namespace
 
 QList<Change> headChanges(const EntityRecord &record)
@@ -53,29 +69,36 @@ QList<Change> headChanges(const EntityRecord &record)
     return changes;
 }
 
-QStringList toComplete(const QList<Change> &changes, const QHash<QString, EntityRecord> &partialRecords)
+QStringList toComplete(const QList<Change> &changes, QHash<QString, PartialEntity> partialEntities)
 {
     QStringList entities;
     QHash<QString, QStringList> heads; // "entity/field" → the heads after the changes so far, sorted
     for (const Change &change : changes) {
-        const auto record = partialRecords.constFind(change.entityId);
-        if (record == partialRecords.cend() || entities.contains(change.entityId))
+        const auto entity = partialEntities.find(change.entityId);
+        if (entity == partialEntities.end() || entities.contains(change.entityId))
             continue;
+        const EntityRecord &record = entity->record;
         const QString key = change.entityId + u'/' + change.field;
         auto expected = heads.find(key);
-        if (expected == heads.end()) {
-            const FieldState *state = record->state(change.field);
-            if (!state)
-                continue; // an unknown field: refused when applied, as for any replica
+        const FieldState *state = record.state(change.field);
+        if (!state)
+            continue; // an unknown field: refused when applied, as for any replica
+        if (expected == heads.end())
             expected = heads.insert(key, sorted(state->headIds()));
-        }
-        if (expected->contains(change.id))
+        if (expected->contains(change.id) || entity->held.contains(change.id))
             continue; // held already: a no-op
-        if (sorted(change.base) != *expected) {
+        const QStringList base = sorted(change.base);
+        if (base == *expected) {
+            *expected = QStringList { change.id };
+        } else if (mergesWithoutHistory(record, *state, change, entity->held)) {
+            for (const QString &id : base)
+                expected->removeOne(id);
+            *expected = sorted(*expected << change.id);
+        } else {
             entities << change.entityId;
             continue;
         }
-        *expected = QStringList { change.id };
+        entity->held.insert(change.id);
     }
     return entities;
 }

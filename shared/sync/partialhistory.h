@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QStringList>
 
 /**
@@ -25,14 +26,25 @@ namespace PartialHistory {
 /** The heads of every field (and of the lifecycle) of a record as changes without base. */
 [[nodiscard]] QList<Change> headChanges(const EntityRecord &record);
 
+/** What a replica holds of an entity kept without history: its record and the ids of its logged changes. */
+struct PartialEntity
+{
+    EntityRecord record;
+    QSet<QString> held; ///< every change id in its log: head changes and changes made or received since
+};
+
 /**
  * The entities among those of changes whose history must be complete before
- * the changes are applied in their order: those whose change is not based on
- * exactly the heads it would meet. partialRecords: the current records of the
- * entities held without history (any other entity is complete).
+ * the changes are applied in their order. A change needs nothing more when it
+ * is based on exactly the heads it would meet; or when it writes a field that
+ * merges by heads and base alone (not a mergeable text, whose merge needs the
+ * common base, an ancestor the replica may lack) and names as base only
+ * versions held here. A change with no base, or based on a version not held,
+ * could be older than what the heads show (received again after the compact
+ * first sync): its entity is completed. partialEntities: the entities held
+ * without history (any other entity is complete).
  */
-[[nodiscard]] QStringList toComplete(const QList<Change> &changes,
-                                     const QHash<QString, EntityRecord> &partialRecords);
+[[nodiscard]] QStringList toComplete(const QList<Change> &changes, QHash<QString, PartialEntity> partialEntities);
 
 /**
  * What an entity holds once its history arrived: the fetched changes, and

@@ -26,6 +26,13 @@ const QStringList titles { u"Dorfladen"_s, u"Ehrenamtsbörse"_s, u"Bürgerbus"_s
 const QStringList words { u"Maßnahme"_s, u"für"_s, u"Ältere"_s, u"Jugend"_s, u"Rathaus"_s, u"Markt"_s,
                           u"Verein"_s, u"🚲"_s, u"Quartier"_s, u"Pflege"_s };
 
+bool sameIds(QStringList a, QStringList b)
+{
+    a.sort();
+    b.sort();
+    return a == b;
+}
+
 /** One simulated laptop: its replica, its clock (with its own skew) and its editor. */
 struct Replica
 {
@@ -104,6 +111,7 @@ public:
     quint32 bounded(quint32 n) { return m_rng.bounded(n); }
     /** Histories a compact replica fetched because an arriving change needed them. */
     [[nodiscard]] int completedOnArrival() const { return m_completedOnArrival; }
+    [[nodiscard]] int mergedWithoutHistory() const { return m_mergedWithoutHistory; }
 
 private:
     Replica &pick() { return *m_replicas[m_rng.bounded(quint32(m_replicas.size()))]; }
@@ -311,10 +319,15 @@ private:
     {
         for (const Change &change : changes) {
             if (to.partial.contains(change.entityId)) {
-                const QHash<QString, EntityRecord> partial { { change.entityId, *to.state.entity(change.entityId) } };
-                if (!PartialHistory::toComplete({ change }, partial).isEmpty()) {
+                PartialHistory::PartialEntity entity { *to.state.entity(change.entityId), {} };
+                for (const Change &held : to.state.history(change.entityId))
+                    entity.held.insert(held.id);
+                if (!PartialHistory::toComplete({ change }, { { change.entityId, entity } }).isEmpty()) {
                     completeHistory(to, change.entityId);
                     ++m_completedOnArrival;
+                } else if (const FieldState *field = entity.record.state(change.field);
+                           field && !entity.held.contains(change.id) && !sameIds(change.base, field->headIds())) {
+                    ++m_mergedWithoutHistory; // concurrent with a head, merged from what the replica holds
                 }
             }
             const auto applied = to.state.apply(change);
@@ -329,6 +342,7 @@ private:
     QList<Change> m_made;
     int m_entities = 0;
     int m_completedOnArrival = 0;
+    int m_mergedWithoutHistory = 0;
 };
 
 /** Empty if every edit made is accounted for in the replica; else what is missing. */
@@ -407,6 +421,7 @@ void TestConvergence::replicasConverge()
     int mergesSeen = 0;
     int compactJoins = 0;
     int historiesFetched = 0;
+    int mergedWithoutHistory = 0;
     for (quint32 seed : seeds(2000)) {
         Schedule schedule(seed);
         schedule.run();
@@ -435,6 +450,7 @@ void TestConvergence::replicasConverge()
                 QFAIL(qPrintable(u"seed %1: %2; replay with WERKSTATTPLAN_SEED=%1"_s.arg(seed).arg(missing)));
         }
         historiesFetched += schedule.completedOnArrival();
+        mergedWithoutHistory += schedule.mergedWithoutHistory();
         conflictsSeen += int(replicas.front()->state.conflicts().size());
         for (const EntityRecord *record : replicas.front()->state.entities())
             mergesSeen += std::count_if(record->fields.cbegin(), record->fields.cend(),
@@ -446,6 +462,7 @@ void TestConvergence::replicasConverge()
         QVERIFY(mergesSeen > 0);
         QVERIFY(compactJoins > 0);
         QVERIFY(historiesFetched > 0);
+        QVERIFY(mergedWithoutHistory > 0);
     }
 }
 

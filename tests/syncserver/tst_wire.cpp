@@ -253,6 +253,7 @@ void TestWire::answersAreCompressedOnlyWhenAsked_data()
     QTest::newRow("bootstrap") << QByteArray("/v1/bootstrap?after=0&limit=100&meta=2");
     QTest::newRow("bootstrap, stream format") << QByteArray("/v1/bootstrap?after=0&limit=7");
     QTest::newRow("pull") << QByteArray("/v1/pull?after=0&limit=500");
+    QTest::newRow("history") << QByteArray("/v1/history?entities=" + m_planB.toLatin1());
 }
 
 void TestWire::answersAreCompressedOnlyWhenAsked()
