@@ -177,7 +177,7 @@ QJsonObject serverState(const QString &url, const QString &user, const QString &
              { u"conflicts"_s, conflictsOf(*store.value()) } };
 }
 
-QJsonObject reportLaptop(Laptop &laptop, const QJsonArray &fields, bool reference, const QString &password)
+QJsonObject reportLaptop(Laptop &laptop, const QJsonArray &fields)
 {
     ReplicaStore &store = laptop.replica->store();
     QJsonArray values;
@@ -191,11 +191,6 @@ QJsonObject reportLaptop(Laptop &laptop, const QJsonArray &fields, bool referenc
                          { u"values"_s, values },
                          { u"pending"_s, laptop.replica->pendingCount() },
                          { u"rejected"_s, int(laptop.replica->rejected().size()) } };
-    if (reference) {
-        const auto account = laptop.replica->account();
-        report.insert(u"server"_s, serverState(account->serverUrl, account->user, password,
-                                               u"check-"_s + laptop.replica->device()));
-    }
     return report;
 }
 
@@ -233,9 +228,25 @@ int runFleetWorker()
         } else if (cmd == u"report"_s) {
             const QJsonArray fields = command.value(u"fields"_s).toArray();
             const QJsonArray reference = command.value(u"reference"_s).toArray();
-            answer(onEvery(laptops, [&](Laptop &laptop, int i) {
-                return reportLaptop(laptop, fields, reference[i].toBool(), password);
-            }));
+            QJsonArray reports = onEvery(laptops, [&](Laptop &laptop, int) {
+                return reportLaptop(laptop, fields);
+            });
+            // The server's state one laptop at a time: each reads the whole project into memory.
+            for (size_t i = 0; i < laptops.size(); ++i) {
+                if (!reference[qsizetype(i)].toBool())
+                    continue;
+                Laptop &laptop = *laptops[i];
+                laptop.post([&laptop, &password] {
+                    const auto account = laptop.replica->account();
+                    laptop.result = serverState(account->serverUrl, account->user, password,
+                                                u"check-"_s + laptop.replica->device());
+                });
+                laptop.finished();
+                QJsonObject report = reports[qsizetype(i)].toObject();
+                report.insert(u"server"_s, laptop.result);
+                reports[qsizetype(i)] = report;
+            }
+            answer(reports);
         } else {
             break;
         }
