@@ -4,7 +4,7 @@
 // 10,000 set lines, and the wall time of one `set` process (its open of the replica, sealed at the last
 // clean close, and with the seal removed: the full quick_check).
 //
-//   cli_bench [--plans 40] [--measures 300] [--edits 10000] [--runs 7] [--json]
+//   cli_bench [--plans 40] [--measures 300] [--edits 10000] [--runs 7] [--json] [--keep]
 //
 // Progress goes to stderr; stdout carries only the table or the JSON object.
 
@@ -118,7 +118,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption editsOption(u"edits"_s, u"Set lines given to apply (default 10000)."_s, u"N"_s, u"10000"_s);
     const QCommandLineOption runsOption(u"runs"_s, u"Runs of the single set (default 7)."_s, u"N"_s, u"7"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"Print one JSON object of the figures instead of a table."_s);
-    parser.addOptions({ plansOption, measuresOption, editsOption, runsOption, jsonOption });
+    const QCommandLineOption keepOption(u"keep"_s, u"Keep the replica folder afterwards (e.g. to profile a set on it)."_s);
+    parser.addOptions({ plansOption, measuresOption, editsOption, runsOption, jsonOption, keepOption });
     parser.process(app);
     const int plans = parser.value(plansOption).toInt();
     const int measures = parser.value(measuresOption).toInt();
@@ -130,6 +131,7 @@ int main(int argc, char *argv[])
     QTemporaryDir work;
     if (!work.isValid())
         fail(u"cannot create a temporary directory"_s);
+    work.setAutoRemove(!parser.isSet(keepOption));
     progress() << "== " << plans << " plans, " << measures << " measures each ==" << Qt::endl;
     ServerProcess server;
     BenchSeed::start(server, work.path(), plans, measures);
@@ -140,6 +142,8 @@ int main(int argc, char *argv[])
             fail(u"cannot write %1"_s.arg(passwordFile));
     }
     const QString folder = work.filePath(u"replica"_s);
+    if (parser.isSet(keepOption))
+        progress() << "the replica stays in " << folder << Qt::endl;
     QElapsedTimer timer;
     timer.start();
     cli(folder, { u"connect"_s, server.baseUrl().toString(), u"--user"_s, BenchSeed::me, u"--password-file"_s,

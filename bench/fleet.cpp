@@ -259,9 +259,15 @@ public:
     std::vector<QJsonArray> ask(const std::vector<QJsonObject> &commands)
     {
         for (size_t w = 0; w < m_processes.size(); ++w) {
-            m_processes[w]->write(QJsonDocument(commands[w]).toJson(QJsonDocument::Compact) + '\n');
-            // Out now: without an event loop a QProcess writes only while one of its waits runs.
-            m_processes[w]->waitForBytesWritten(-1);
+            QProcess &process = *m_processes[w];
+            process.write(QJsonDocument(commands[w]).toJson(QJsonDocument::Compact) + '\n');
+            // All of it out now: without an event loop a QProcess writes only while one of its own waits
+            // runs, so a command longer than the pipe holds would reach this worker only once its answer
+            // is awaited, and the workers would work one after the other.
+            while (process.bytesToWrite() > 0) {
+                if (!process.waitForBytesWritten(-1))
+                    fail(u"a worker does not take its command: %1"_s.arg(process.errorString()));
+            }
         }
         std::vector<QJsonArray> answers;
         for (auto &process : m_processes) {
