@@ -24,7 +24,7 @@
 // table goes to stderr as well, for logs).
 
 #include "benchreport.h"
-#include "seededserver.h"
+#include "benchseed.h"
 
 #include "appsetup.h"
 #include "dashboardmodel.h"
@@ -65,8 +65,8 @@ namespace {
 
 using namespace BenchReport;
 
-using SeededServer::me;
-using SeededServer::password;
+using BenchSeed::me;
+using BenchSeed::password;
 const QStringList searchQueries { u"Fachkräfte"_s, u"Ehrenamt"_s, u"Mobilität"_s, u"Bürgerbus"_s,
                                   u"Ortskern"_s, u"Förderung Landkreis"_s, u"Jugend"_s, u"Stadtwerke"_s };
 
@@ -88,7 +88,7 @@ Replica buildReplica(const QString &folder, int plans, int measures)
     Replica replica;
     QElapsedTimer timer;
     ServerProcess server;
-    replica.changes = SeededServer::start(server, folder, plans, measures);
+    replica.changes = BenchSeed::start(server, folder, plans, measures);
 
     // The client signs in as the app does and takes in every plan.
     replica.clientDir = QDir(folder).filePath(u"client"_s);

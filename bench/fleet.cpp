@@ -65,7 +65,7 @@ namespace {
 
 using namespace BenchReport;
 
-const QString password = u"bench-passwort-2026"_s;
+using BenchSeed::password;
 
 struct Options
 {
@@ -126,16 +126,31 @@ std::vector<Municipality> seed(ServerProcess &server, const QString &folder, con
         fail(u"the server did not start"_s);
 
     std::vector<Municipality> municipalities(size_t(options.plans));
+    std::vector<QString> tokens(size_t(options.plans));
+    std::vector<EntityRecord> planRecords(size_t(options.plans));
     SyncClient client(server.baseUrl());
-    *changes = 0;
+    // Every owner signs in and reads its plan's record first, while the log holds only the accounts' setup.
     for (int m = 0; m < options.plans; ++m) {
         Municipality &muni = municipalities[size_t(m)];
         muni.owner = userOf(m, 0);
-        const QString device = u"seed-%1"_s.arg(m + 1);
-        const HttpResponse login = client.login(muni.owner, password, device);
+        const HttpResponse login = client.login(muni.owner, password, u"seed-%1"_s.arg(m + 1));
         if (login.status != 200)
             fail(u"login %1: %2"_s.arg(muni.owner, login.describe()));
         muni.planId = client.account().value(u"plan"_s).toString();
+        tokens[size_t(m)] = client.token();
+        const PullResult current = client.pullAll(0);
+        ReplicaState state;
+        for (const Change &change : current.plainChanges())
+            Q_UNUSED(state.apply(change));
+        if (!current.ok || !state.entity(muni.planId))
+            fail(u"%1 cannot read its plan %2"_s.arg(muni.owner, muni.planId));
+        planRecords[size_t(m)] = *state.entity(muni.planId);
+    }
+    *changes = 0;
+    for (int m = 0; m < options.plans; ++m) {
+        Municipality &muni = municipalities[size_t(m)];
+        const QString device = u"seed-%1"_s.arg(m + 1);
+        client.setToken(tokens[size_t(m)]);
         auto built = PlanGenerator::buildPlan(muni.planId, muni.owner, device, options.measures, quint32(m + 1));
         if (!built)
             fail(built.errorMessage());
@@ -150,18 +165,12 @@ std::vector<Municipality> seed(ServerProcess &server, const QString &folder, con
             else if (change.field == u"title"_s)
                 muni.titles.insert(change.entityId, change.value);
         }
-        // Shared with peers, so every laptop reads every plan: the plan record as the server has it, then the flag.
-        const PullResult current = client.pullAll(0);
-        ReplicaState state;
-        for (const Change &change : current.plainChanges())
-            Q_UNUSED(state.apply(change));
-        if (!current.ok || !state.entity(muni.planId))
-            fail(u"%1 cannot read its plan %2"_s.arg(muni.owner, muni.planId));
+        // Shared with peers, so every laptop reads every plan.
         HlcClock clock(device);
         for (const Change &change : std::as_const(plan))
             clock.observe(change.hlc);
         LocalEditor editor(clock, muni.owner);
-        plan << editor.set(*state.entity(muni.planId), u"shared"_s, u"true"_s);
+        plan << editor.set(planRecords[size_t(m)], u"shared"_s, u"true"_s);
         BenchSeed::pushAll(client, plan, muni.owner);
         *changes += plan.size();
         progress() << "\rpushed " << m + 1 << "/" << options.plans << " plans" << Qt::flush;
@@ -250,9 +259,15 @@ public:
     std::vector<QJsonArray> ask(const std::vector<QJsonObject> &commands)
     {
         for (size_t w = 0; w < m_processes.size(); ++w) {
-            m_processes[w]->write(QJsonDocument(commands[w]).toJson(QJsonDocument::Compact) + '\n');
-            // Out now: without an event loop a QProcess writes only while one of its waits runs.
-            m_processes[w]->waitForBytesWritten(-1);
+            QProcess &process = *m_processes[w];
+            process.write(QJsonDocument(commands[w]).toJson(QJsonDocument::Compact) + '\n');
+            // All of it out now: without an event loop a QProcess writes only while one of its own waits
+            // runs, so a command longer than the pipe holds would reach this worker only once its answer
+            // is awaited, and the workers would work one after the other.
+            while (process.bytesToWrite() > 0) {
+                if (!process.waitForBytesWritten(-1))
+                    fail(u"a worker does not take its command: %1"_s.arg(process.errorString()));
+            }
         }
         std::vector<QJsonArray> answers;
         for (auto &process : m_processes) {
@@ -292,6 +307,8 @@ public:
     void start()
     {
         m_peakReset = ProcStats::resetPeakMemory(m_pid);
+        for (int w = 0; w < m_workers.count(); ++w)
+            m_peakReset = ProcStats::resetPeakMemory(m_workers.pid(w)) && m_peakReset;
         m_cpu = ProcStats::cpuSeconds(m_pid);
         m_laptopCpu = laptopCpu();
         m_bytes = m_proxy.total();
@@ -301,6 +318,14 @@ public:
     double serverCpuS() const { return ProcStats::cpuSeconds(m_pid) - m_cpu; }
     double laptopCpuS() const { return laptopCpu() - m_laptopCpu; }
     double peakMb() const { return ProcStats::statusMb(m_pid, "VmHWM"); }
+    /** The largest peak of one worker process (10 laptops each by default). */
+    double workerPeakMb() const
+    {
+        double most = -1;
+        for (int w = 0; w < m_workers.count(); ++w)
+            most = std::max(most, ProcStats::statusMb(m_workers.pid(w), "VmHWM"));
+        return most;
+    }
     bool peakReset() const { return m_peakReset; }
     ByteProxy::Bytes bytes() const { return m_proxy.total() - m_bytes; }
 
@@ -480,6 +505,7 @@ int main(int argc, char *argv[])
     const double firstServerCpu = probe.serverCpuS();
     const double firstLaptopCpu = probe.laptopCpuS();
     const double firstPeak = probe.peakMb();
+    const double firstWorkerPeak = probe.workerPeakMb();
     const bool peakPerPhase = probe.peakReset();
     const ByteProxy::Bytes firstBytes = probe.bytes();
     std::vector<double> laptopDown;
@@ -535,6 +561,7 @@ int main(int argc, char *argv[])
     const double roundsServerCpu = probe.serverCpuS();
     const double roundsLaptopCpu = probe.laptopCpuS();
     const double roundsPeak = probe.peakMb();
+    const double roundsWorkerPeak = probe.workerPeakMb();
     const ByteProxy::Bytes roundsBytes = probe.bytes();
 
     // 4. Checks: digests, conflicts, values.
@@ -552,15 +579,16 @@ int main(int argc, char *argv[])
             }
         }
     }
-    QElapsedTimer checkTimer;
-    checkTimer.start();
+    probe.start();
     const auto reports = byLaptop(workers.ask(perWorker([&](const std::vector<int> &mine) {
         QJsonArray reference;
         for (int l : mine)
             reference.append(l % 2 == 0); // one look at the server per municipality: both accounts read alike
         return QJsonObject { { u"cmd"_s, u"report"_s }, { u"fields"_s, fields }, { u"reference"_s, reference } };
     })));
-    progress() << "checked in " << qRound(msSince(checkTimer) / 1000) << " s" << Qt::endl;
+    const double checkWallS = probe.wallS();
+    const double checkWorkerPeak = probe.workerPeakMb();
+    progress() << "checked in " << qRound(checkWallS) << " s" << Qt::endl;
 
     QSet<QString> digests;
     int serverMismatches = 0;
@@ -652,7 +680,7 @@ int main(int argc, char *argv[])
     if (!clean)
         notes << u"the server did not exit cleanly on SIGTERM"_s;
     if (!peakPerPhase)
-        notes << u"the server's VmHWM could not be started anew per phase: both are peaks since its start"_s;
+        notes << u"VmHWM could not be started anew per phase: the peaks are those since each process started"_s;
     notes << problems;
 
     const qsizetype expectedContested = qsizetype(fleetMunicipalities) * qRound(options.edits * 0.1);
@@ -680,6 +708,8 @@ int main(int argc, char *argv[])
     row(u"first_sync_server_cpu_s"_s, u"first syncs: server CPU (user + system)"_s, firstServerCpu, 1, u"s"_s);
     row(u"first_sync_laptops_cpu_s"_s, u"first syncs: laptops' CPU, all workers"_s, firstLaptopCpu, 1, u"s"_s);
     row(u"first_sync_server_vmhwm_mb"_s, u"first syncs: server peak memory (VmHWM)"_s, firstPeak, 1, u"MB"_s);
+    row(u"first_sync_worker_vmhwm_mb"_s, u"first syncs: peak memory of a worker process, most"_s, firstWorkerPeak, 1,
+        u"MB"_s);
     row(u"edits_count"_s, u"offline edits, all laptops"_s, double(options.laptops) * options.edits, 0, u"edits"_s);
     row(u"rounds_count"_s, u"rounds: until one moved nothing (counted)"_s, rounds, 0, u"rounds"_s);
     row(u"rounds_s"_s, u"rounds: wall time, all of them"_s, roundsWallS, 1, u"s"_s);
@@ -690,6 +720,10 @@ int main(int argc, char *argv[])
     row(u"rounds_server_cpu_s"_s, u"rounds: server CPU (user + system)"_s, roundsServerCpu, 1, u"s"_s);
     row(u"rounds_laptops_cpu_s"_s, u"rounds: laptops' CPU, all workers"_s, roundsLaptopCpu, 1, u"s"_s);
     row(u"rounds_server_vmhwm_mb"_s, u"rounds: server peak memory (VmHWM)"_s, roundsPeak, 1, u"MB"_s);
+    row(u"rounds_worker_vmhwm_mb"_s, u"rounds: peak memory of a worker process, most"_s, roundsWorkerPeak, 1, u"MB"_s);
+    row(u"check_s"_s, u"check: wall time (laptops' reports, the server's state per municipality)"_s, checkWallS, 1,
+        u"s"_s);
+    row(u"check_worker_vmhwm_mb"_s, u"check: peak memory of a worker process, most"_s, checkWorkerPeak, 1, u"MB"_s);
     row(u"state_digests_count"_s, u"check: distinct states over all laptops"_s, double(digests.size()), 0, u"states"_s,
         u"= 1"_s, digests.size() == 1 ? 1 : 0);
     row(u"server_mismatch_count"_s, u"check: laptops not holding the server's state for their account"_s, serverMismatches, 0,

@@ -151,33 +151,64 @@ QJsonArray conflictsOf(ReplicaStore &store)
     return list;
 }
 
-/** The server's state for the laptop's account: a bootstrap and the pull after it, into a scratch store. */
+/**
+ * The server's state for the laptop's account, into a scratch store: a compact bootstrap (records and
+ * their heads, as the laptops' first syncs were: the digest compares records), stored page by page so
+ * no more than one page is held, then the pull after it.
+ */
 QJsonObject serverState(const QString &url, const QString &user, const QString &password, const QString &device)
 {
     SyncClient client { QUrl(url) };
     const HttpResponse login = client.login(user, password, device);
     if (login.status != 200)
         return { { u"error"_s, u"reference login: %1"_s.arg(login.describe()) } };
-    const BootstrapResult boot = client.bootstrap(1000, Protocol::MetaFormat::Compact);
-    if (!boot.ok)
-        return { { u"error"_s, u"reference bootstrap: %1"_s.arg(boot.response.describe()) } };
-    const PullResult tail = client.pullAll(boot.cursor);
-    if (!tail.ok)
-        return { { u"error"_s, u"reference pull: %1"_s.arg(tail.response.describe()) } };
     QTemporaryDir folder;
     auto store = ReplicaStore::open(folder.filePath(u"reference.sqlite"_s));
     if (!store)
         return { { u"error"_s, store.errorMessage() } };
-    if (Status imported = store.value()->importSnapshot(boot.entities); !imported)
-        return { { u"error"_s, imported.errorMessage() } };
-    if (auto applied = store.value()->applyBatch(tail.plainChanges()); !applied)
+    qint64 cursor = -1;
+    for (qint64 after = 0;;) {
+        const HttpResponse page = client.request(
+                "GET", u"/v1/bootstrap?after=%1&limit=1000&meta=%2&history=none"_s.arg(after).arg(
+                               int(Protocol::MetaFormat::Compact)));
+        if (page.status != 200)
+            return { { u"error"_s, u"reference bootstrap: %1"_s.arg(page.describe()) } };
+        if (cursor < 0)
+            cursor = page.json.value(u"cursor"_s).toInteger(-1); // the pull goes on from the first page's cursor
+        QList<SnapshotEntity> entities;
+        for (const QJsonValue &item : page.json.value(u"entities"_s).toArray()) {
+            auto entity = Protocol::snapshotEntityFromJson(item.toObject());
+            if (!entity)
+                return { { u"error"_s, u"reference bootstrap: %1"_s.arg(entity.errorMessage()) } };
+            entities << std::move(entity).value();
+        }
+        if (Status imported = store.value()->importSnapshot(entities); !imported)
+            return { { u"error"_s, imported.errorMessage() } };
+        const qint64 next = page.json.value(u"next"_s).toInteger(-1);
+        if (!page.json.value(u"more"_s).toBool())
+            break;
+        if (next <= after)
+            return { { u"error"_s, u"reference bootstrap: a page does not advance"_s } };
+        after = next;
+    }
+    if (Status finished = store.value()->finishImport(); !finished)
+        return { { u"error"_s, finished.errorMessage() } };
+    const PullResult tail = client.pullAll(cursor);
+    if (!tail.ok)
+        return { { u"error"_s, u"reference pull: %1"_s.arg(tail.response.describe()) } };
+    const QList<Change> changes = tail.plainChanges();
+    // Nothing writes during the check; a change that needs an entity's whole history would need its fetch too.
+    const auto incomplete = store.value()->entitiesToComplete(changes);
+    if (!incomplete || !incomplete->isEmpty())
+        return { { u"error"_s, u"reference pull: changes after the bootstrap need histories a compact one lacks"_s } };
+    if (auto applied = store.value()->applyBatch(changes); !applied)
         return { { u"error"_s, applied.errorMessage() } };
     // Records (values, heads, pending bases): a compact first sync holds heads, not every history.
     return { { u"digest"_s, QString::fromLatin1(store.value()->stateDigest(DigestOf::Records)) },
              { u"conflicts"_s, conflictsOf(*store.value()) } };
 }
 
-QJsonObject reportLaptop(Laptop &laptop, const QJsonArray &fields, bool reference, const QString &password)
+QJsonObject reportLaptop(Laptop &laptop, const QJsonArray &fields)
 {
     ReplicaStore &store = laptop.replica->store();
     QJsonArray values;
@@ -191,11 +222,6 @@ QJsonObject reportLaptop(Laptop &laptop, const QJsonArray &fields, bool referenc
                          { u"values"_s, values },
                          { u"pending"_s, laptop.replica->pendingCount() },
                          { u"rejected"_s, int(laptop.replica->rejected().size()) } };
-    if (reference) {
-        const auto account = laptop.replica->account();
-        report.insert(u"server"_s, serverState(account->serverUrl, account->user, password,
-                                               u"check-"_s + laptop.replica->device()));
-    }
     return report;
 }
 
@@ -233,9 +259,25 @@ int runFleetWorker()
         } else if (cmd == u"report"_s) {
             const QJsonArray fields = command.value(u"fields"_s).toArray();
             const QJsonArray reference = command.value(u"reference"_s).toArray();
-            answer(onEvery(laptops, [&](Laptop &laptop, int i) {
-                return reportLaptop(laptop, fields, reference[i].toBool(), password);
-            }));
+            QJsonArray reports = onEvery(laptops, [&](Laptop &laptop, int) {
+                return reportLaptop(laptop, fields);
+            });
+            // The server's state one laptop at a time: each reads the whole project into memory.
+            for (size_t i = 0; i < laptops.size(); ++i) {
+                if (!reference[qsizetype(i)].toBool())
+                    continue;
+                Laptop &laptop = *laptops[i];
+                laptop.post([&laptop, &password] {
+                    const auto account = laptop.replica->account();
+                    laptop.result = serverState(account->serverUrl, account->user, password,
+                                                u"check-"_s + laptop.replica->device());
+                });
+                laptop.finished();
+                QJsonObject report = reports[qsizetype(i)].toObject();
+                report.insert(u"server"_s, laptop.result);
+                reports[qsizetype(i)] = report;
+            }
+            answer(reports);
         } else {
             break;
         }

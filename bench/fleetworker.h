@@ -15,6 +15,6 @@
 // {"cmd": "report", "fields": [[ENTITY, FIELD], …], "reference": [BOOL per
 // laptop]} (state digest, open conflicts and the values of those fields; with
 // reference, also the server's state for that laptop's account, read by a
-// bootstrap that writes nothing), {"cmd": "quit"}.
+// compact bootstrap into a scratch store, one such laptop at a time), {"cmd": "quit"}.
 
 int runFleetWorker();

@@ -61,7 +61,7 @@ using namespace PlanGenerator;
 using ProcStats::minorFaults;
 using ProcStats::statusMb;
 
-const QString password = u"bench-passwort-2026"_s;
+using BenchSeed::password;
 
 const QStringList states { u"Sachsen"_s, u"Thüringen"_s, u"Brandenburg"_s, u"Bayern"_s, u"Hessen"_s,
                            u"Niedersachsen"_s, u"Mecklenburg-Vorpommern"_s, u"Rheinland-Pfalz"_s };
