@@ -32,6 +32,7 @@
 #include "fleetworker.h"
 #include "plangenerator.h"
 #include "procstats.h"
+#include "helpers/rawhttp.h"
 #include "helpers/serverprocess.h"
 #include "helpers/syncclient.h"
 
@@ -111,6 +112,25 @@ QString userOf(int municipality, int laptop)
 }
 
 /** Accounts (two per municipality) by the admin command, then each plan pushed by its owner and shared. */
+/** Bootstrap pages the server served from its prepared cache and built, by its /metrics. */
+struct BootstrapPages
+{
+    qint64 cached = 0;
+    qint64 built = 0;
+};
+BootstrapPages bootstrapPagesOf(ServerProcess &server)
+{
+    const QByteArray body = rawRequest(quint16(server.port()), {}, "GET", "/metrics", {}).body;
+    BootstrapPages pages;
+    for (const QByteArray &line : body.split('\n')) {
+        if (line.startsWith("werkstattplan_bootstrap_pages_total{source=\"cache\"} "))
+            pages.cached = line.mid(line.indexOf(' ') + 1).toLongLong();
+        else if (line.startsWith("werkstattplan_bootstrap_pages_total{source=\"built\"} "))
+            pages.built = line.mid(line.indexOf(' ') + 1).toLongLong();
+    }
+    return pages;
+}
+
 std::vector<Municipality> seed(ServerProcess &server, const QString &folder, const Options &options, qint64 *changes)
 {
     QList<BenchSeed::AccountLine> lines;
@@ -195,7 +215,9 @@ void planEdits(const Municipality &muni, int edits, std::array<QList<Edit>, 2> &
         fail(u"%1 edits per laptop do not fit a plan of %2 measures"_s.arg(edits).arg(k));
     for (int j = 0; j < shared; ++j) {
         const QString &measure = muni.measures[j];
-        Contested c { measure, j % 2 == 0 ? u"title"_s : u"description"_s };
+        Contested c;
+        c.entity = measure;
+        c.field = j % 2 == 0 ? u"title"_s : u"description"_s;
         if (c.field == u"title"_s) {
             c.valueA = muni.titles.value(measure) + u" (Fassung Laptop A)"_s;
             c.valueB = muni.titles.value(measure) + u" (Fassung Laptop B)"_s;
@@ -494,6 +516,7 @@ int main(int argc, char *argv[])
     std::vector<ByteProxy::Bytes> before(size_t(options.laptops));
     for (int l = 0; l < options.laptops; ++l)
         before[size_t(l)] = proxy.bytes(l);
+    const BootstrapPages pagesBefore = bootstrapPagesOf(server);
     probe.start();
     int moved = 0;
     std::vector<double> firstMs;
@@ -508,6 +531,7 @@ int main(int argc, char *argv[])
     const double firstWorkerPeak = probe.workerPeakMb();
     const bool peakPerPhase = probe.peakReset();
     const ByteProxy::Bytes firstBytes = probe.bytes();
+    const BootstrapPages pagesAfter = bootstrapPagesOf(server);
     std::vector<double> laptopDown;
     std::vector<double> laptopUp;
     for (int l = 0; l < options.laptops; ++l) {
@@ -705,6 +729,10 @@ int main(int argc, char *argv[])
         median(laptopDown) / mb, 2, u"MB"_s);
     row(u"first_sync_laptop_to_server_kb"_s, u"first syncs: one laptop's bytes to the server, median"_s,
         median(laptopUp) / 1000, 1, u"kB"_s);
+    row(u"first_sync_pages_cached_count"_s, u"first syncs: bootstrap pages served from the server's cache"_s,
+        double(pagesAfter.cached - pagesBefore.cached), 0, u"pages"_s);
+    row(u"first_sync_pages_built_count"_s, u"first syncs: bootstrap pages the server built"_s,
+        double(pagesAfter.built - pagesBefore.built), 0, u"pages"_s);
     row(u"first_sync_server_cpu_s"_s, u"first syncs: server CPU (user + system)"_s, firstServerCpu, 1, u"s"_s);
     row(u"first_sync_laptops_cpu_s"_s, u"first syncs: laptops' CPU, all workers"_s, firstLaptopCpu, 1, u"s"_s);
     row(u"first_sync_server_vmhwm_mb"_s, u"first syncs: server peak memory (VmHWM)"_s, firstPeak, 1, u"MB"_s);

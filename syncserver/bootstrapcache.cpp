@@ -3,11 +3,10 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-QString BootstrapCache::Key::toString() const
+QString BootstrapCache::Key::pageKey() const
 {
     // Fields of fixed meaning joined by a byte no id, scope or encoding holds.
     return QStringList { epoch,
-                         QString::number(lastSequence),
                          scope,
                          QString::number(after),
                          QString::number(limit),
@@ -16,10 +15,10 @@ QString BootstrapCache::Key::toString() const
             .join(QChar(0x1f));
 }
 
-QByteArray BootstrapCache::find(const Key &key)
+QByteArray BootstrapCache::find(const Key &key, qint64 oldest)
 {
-    const auto it = m_index.constFind(key.toString());
-    if (it == m_index.cend())
+    const auto it = m_index.constFind(key.pageKey());
+    if (it == m_index.cend() || it.value()->lastSequence < oldest || it.value()->lastSequence > key.lastSequence)
         return {};
     m_order.splice(m_order.begin(), m_order, it.value());
     return it.value()->body;
@@ -29,14 +28,16 @@ void BootstrapCache::insert(const Key &key, const QByteArray &body)
 {
     if (body.size() > m_budgetBytes)
         return; // would push out everything and still not fit
-    const QString text = key.toString();
+    const QString text = key.pageKey();
     if (const auto it = m_index.find(text); it != m_index.end()) {
+        if (it.value()->lastSequence > key.lastSequence)
+            return; // a later read of the page is kept already
         m_bytes -= it.value()->body.size();
         m_order.erase(it.value());
         m_index.erase(it);
     }
     evictTo(m_budgetBytes - body.size());
-    m_order.push_front({ text, body });
+    m_order.push_front({ text, key.lastSequence, body });
     m_index.insert(text, m_order.begin());
     m_bytes += body.size();
 }

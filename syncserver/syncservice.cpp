@@ -442,6 +442,20 @@ HttpResponse SyncService::pull(const HttpRequest &request, const Account &accoun
     return encodedFor(request, HttpResponse::json(200, answer.toJson()));
 }
 
+std::optional<qint64> SyncService::oldestStateServing(const HttpRequest &request, qint64 lastSequence)
+{
+    // A later page of a bootstrap serves from any state at or after its first page's cursor:
+    // the pull from that cursor brings what the page misses.
+    if (request.query.hasQueryItem(u"since"_s)) {
+        bool ok = false;
+        const qint64 since = request.query.queryItemValue(u"since"_s).toLongLong(&ok);
+        if (!ok || since < 0)
+            return std::nullopt;
+        return std::min(since, lastSequence); // a cursor from another log: only a fresh read
+    }
+    return lastSequence; // a first page, or a later one of a client that does not say its cursor
+}
+
 HttpResponse SyncService::bootstrap(const HttpRequest &request, const Account &account)
 {
     const auto range = pageRequest(request, Protocol::defaultBootstrapLimit, Protocol::maxBootstrapLimit);
@@ -460,10 +474,13 @@ HttpResponse SyncService::bootstrap(const HttpRequest &request, const Account &a
     const auto history = request.query.queryItemValue(u"history"_s) == u"none"_s ? Protocol::HistoryForm::Omitted
                                                                                  : Protocol::HistoryForm::Full;
     const QByteArray encoding = acceptsGzip(request) ? QByteArray("gzip") : QByteArray();
+    const auto oldest = oldestStateServing(request, cursor);
+    if (!oldest)
+        return badRequest(u"since takes the cursor of the bootstrap's first page"_s);
     // Everything the page's bytes depend on: replicas bootstrapping the same state share one build.
     const BootstrapCache::Key key { m_store.identity().epoch, cursor, scopeKey(account.readScope()), after, limit,
                                     int(metaFormat), int(history), encoding };
-    if (const QByteArray cached = m_bootstrapCache.find(key); !cached.isNull()) {
+    if (const QByteArray cached = m_bootstrapCache.find(key, *oldest); !cached.isNull()) {
         m_metrics.countBootstrapPage(true);
         return { 200, "application/json", cached, encoding };
     }

@@ -46,6 +46,11 @@ private:
     HttpResponse push(const HttpRequest &request, const Account &account);
     HttpResponse pull(const HttpRequest &request, const Account &account);
     HttpResponse bootstrap(const HttpRequest &request, const Account &account);
+    /**
+     * The oldest state a bootstrap page may have been read at to serve request (a kept page
+     * read since serves it); nullopt if its since= is not a cursor.
+     */
+    static std::optional<qint64> oldestStateServing(const HttpRequest &request, qint64 lastSequence);
     HttpResponse history(const HttpRequest &request, const Account &account);
     HttpResponse health();
     Result<Account> authenticate(const HttpRequest &request);

@@ -24,11 +24,12 @@ BootstrapFetcher::~BootstrapFetcher()
         delete request.reply;
 }
 
-void BootstrapFetcher::setPages(int pageSize, qint64 after, bool first)
+void BootstrapFetcher::setPages(int pageSize, qint64 after, qint64 cursor)
 {
     m_pageSize = pageSize;
     m_after = after;
-    m_first = first;
+    m_cursor = cursor;
+    m_first = cursor < 0;
 }
 
 void BootstrapFetcher::start()
@@ -53,6 +54,9 @@ void BootstrapFetcher::fetchIfRoom()
     query.addQueryItem(u"meta"_s, QString::number(int(Protocol::MetaFormat::Compact)));
     // A compact first sync: records and their heads; histories are fetched when needed (PartialHistory).
     query.addQueryItem(u"history"_s, u"none"_s);
+    // Any read since the first page serves: the server may hand out the page it read for another replica.
+    if (!m_first)
+        query.addQueryItem(u"since"_s, QString::number(m_cursor));
     url.setQuery(query);
     TransportRequest request = SyncHttp::transportRequest("GET", url, m_token);
     request.transferTimeoutMs = m_timeoutMs;
@@ -92,6 +96,8 @@ bool BootstrapFetcher::takeBounds(const Protocol::BootstrapPageBounds &bounds)
         fail(SyncHttp::malformed(u"bootstrap page does not advance"_s));
         return false;
     }
+    if (m_first)
+        m_cursor = *bounds.cursor;
     m_after = bounds.next;
     m_more = bounds.more;
     m_first = false;

@@ -50,8 +50,11 @@ public:
                      const QString &token, int timeoutMs);
     ~BootstrapFetcher() override;
     Q_DISABLE_COPY_MOVE(BootstrapFetcher)
-    /** Before start(): pageSize entities a page, starting after the key after; first: the first page is asked for. */
-    void setPages(int pageSize, qint64 after, bool first);
+    /**
+     * Before start(): pageSize entities a page, starting after the key after; cursor: that of
+     * the bootstrap's first page, or -1 if the first page is asked for.
+     */
+    void setPages(int pageSize, qint64 after, qint64 cursor);
 
 public Q_SLOTS:
     void start();
@@ -86,6 +89,7 @@ private:
     int m_pageSize = 0;
     qint64 m_after = 0;
     bool m_first = true;
+    qint64 m_cursor = -1; ///< the first page's, once known: later pages may come from any read since
     std::deque<Request> m_requests; ///< in the order asked for
     bool m_boundsPending = false; ///< the last page asked for has not told where it ends
     bool m_more = true;

@@ -40,7 +40,11 @@ LocalReplica::LocalReplica(QString folder, std::unique_ptr<ReplicaStore> store, 
 {
     // Continue after the last stamp this replica issued, even if the clock went back since.
     m_clock.observe(Hlc::fromString(m_store->clientState(lastStampKey)));
-    m_ownHlcAtOpen = m_store->greatestHlcOf(m_clock.device());
+    // Only a replica synced into holds every own change up to its greatest own HLC: a new one, or
+    // one rebuilt around the edits saved from a damaged file, has its own earlier pushes only by the
+    // bootstrap to come, so it names no bound until a pull reached the server's end.
+    if (cursor() > 0)
+        m_ownHlcAtOpen = m_store->greatestHlcOf(m_clock.device());
 }
 
 Hlc LocalReplica::pullMine()

@@ -156,7 +156,8 @@ public:
      * server's end since this replica was opened, the greatest own HLC the file held when opened: a
      * file put back from an older copy lacks later own changes, made (with smaller HLCs) before the
      * edits made since, and must get them back. After that, the greatest own HLC the log holds: every
-     * own change on the server came from here since, so the log holds them all.
+     * own change on the server came from here since, so the log holds them all. Until then none if the
+     * replica had no cursor when opened: its earlier own changes come by bootstrap.
      */
     [[nodiscard]] Hlc pullMine();
     /** A pull reached the server's end: every own change the server held is in the log now. */

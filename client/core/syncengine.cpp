@@ -311,7 +311,7 @@ void SyncEngine::bootstrapStart()
     auto *fetcher = new BootstrapFetcher(endpointOf(QUrl(account ? account->serverUrl : QString()), u"/v1/bootstrap"_s),
                                          m_transport->forAnotherThread(), *m_trust, m_replica.token(),
                                          m_timing.requestTimeoutMs);
-    fetcher->setPages(m_timing.bootstrapPageSize, m_bootstrapAfter, m_bootstrapCursor < 0);
+    fetcher->setPages(m_timing.bootstrapPageSize, m_bootstrapAfter, m_bootstrapCursor);
     m_fetchThread = std::make_unique<QThread>();
     m_fetchThread->setObjectName(u"bootstrap"_s);
     fetcher->moveToThread(m_fetchThread.get());

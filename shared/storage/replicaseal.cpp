@@ -6,7 +6,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cstring>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -72,6 +77,29 @@ quint64 xxhash64(const uchar *data, qint64 size)
     return h;
 }
 
+/**
+ * What the filesystem says of the open file: its inode and device, and the times of its last
+ * change of content and of any change at all, in nanoseconds. Every write, truncation or copy
+ * put in its place changes one of them; no program can set the change time back.
+ */
+QJsonObject identityOf(QFile &file)
+{
+#ifdef Q_OS_UNIX
+    struct stat info {};
+    if (::fstat(file.handle(), &info) != 0)
+        return {};
+    auto ns = [](const timespec &time) { return QString::number(qint64(time.tv_sec) * 1'000'000'000 + time.tv_nsec); };
+    return { { u"inode"_s, QString::number(quint64(info.st_ino)) },
+             { u"device"_s, QString::number(quint64(info.st_dev)) },
+             { u"modified_ns"_s, ns(info.st_mtim) },
+             { u"changed_ns"_s, ns(info.st_ctim) } };
+#else
+    const QFileInfo info(file);
+    return { { u"modified_ms"_s, QString::number(info.lastModified().toMSecsSinceEpoch()) },
+             { u"changed_ms"_s, QString::number(info.metadataChangeTime().toMSecsSinceEpoch()) } };
+#endif
+}
+
 bool walHasContent(const QString &file)
 {
     const QFileInfo wal(file + u"-wal"_s);
@@ -85,20 +113,32 @@ QString ReplicaSeal::sealFile(const QString &file)
     return file + u"-seal"_s;
 }
 
-std::optional<quint64> ReplicaSeal::hashOf(const QString &file, qint64 *size)
+std::optional<QJsonObject> ReplicaSeal::fingerprintOf(const QString &file)
 {
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly))
         return std::nullopt;
-    *size = in.size();
-    if (*size == 0)
-        return xxhash64(nullptr, 0);
-    const uchar *mapped = in.map(0, *size);
-    if (!mapped)
+    QJsonObject fingerprint = identityOf(in);
+    if (fingerprint.isEmpty())
         return std::nullopt;
-    const quint64 hash = xxhash64(mapped, *size);
-    in.unmap(const_cast<uchar *>(mapped));
-    return hash;
+    const qint64 size = in.size();
+    // The file's ends, or the whole of a small file: what a damaged header or a file cut short or
+    // grown shows in, with the filesystem's identity and times vouching for everything between.
+    const qint64 head = std::min(size, sampledBytes);
+    const qint64 tailStart = std::max(head, size - sampledBytes);
+    quint64 hash = 0;
+    for (const auto &[offset, length] : { std::pair { qint64(0), head }, std::pair { tailStart, size - tailStart } }) {
+        if (length == 0)
+            continue;
+        const uchar *mapped = in.map(offset, length);
+        if (!mapped)
+            return std::nullopt;
+        hash = merge(hash, xxhash64(mapped, length));
+        in.unmap(const_cast<uchar *>(mapped));
+    }
+    fingerprint.insert(u"size"_s, size);
+    fingerprint.insert(u"hash"_s, QString::number(hash, 16));
+    return fingerprint;
 }
 
 std::optional<QDateTime> ReplicaSeal::take(const QString &file)
@@ -113,11 +153,13 @@ std::optional<QDateTime> ReplicaSeal::take(const QString &file)
     const qint64 age = checkedAt.isValid() ? checkedAt.secsTo(QDateTime::currentDateTimeUtc()) : -1;
     if (age < 0 || age > fullCheckEverySecs || walHasContent(file))
         return std::nullopt;
-    qint64 size = -1;
-    const auto hash = hashOf(file, &size);
-    if (!hash || size != json.value(u"size"_s).toInteger(-1)
-        || QString::number(*hash, 16) != json.value(u"hash"_s).toString())
+    const auto fingerprint = fingerprintOf(file);
+    if (!fingerprint)
         return std::nullopt;
+    for (auto it = fingerprint->begin(); it != fingerprint->end(); ++it) {
+        if (json.value(it.key()) != it.value())
+            return std::nullopt;
+    }
     return checkedAt;
 }
 
@@ -126,13 +168,11 @@ void ReplicaSeal::write(const QString &file, const QDateTime &checkedAt)
     // Another connection still has the file open (its -wal has content): it seals at its own close.
     if (walHasContent(file) || !checkedAt.isValid())
         return;
-    qint64 size = -1;
-    const auto hash = hashOf(file, &size);
-    if (!hash || walHasContent(file))
+    auto fingerprint = fingerprintOf(file);
+    if (!fingerprint || walHasContent(file))
         return;
-    const QJsonObject json { { u"size"_s, size },
-                             { u"hash"_s, QString::number(*hash, 16) },
-                             { u"checked_at"_s, checkedAt.toUTC().toString(Qt::ISODateWithMs) } };
+    QJsonObject json = *fingerprint;
+    json.insert(u"checked_at"_s, checkedAt.toUTC().toString(Qt::ISODateWithMs));
     // Written in place, without fsync: a seal torn or lost in a power cut does not parse or match,
     // which only costs the next open a full check.
     QFile out(sealFile(file));

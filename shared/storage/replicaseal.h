@@ -2,17 +2,19 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
 
 /**
- * The seal of a replica file closed cleanly: its size and a hash of its bytes, kept beside it
- * ("<file>-seal"), so the next open can skip SQLite's quick_check (which reads and checks every page,
- * most of a short command's time on a large replica) if the file is exactly as it was left. A file
- * changed since in any way (a damaged page, a copy put back, a -wal with content after a crash) does
- * not match and gets the full check. A full check is also due once a day, so damage that came about
- * while the file was open is found at the latest then (docs/storage.md, "Opening").
+ * The seal of a replica file closed cleanly: its size, what the filesystem says of it (inode, times
+ * of the last change) and a hash of its first and last sampledBytes, kept beside it ("<file>-seal"),
+ * so the next open can skip SQLite's quick_check (which reads and checks every page, most of a short
+ * command's time on a large replica) if the file is as it was left. A file written since in any way
+ * (a damaged page, a copy put back, a -wal with content after a crash) does not match and gets the
+ * full check. A full check is also due once a day, so damage that came about while the file was open,
+ * or without a write (a failing disk), is found at the latest then (docs/storage.md, "Opening").
  */
 class ReplicaSeal
 {
@@ -33,6 +35,12 @@ public:
 
     /** The seal's file beside file. */
     [[nodiscard]] static QString sealFile(const QString &file);
-    /** A 64-bit hash of the file's bytes (xxHash64's rounds over the file mapped into memory); nullopt if unreadable. */
-    [[nodiscard]] static std::optional<quint64> hashOf(const QString &file, qint64 *size);
+    /** Bytes hashed at each end of the file (all of a file up to twice this). */
+    static constexpr qint64 sampledBytes = 4 * 1024 * 1024;
+
+    /**
+     * What the seal holds of file: size, inode and times, and an xxHash64 of its ends (mapped into
+     * memory); nullopt if unreadable.
+     */
+    [[nodiscard]] static std::optional<QJsonObject> fingerprintOf(const QString &file);
 };

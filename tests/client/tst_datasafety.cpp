@@ -89,6 +89,7 @@ private Q_SLOTS:
     void foreignFileIsSetAside();
     void deletedWalIsNoticed();
     void sealVouchesOnlyForTheFileAsClosed();
+    void sealOfALargeFileSeesEveryWrite();
 };
 
 void TestDataSafety::refusedChangesAreUndoneForEveryEntityOfThePush()
@@ -414,6 +415,68 @@ void TestDataSafety::sealVouchesOnlyForTheFileAsClosed()
     QVERIFY(reopened);
     QCOMPARE(report.problem, u"replica_corrupt"_s);
     QVERIFY(QFile::exists(report.setAsidePath));
+}
+
+void TestDataSafety::sealOfALargeFileSeesEveryWrite()
+{
+    // Past the hashed ends, the filesystem's identity and change time vouch for the bytes between:
+    // every write there, however it is made and whatever it leaves behind, must still show.
+    QTemporaryDir folder;
+    const QString file = QDir(folder.path()).filePath(u"large.sqlite"_s);
+    const qint64 size = 3 * ReplicaSeal::sampledBytes + 12345;
+    QByteArray bytes(size, Qt::Uninitialized);
+    QRandomGenerator random { 29 };
+    for (char &byte : bytes)
+        byte = char(random.bounded(256));
+    auto writeFile = [](const QString &path, const QByteArray &content) {
+        QFile out(path);
+        return out.open(QIODevice::WriteOnly | QIODevice::Truncate) && out.write(content) == content.size();
+    };
+    QVERIFY(writeFile(file, bytes));
+    const QDateTime checked = QDateTime::currentDateTimeUtc();
+    // Later writes must fall on a later tick of the filesystem's clock than the seal (docs/storage.md).
+    auto seal = [&] {
+        ReplicaSeal::write(file, checked);
+        QTest::qSleep(30);
+    };
+    seal();
+    QVERIFY(ReplicaSeal::take(file).has_value());
+
+    const QList<qint64> offsets { 0, ReplicaSeal::sampledBytes - 1, ReplicaSeal::sampledBytes,
+                                  size / 2, size - ReplicaSeal::sampledBytes - 1, size - 1 };
+    for (const qint64 offset : offsets) {
+        // One byte flipped in place: same size, same inode, and the modification time set back.
+        seal();
+        QFile inPlace(file);
+        QVERIFY(inPlace.open(QIODevice::ReadWrite));
+        const QDateTime modified = inPlace.fileTime(QFileDevice::FileModificationTime);
+        QVERIFY(inPlace.seek(offset));
+        const char flipped = char(bytes[offset] ^ 0x10);
+        QVERIFY(inPlace.write(&flipped, 1) == 1);
+        inPlace.close();
+        QVERIFY(inPlace.open(QIODevice::ReadWrite) && inPlace.setFileTime(modified, QFileDevice::FileModificationTime));
+        inPlace.close();
+        QVERIFY2(!ReplicaSeal::take(file).has_value(), qPrintable(u"a byte at %1"_s.arg(offset)));
+        // Written back as it was: a write all the same, so the full check runs.
+        QVERIFY(inPlace.open(QIODevice::ReadWrite) && inPlace.seek(offset) && inPlace.write(bytes.constData() + offset, 1) == 1);
+        inPlace.close();
+    }
+    // A copy of the very bytes put in its place, with the same modification time: another file.
+    seal();
+    const QString copy = file + u".copy"_s;
+    QVERIFY(QFile::copy(file, copy));
+    QFile original(file);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QDateTime modified = original.fileTime(QFileDevice::FileModificationTime);
+    original.close();
+    QFile copied(copy);
+    QVERIFY(copied.open(QIODevice::ReadWrite) && copied.setFileTime(modified, QFileDevice::FileModificationTime));
+    copied.close();
+    QVERIFY(QFile::remove(file) && QFile::rename(copy, file));
+    QVERIFY(!ReplicaSeal::take(file).has_value());
+    // Nothing written since the seal: vouched for, however large.
+    seal();
+    QVERIFY(ReplicaSeal::take(file).has_value());
 }
 
 QTEST_GUILESS_MAIN(TestDataSafety)

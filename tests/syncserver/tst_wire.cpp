@@ -146,6 +146,7 @@ private Q_SLOTS:
     void compressedUploadsAreBoundedAndChecked();
     void metricsCountTheBytesOnTheWire();
     void identicalBootstrapsAreBuiltOnce();
+    void laterPagesComeFromAnyReadSinceTheFirstPagesCursor();
     void pullsLeaveOutTheReplicasOwnChanges();
     void badMineIsRefused_data();
     void badMineIsRefused();
@@ -385,7 +386,7 @@ void TestWire::identicalBootstrapsAreBuiltOnce()
     QCOMPARE(Gzip::decompress(bodies.first(), 1 << 26).value(), plain.body);
     const qint64 cursor = QJsonDocument::fromJson(plain.body).object().value(u"cursor"_s).toInteger(-1);
 
-    // A push in between: built again, with the change in it and the new cursor.
+    // A push in between: a first page is always the state now, built again with the change in it.
     QVERIFY(laptop.replica->set(renamed, { { u"title"_s, u"Zweiter Stand"_s } }));
     QCOMPARE(laptop.sync(), QString());
     const RawAnswer after = get(path, m_tokenA);
@@ -393,6 +394,9 @@ void TestWire::identicalBootstrapsAreBuiltOnce()
     QVERIFY(after.body.contains("Zweiter Stand"));
     QVERIFY(!plain.body.contains("Zweiter Stand"));
     QVERIFY(QJsonDocument::fromJson(after.body).object().value(u"cursor"_s).toInteger(-1) > cursor);
+    // The new read now serves every first page.
+    QCOMPARE(get(path, m_tokenA).body, after.body);
+    QCOMPARE(metric(built), builtBefore + 3);
 
     // Another municipality's editor: never the page of this scope.
     const RawAnswer other = get(path, m_tokenB);
@@ -401,6 +405,58 @@ void TestWire::identicalBootstrapsAreBuiltOnce()
     QVERIFY(other.body.contains(m_planB.toLatin1()));
     // Built for its own scope (counted above); with every plan shared its content may well be the same.
     QVERIFY(after.body.contains(m_planA.toLatin1()));
+}
+
+void TestWire::laterPagesComeFromAnyReadSinceTheFirstPagesCursor()
+{
+    const QString built = u"werkstattplan_bootstrap_pages_total{source=\"built\"}"_s;
+    auto cursorOf = [](const RawAnswer &answer) {
+        return QJsonDocument::fromJson(answer.body).object().value(u"cursor"_s).toInteger(-1);
+    };
+    Laptop laptop;
+    const QString field = signInWithNewField(laptop, u"Seitenweise"_s);
+    QVERIFY(!field.isEmpty());
+    const QByteArray firstPath = "/v1/bootstrap?after=0&limit=5&meta=2&history=none";
+    const RawAnswer first = get(firstPath + "&since=1000000", m_tokenA); // a fresh read of the state now
+    QCOMPARE(first.status, 200);
+    const qint64 cursor = cursorOf(first);
+    const qint64 next = QJsonDocument::fromJson(first.body).object().value(u"next"_s).toInteger(-1);
+    QVERIFY(cursor > 0 && next > 0);
+    const QByteArray secondPath = "/v1/bootstrap?after=" + QByteArray::number(next) + "&limit=5&meta=2&history=none";
+    const QByteArray since = "&since=" + QByteArray::number(cursor);
+
+    qint64 builds = metric(built);
+    const RawAnswer second = get(secondPath + since, m_tokenA);
+    QCOMPARE(second.status, 200);
+    QCOMPARE(metric(built), ++builds);
+
+    // A change after the cursor: the page read before it still serves a bootstrap at that cursor.
+    QVERIFY(laptop.replica->set(field, { { u"title"_s, u"Nach dem Cursor"_s } }));
+    QCOMPARE(laptop.sync(), QString());
+    QCOMPARE(get(secondPath + since, tokenOf(u"markt"_s, u"wire-e"_s)).body, second.body);
+    QCOMPARE(metric(built), builds);
+    // A later page of a client that does not say its cursor, or says a later one: a fresh read.
+    const RawAnswer unsaid = get(secondPath, m_tokenA);
+    QCOMPARE(unsaid.status, 200);
+    QCOMPARE(metric(built), ++builds);
+    QCOMPARE(get(secondPath + "&since=" + QByteArray::number(cursor + 1), m_tokenA).body, unsaid.body);
+    QCOMPARE(metric(built), builds);
+    // A cursor beyond the log (a server put back from an older backup): the state now, never older.
+    QCOMPARE(get(secondPath + "&since=999999999", m_tokenA).body, unsaid.body);
+    QCOMPARE(metric(built), builds);
+
+    // A first page names no cursor to serve from: always the state now.
+    const RawAnswer renewed = get(firstPath, m_tokenA);
+    QCOMPARE(renewed.status, 200);
+    QCOMPARE(metric(built), ++builds);
+    QVERIFY(cursorOf(renewed) > cursor);
+    QVERIFY(renewed.body != first.body);
+
+    for (const QByteArray bad : { QByteArray("x"), QByteArray("-1"), QByteArray("") }) {
+        const RawAnswer refused = get(secondPath + "&since=" + bad, m_tokenA);
+        QCOMPARE(refused.status, 400);
+        QVERIFY(refused.body.contains("since takes the cursor"));
+    }
 }
 
 void TestWire::pullsLeaveOutTheReplicasOwnChanges()
