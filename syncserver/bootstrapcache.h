@@ -24,7 +24,7 @@ public:
     {
         QString epoch; ///< the store's identity: a restore under the same sequence numbers is another store
         qint64 lastSequence = 0; ///< the store's state the page was (or is about to be) read at
-        QString scope; ///< the account's read scope (BootstrapCache::scopeKey)
+        QString scope; ///< what the account reads (ReplicaStore::readSet): the same plans, the same pages
         qint64 after = 0;
         int limit = 0;
         int metaFormat = 0;

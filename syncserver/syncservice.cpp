@@ -93,12 +93,6 @@ HttpResponse encodedFor(const HttpRequest &request, HttpResponse response)
     return response;
 }
 
-/** Which entities a page shows: pages of one scope are never served to another. */
-QString scopeKey(const ReadScope &scope)
-{
-    return scope.everything ? u"*"_s : u"municipality:"_s + scope.municipalityId;
-}
-
 /** The longest "mine" a pull takes: an HLC's text form with the longest device id. */
 constexpr qsizetype maxMineLength = 128;
 
@@ -477,9 +471,13 @@ HttpResponse SyncService::bootstrap(const HttpRequest &request, const Account &a
     const auto oldest = oldestStateServing(request, cursor);
     if (!oldest)
         return badRequest(u"since takes the cursor of the bootstrap's first page"_s);
-    // Everything the page's bytes depend on: replicas bootstrapping the same state share one build.
-    const BootstrapCache::Key key { m_store.identity().epoch, cursor, scopeKey(account.readScope()), after, limit,
-                                    int(metaFormat), int(history), encoding };
+    // Everything the page's bytes depend on: replicas bootstrapping the same state share one build,
+    // and so do municipalities that read the same plans (every plan shared, no review threads yet).
+    const auto readSet = m_store.replica().readSet(account.readScope());
+    if (!readSet)
+        return HttpResponse::error(500, readSet.errorCode(), readSet.errorMessage());
+    BootstrapCache::Key key { m_store.identity().epoch, cursor, readSet.value(), after, limit,
+                              int(metaFormat), int(history), encoding };
     if (const QByteArray cached = m_bootstrapCache.find(key, *oldest); !cached.isNull()) {
         m_metrics.countBootstrapPage(true);
         return { 200, "application/json", cached, encoding };
@@ -491,6 +489,9 @@ HttpResponse SyncService::bootstrap(const HttpRequest &request, const Account &a
     if (!page)
         return HttpResponse::error(500, page.errorCode(), page.errorMessage());
     const HttpResponse response = encodedFor(request, { 200, "application/json", writer.finish() });
+    // Kept under what the page was read with: a plan shared or a review thread begun in between
+    // names another set, and a page read with the old one serves no request that reads the new one.
+    key.scope = page->readSet;
     m_bootstrapCache.insert(key, response.body);
     m_metrics.countBootstrapPage(false);
     m_metrics.setBootstrapCache(m_bootstrapCache.bytes(), m_bootstrapCache.pages());

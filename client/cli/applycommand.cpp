@@ -10,15 +10,34 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#ifdef Q_OS_UNIX
+#include <poll.h>
+#endif
+
+#include <cstdio>
+
 using namespace Qt::Literals::StringLiterals;
 using Output::err;
 using Output::out;
 
 namespace {
 
-/** Results wait for the disk: printed after the synced write that makes their edits durable. */
-constexpr int syncEveryLines = 1000;
-constexpr qint64 syncEveryMs = 200;
+/** A group of lines ends, and is committed, after this many lines or this long. */
+constexpr int groupLines = 1000;
+constexpr qint64 groupMs = 200;
+
+/** No whole line waits in the input: the next read may wait for the writer. */
+bool inputPauses(QFile &input)
+{
+    if (input.canReadLine())
+        return false;
+#ifdef Q_OS_UNIX
+    pollfd ready { input.handle(), POLLIN, 0 };
+    return ::poll(&ready, 1, 0) == 0;
+#else
+    return false;
+#endif
+}
 
 /** A JSON string, escaped as JSON escapes it. */
 QByteArray jsonString(const QString &text)
@@ -65,38 +84,55 @@ Result<QString> Commands::applyEdit(const EditLine &edit)
 int Commands::apply(const QStringList &args)
 {
     const QString source = args.value(0, u"-"_s);
+    // Standard input by its descriptor, not by stdio's FILE: a read takes what the writer has sent so
+    // far instead of waiting to fill a buffer, so lines are applied (and answered) as they come.
     QFile input(source == u"-"_s ? QString() : source);
-    const bool opened = source == u"-"_s ? input.open(stdin, QIODevice::ReadOnly) : input.open(QIODevice::ReadOnly);
+    const bool opened = source == u"-"_s ? input.open(fileno(stdin), QIODevice::ReadOnly) : input.open(QIODevice::ReadOnly);
     if (!opened)
         return fail(u"cannot read %1: %2"_s.arg(source, input.errorString()));
 
+    // Lines go in groups: each line a savepoint of its own (a refused line undoes only itself), each group
+    // one commit and one wait for the disk. A result is printed once its line is on the disk. --atomic:
+    // one group for all lines.
     const bool atomic = m_options.atomic;
-    Status begun = atomic ? m_replica->beginAll() : m_replica->deferSync(true);
-    if (!begun)
-        return fail(begun.error());
-
-    QList<QByteArray> waiting; // results of edits not yet on the disk
-    auto publish = [&]() -> Status {
-        if (Status synced = m_replica->syncEdits(); !synced)
-            return synced;
-        for (const QByteArray &line : std::as_const(waiting))
-            out() << line;
+    bool inGroup = false;
+    QList<std::pair<qint64, Result<QString>>> waiting; // results of lines not yet on the disk
+    QElapsedTimer sinceGroup;
+    auto commitGroup = [&]() -> Status {
+        Status committed = inGroup ? m_replica->commitAll() : Status(Ok {});
+        inGroup = false;
+        for (const auto &[number, result] : std::as_const(waiting)) {
+            const bool lost = !committed && result;
+            out() << resultLine(number, lost ? Result<QString>(Error { committed.errorCode(),
+                                                                       u"not stored: "_s + committed.errorMessage() })
+                                             : result);
+        }
         out().flush();
         waiting.clear();
-        return Ok {};
+        return committed;
     };
 
     qint64 lineNumber = 0;
     qint64 firstRefused = 0;
     Error firstError;
     qint64 refusals = 0;
-    QElapsedTimer sinceSync;
-    sinceSync.start();
     while (true) {
+        // Nothing waits while the input pauses: the results so far are printed, and the replica is free
+        // for the desktop client and sync.
+        if (!atomic && inGroup && inputPauses(input)) {
+            if (Status committed = commitGroup(); !committed)
+                return fail(committed.error());
+        }
         const auto line = EditLine::read(input);
         if (!line)
             break;
         ++lineNumber;
+        if (!inGroup) {
+            if (Status begun = m_replica->beginAll(); !begun)
+                return fail(begun.error());
+            inGroup = true;
+            sinceGroup.start();
+        }
         const Result<EditLine> edit = EditLine::parse(*line);
         const Result<QString> result = edit ? applyEdit(edit.value()) : Result<QString>(edit.error());
         if (!result) {
@@ -119,23 +155,14 @@ int Commands::apply(const QStringList &args)
                   << firstError.code << "]; nothing was stored" << Qt::endl;
             return ExitUsage;
         }
-        waiting << resultLine(lineNumber, result);
-        if (!atomic && (waiting.size() >= syncEveryLines || sinceSync.elapsed() >= syncEveryMs)) {
-            if (Status published = publish(); !published)
-                return fail(published.error());
-            sinceSync.restart();
+        waiting.append({ lineNumber, result });
+        if (!atomic && (waiting.size() >= groupLines || sinceGroup.elapsed() >= groupMs)) {
+            if (Status committed = commitGroup(); !committed)
+                return fail(committed.error());
         }
     }
-    if (atomic) {
-        if (Status committed = m_replica->commitAll(); !committed)
-            return fail(committed.error());
-    }
-    if (Status published = publish(); !published)
-        return fail(published.error());
-    if (!atomic) {
-        if (Status durable = m_replica->deferSync(false); !durable)
-            return fail(durable.error());
-    }
+    if (Status committed = commitGroup(); !committed)
+        return fail(committed.error());
     if (firstRefused == 0)
         return ExitOk;
     err() << "werkstattplan-cli: line " << firstRefused << ": " << firstError.message << " [" << firstError.code

@@ -59,9 +59,17 @@ std::optional<EditLine::Read> EditLine::read(QIODevice &input)
 {
     // Room for the longest line, its "\r\n" and one byte more: a longer line shows as one without its end.
     Read line;
-    line.text = input.readLine(maxBytes + 3);
+    constexpr qint64 room = maxBytes + 3;
+    line.text = input.readLine(room);
     if (line.text.isEmpty())
         return std::nullopt;
+    // A pipe gives what its writer has sent so far, which may end inside a line: read on to its end.
+    while (!line.text.endsWith('\n') && line.text.size() < room - 1) {
+        const QByteArray more = input.readLine(room - line.text.size());
+        if (more.isEmpty())
+            break; // the end of the input: a last line without its line end
+        line.text += more;
+    }
     const bool ended = line.text.endsWith('\n');
     if (ended)
         line.text.chop(1);

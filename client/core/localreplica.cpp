@@ -115,36 +115,9 @@ Status LocalReplica::commitLocal(const QList<Change> &changes)
 {
     const ReplicaStore::Admission admit = admission();
     Status committed = m_store->applyLocal(changes, admit, lastStampKey, m_clock.last().toString());
-    if (committed && !m_deferSync && !m_inAll)
+    if (committed && !m_inAll)
         writeCheck();
     return committed;
-}
-
-Status LocalReplica::deferSync(bool defer)
-{
-    if (!defer && m_deferSync) {
-        if (Status synced = syncEdits(); !synced)
-            return synced;
-    }
-    if (Status tuned = m_store->setDurable(!defer); !tuned)
-        return tuned;
-    m_deferSync = defer;
-    return Ok {};
-}
-
-Status LocalReplica::syncEdits()
-{
-    if (m_inAll)
-        return Ok {}; // nothing is committed before commitAll()
-    // One write with synchronous=FULL: its fsync of the WAL takes every commit before it to the disk.
-    if (Status full = m_store->setDurable(true); !full)
-        return full;
-    Status written = writeState(lastStampKey, m_clock.last().toString());
-    if (Status normal = m_store->setDurable(!m_deferSync); !normal && written)
-        written = normal;
-    if (written)
-        writeCheck();
-    return written;
 }
 
 Status LocalReplica::beginAll()

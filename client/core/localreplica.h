@@ -221,14 +221,10 @@ public:
     Status set(const QString &entityId, const Fields &fields);
     Status remove(const QString &entityId);
     /**
-     * Runs of many edits (werkstattplan-cli apply). With defer on, each commit stays atomic and survives
-     * a crash of the program, but waits for the disk only at syncEdits() (synchronous=NORMAL; the check
-     * file is written then too): many edits, one fsync. Off: syncs, and every commit is durable again.
+     * Every edit until commitAll() in one transaction (each a savepoint in it: a refused edit undoes only
+     * itself); rollBackAll() keeps none. Runs of many edits (werkstattplan-cli apply): one commit, one
+     * wait for the disk, for all of them.
      */
-    Status deferSync(bool defer);
-    /** Makes every commit since deferSync(true) durable (survives power loss) with one synced write. */
-    Status syncEdits();
-    /** Every edit until commitAll() in one transaction (each a savepoint in it); rollBackAll() keeps none. */
     Status beginAll();
     Status commitAll();
     void rollBackAll();
@@ -313,6 +309,5 @@ private:
     std::optional<AccountInfo> m_account;
     QString m_token;
     QString m_caFile;
-    bool m_deferSync = false; ///< deferSync(): commits wait for the disk at syncEdits() only
     bool m_inAll = false; ///< beginAll(): nothing is committed before commitAll()
 };

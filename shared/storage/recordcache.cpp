@@ -9,6 +9,7 @@ void RecordCache::beginBatch(qint64 dataVersion)
         forget();
     m_dataVersion = dataVersion;
     evict();
+    m_inBatch = true;
 }
 
 void RecordCache::forget()

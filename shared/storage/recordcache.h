@@ -67,11 +67,16 @@ public:
     }
     /** The records changed in this batch, in the order first changed. */
     [[nodiscard]] const std::vector<CachedRecord *> &dirty() const { return m_dirty; }
+    /** Counts the record as used in this batch without handing it out (so eviction keeps it). */
+    void touch(CachedRecord &cached) const { cached.lastUsed = m_batchNumber; }
+    /** Between beginBatch() and endBatch(): the kept records are known current. */
+    [[nodiscard]] bool inBatch() const { return m_inBatch; }
     /** The batch ended: nothing is dirty or current any more. */
     void endBatch()
     {
         m_dirty.clear();
         m_current = nullptr;
+        m_inBatch = false;
     }
     /** The data version of the last batch (-1: unknown). */
     [[nodiscard]] qint64 dataVersion() const { return m_dataVersion; }
@@ -89,5 +94,6 @@ private:
     std::vector<CachedRecord *> m_dirty; ///< records changed in this batch, in the order first changed
     CachedRecord *m_current = nullptr; ///< the record last handed out
     quint64 m_batchNumber = 0;
+    bool m_inBatch = false;
     qint64 m_dataVersion = -1; ///< PRAGMA data_version when the records were last known current
 };

@@ -88,9 +88,14 @@ bool ReplicaStore::beginWrite(WriteKind kind)
 {
     if (m_inAll) {
         // The outer transaction holds the write lock already: no other connection wrote since.
+        if (m_allBroken) {
+            m_beginError = QSqlError(m_allBroken->message, {}, QSqlError::TransactionError);
+            return false;
+        }
         QSqlQuery savepoint(m_db);
         if (!savepoint.exec(u"SAVEPOINT batch"_s)) {
             m_beginError = savepoint.lastError();
+            m_allBroken = sqlError(u"cannot begin a batch"_s, m_beginError);
             return false;
         }
         m_records->beginBatch(m_records->dataVersion());
@@ -159,14 +164,16 @@ Status ReplicaStore::finishWrite()
         QSqlQuery end(m_db);
         if (m_failure) {
             Error error = *m_failure;
-            end.exec(u"ROLLBACK TO batch"_s);
-            end.exec(u"RELEASE batch"_s);
+            if (!end.exec(u"ROLLBACK TO batch"_s) || !end.exec(u"RELEASE batch"_s))
+                m_allBroken = sqlError(u"cannot undo a refused batch"_s, end.lastError());
             m_failure.reset();
             m_records->forget();
             return error;
         }
-        if (!end.exec(u"RELEASE batch"_s))
-            return sqlError(u"cannot end a batch"_s, end.lastError());
+        if (!end.exec(u"RELEASE batch"_s)) {
+            m_allBroken = sqlError(u"cannot end a batch"_s, end.lastError());
+            return *m_allBroken;
+        }
         return Ok {};
     }
     if (m_failure || !m_db.commit()) {
@@ -210,16 +217,20 @@ CachedRecord *ReplicaStore::cachedRecord(const EntitySpec &spec, const QString &
 {
     if (CachedRecord *current = m_records->current(entityId))
         return current;
-    CachedRecord *cached = m_records->find(entityId);
-    if (!cached) {
-        CachedRecord read;
-        if (!m_tables->read(spec, entityId, read))
-            return nullptr;
-        if (read.stored && m_options.searchIndex)
-            read.indexedText = SearchIndex::textOf(read.record);
-        cached = &m_records->insert(entityId, std::move(read));
-    }
-    return m_records->use(*cached);
+    CachedRecord *cached = keptRecord(spec, entityId);
+    return cached ? m_records->use(*cached) : nullptr;
+}
+
+CachedRecord *ReplicaStore::keptRecord(const EntitySpec &spec, const QString &entityId)
+{
+    if (CachedRecord *cached = m_records->find(entityId))
+        return cached;
+    CachedRecord read;
+    if (!m_tables->read(spec, entityId, read))
+        return nullptr;
+    if (read.stored && m_options.searchIndex)
+        read.indexedText = SearchIndex::textOf(read.record);
+    return &m_records->insert(entityId, std::move(read));
 }
 
 EntityRecord *ReplicaStore::recordForUpdate(const EntitySpec &spec, const QString &entityId)
@@ -386,7 +397,21 @@ Result<QStringList> ReplicaStore::search(const QString &text, int limit)
 std::optional<EntityRecord> ReplicaStore::currentRecord(const QString &entityId)
 {
     if (const CachedRecord *cached = m_records->find(entityId))
-        return cached->record;
+        return cached->record.isEmpty() ? std::nullopt : std::optional(cached->record);
+    // In a batch the kept records are current (the write lock is held), and the rules ask for the same
+    // ancestors (goal, field of action, plan) edit after edit: keep what they read.
+    if (m_records->inBatch() && !m_failure) {
+        const EntitySpec *spec = m_tables->typeOf(entityId);
+        if (!spec)
+            return std::nullopt;
+        CachedRecord *kept = keptRecord(*spec, entityId);
+        if (!kept) {
+            m_failure.reset(); // unreadable: as record() says, not found; the batch goes on
+            return std::nullopt;
+        }
+        m_records->touch(*kept);
+        return kept->record.isEmpty() ? std::nullopt : std::optional(kept->record);
+    }
     return record(entityId);
 }
 
@@ -419,6 +444,11 @@ Result<SnapshotPage> ReplicaStore::snapshotPage(qint64 afterKey, int limit, cons
                                                 SnapshotWriter *writer, bool withHistories)
 {
     return m_snapshots->page(afterKey, limit, scope, maxChanges, writer, withHistories);
+}
+
+Result<QString> ReplicaStore::readSet(const ReadScope &scope)
+{
+    return m_snapshots->readSet(scope);
 }
 
 Result<EntityHistories> ReplicaStore::histories(const QStringList &entityIds, const ReadScope &scope, int maxChanges)
@@ -606,16 +636,6 @@ Status ReplicaStore::setClientState(const QString &key, const QString &value)
     return m_client->setClientState(key, value);
 }
 
-Status ReplicaStore::setDurable(bool durable)
-{
-    if (m_postgres)
-        return Ok {};
-    QSqlQuery pragma(m_db);
-    if (!pragma.exec(durable ? u"PRAGMA synchronous = FULL"_s : u"PRAGMA synchronous = NORMAL"_s))
-        return sqlError(u"cannot set synchronous"_s, pragma.lastError());
-    return Ok {};
-}
-
 Status ReplicaStore::beginAll()
 {
     if (m_postgres || m_inAll)
@@ -624,18 +644,25 @@ Status ReplicaStore::beginAll()
         return beginError(u"cannot begin a transaction"_s);
     m_records->endBatch();
     m_inAll = true;
+    m_allBroken.reset();
     return Ok {};
 }
 
 Status ReplicaStore::commitAll()
 {
     m_inAll = false;
+    if (m_allBroken) {
+        const Error broken = *std::exchange(m_allBroken, std::nullopt);
+        rollBackAll();
+        return broken;
+    }
     return finishWrite();
 }
 
 void ReplicaStore::rollBackAll()
 {
     m_inAll = false;
+    m_allBroken.reset();
     m_db.rollback();
     m_records->forget();
     m_log->rolledBack();

@@ -173,6 +173,12 @@ public:
                                                     int maxChanges = std::numeric_limits<int>::max(),
                                                     SnapshotWriter *writer = nullptr, bool withHistories = true);
     /**
+     * What scope reads now, named so that two scopes with the same name read the same entities (a
+     * page built for one serves the other): the plans it reads and the review threads of its own
+     * plans that hold anything, as a digest; "*" for the office.
+     */
+    [[nodiscard]] Result<QString> readSet(const ReadScope &scope);
+    /**
      * The whole histories of the readable ones among entityIds, in log order
      * (a compact replica asks for them, GET /v1/history); whole histories
      * only, and no more once maxChanges are read (more: ask again for the rest).
@@ -279,13 +285,10 @@ public:
     // Runs of many small writes (werkstattplan-cli apply), SQLite only.
 
     /**
-     * synchronous=FULL (every commit waits for the disk) or NORMAL (a commit is atomic and survives the
-     * program's crash, and reaches the disk with the next FULL commit or checkpoint).
-     */
-    Status setDurable(bool durable);
-    /**
      * One transaction around every write until commitAll() or rollBackAll(): each batch in it is a
-     * savepoint (a refused batch undoes only itself), nothing commits before commitAll().
+     * savepoint (a refused batch undoes only itself), nothing commits before commitAll(). If a batch's
+     * savepoint cannot be undone or ended (SQLite ended the transaction on an I/O error, say), commitAll()
+     * keeps nothing and says so: no batch is reported stored that was not.
      */
     Status beginAll();
     Status commitAll();
@@ -332,6 +335,8 @@ private:
     void clearStatements();
     /** The record of the current batch (read and kept if need be); null if unreadable or of another type. */
     CachedRecord *cachedRecord(const EntitySpec &spec, const QString &entityId);
+    /** The kept record, read and kept if need be, not handed out; null if unreadable or of another type. */
+    CachedRecord *keptRecord(const EntitySpec &spec, const QString &entityId);
     bool rebuildRecord(const QString &entityId);
     /** Writes the batch's changed records back, with their index entries, conflicts and search text. */
     bool flushDirty();
@@ -342,6 +347,7 @@ private:
     Options m_options;
     bool m_postgres = false;
     bool m_inAll = false; ///< inside beginAll(): batches are savepoints
+    std::optional<Error> m_allBroken; ///< inside beginAll(): a savepoint failed, commitAll() must not commit
     QDateTime m_checkedAt; ///< when the file last passed quick_check (ReplicaSeal)
     std::optional<Error> m_failure; ///< first storage error of the current batch
     QSqlError m_beginError; ///< why the last beginWrite() failed

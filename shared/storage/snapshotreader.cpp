@@ -4,6 +4,7 @@
 #include "storage/statementcache.h"
 #include "storage/storerows.h"
 
+#include <QCryptographicHash>
 #include <QScopeGuard>
 
 using namespace Qt::Literals::StringLiterals;
@@ -43,6 +44,11 @@ Result<SnapshotPage> SnapshotReader::page(qint64 afterKey, int limit, const Read
     // A few set-based reads per page, not two per entity: the page's entities with the length of
     // their histories (so the page can end early), the records per entity type, then all histories.
     SnapshotPage page;
+    // In the page's own read: the name says exactly what this page was read with.
+    if (auto named = readSet(scope))
+        page.readSet = named.value();
+    else
+        return named.error();
     QHash<QString, qsizetype> positions; // entity id → index in page.entities
     QList<const EntitySpec *> types;
     qint64 changes = 0;
@@ -199,6 +205,38 @@ Result<SnapshotPage> SnapshotReader::page(qint64 afterKey, int limit, const Read
     if (failed)
         return *failed;
     return page;
+}
+
+Result<QString> SnapshotReader::readSet(const ReadScope &scope)
+{
+    if (scope.everything)
+        return u"*"_s;
+    // The parts of readableSql that differ between municipalities: entities without a scope are everyone's.
+    // Entities are never removed (deleted ones stay as tombstones), so a review scope that is empty now was
+    // empty at every earlier read too.
+    QCryptographicHash digest(QCryptographicHash::Sha256);
+    const std::pair<const char *, QString> parts[] = {
+        { "plans", u"SELECT id FROM plans WHERE municipality = ? OR shared = 1 ORDER BY id"_s },
+        { "reviews", u"SELECT p.id FROM plans p WHERE p.municipality = ? AND EXISTS "
+                     "(SELECT 1 FROM entities e WHERE e.scope = 'review/' || p.id) ORDER BY p.id"_s },
+    };
+    for (const auto &[name, sql] : parts) {
+        digest.addData(QByteArrayView(name));
+        const std::optional<Error> failed = m_statements.withQuery(sql, [&](auto &q) -> std::optional<Error> {
+            q.bindValue(0, scope.municipalityId);
+            if (!runQuery(q))
+                return sqlError(u"cannot read the readable plans"_s, q.lastError());
+            while (q.next())
+                digest.addData(QByteArray(":" + columnText(q, 0).toUtf8()));
+            if (auto error = endOfRows(q))
+                return sqlError(u"cannot read the readable plans"_s, *error);
+            return std::nullopt;
+        });
+        if (failed)
+            return *failed;
+        digest.addData(QByteArrayView(";"));
+    }
+    return QString::fromLatin1(digest.result().toHex());
 }
 
 Result<EntityHistories> SnapshotReader::histories(const QStringList &entityIds, const ReadScope &scope, int maxChanges)

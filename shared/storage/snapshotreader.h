@@ -15,6 +15,8 @@ public:
     /** See ReplicaStore::snapshotPage(). */
     [[nodiscard]] Result<SnapshotPage> page(qint64 afterKey, int limit, const ReadScope &scope, int maxChanges,
                                             SnapshotWriter *writer, bool withHistories);
+    /** See ReplicaStore::readSet(). */
+    [[nodiscard]] Result<QString> readSet(const ReadScope &scope);
     /** See ReplicaStore::histories(). */
     [[nodiscard]] Result<EntityHistories> histories(const QStringList &entityIds, const ReadScope &scope,
                                                     int maxChanges);

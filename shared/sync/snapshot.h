@@ -51,6 +51,7 @@ struct SnapshotPage
     QList<SnapshotEntity> entities; ///< ascending by key
     qint64 next = 0; ///< continue after this key
     bool more = false; ///< the page ended at its entity or change bound, not at the last readable entity
+    QString readSet; ///< what the scope read, as ReplicaStore::readSet() names it, in the page's own read
 };
 
 /** Whole histories of entities, as a compact replica asks for them. */

@@ -4,6 +4,8 @@
 #include "helpers/cliprocess.h"
 #include "model/schema.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -76,6 +79,8 @@ private Q_SLOTS:
     void everyEditOfAnotherMunicipalityIsForbidden();
     void atomicStoresNothingWhenALineIsRefused();
     void appliedEditsSyncToAnotherReplica();
+    void resultsComeWhileTheInputPauses();
+    void aKilledRunKeepsEveryPrintedLineAndNoGap();
     void readsAFileAndRefusesAMissingOne();
 
 private:
@@ -408,6 +413,103 @@ void TestApply::appliedEditsSyncToAnotherReplica()
     QCOMPARE(ben->value(milestone, u"measure"_s), measure);
     // Every edit reached the server one by one, as a single command's would.
     QVERIFY(ben->history(measure).size() >= edits);
+}
+
+void TestApply::resultsComeWhileTheInputPauses()
+{
+    const QString measure = makeMeasure(*m_anna);
+    QVERIFY(!measure.isEmpty());
+    const auto process = m_anna->startReading({ u"apply"_s });
+    QVERIFY(process->waitForStarted());
+    QByteArray printed;
+    for (int round = 1; round <= 3; ++round) {
+        // Each line in two writes with a pause between: a line cut by the pipe is read to its end.
+        const QByteArray line = setLine(measure, { { u"title"_s, u"Runde %1"_s.arg(round) } }) + '\n';
+        process->write(line.left(line.size() / 2));
+        QVERIFY(process->waitForBytesWritten(cliTimeoutMs));
+        QTest::qWait(50);
+        process->write(line.mid(line.size() / 2));
+        // The writer waits for the answer before it writes more: the result must come with the input open.
+        QVERIFY2(QTest::qWaitFor([&] {
+                     printed += process->readAllStandardOutput();
+                     return printed.count('\n') == round;
+                 }, 20000),
+                 printed.constData());
+        QCOMPARE(process->state(), QProcess::Running);
+        // Printed means stored and committed: another process reads it while the run goes on.
+        QCOMPARE(m_anna->value(measure, u"title"_s), u"Runde %1"_s.arg(round));
+    }
+    process->closeWriteChannel();
+    QVERIFY(process->waitForFinished(cliTimeoutMs));
+    QCOMPARE(process->exitCode(), 0);
+}
+
+void TestApply::aKilledRunKeepsEveryPrintedLineAndNoGap()
+{
+    const QString measure = makeMeasure(*m_anna);
+    QVERIFY(!measure.isEmpty());
+    const QString goal = m_anna->value(measure, u"goal"_s);
+    const QString prefix = u"Schritt %1 "_s.arg(QDateTime::currentMSecsSinceEpoch());
+    auto addStep = [&](int step) -> QByteArray {
+        return addLine(u"measure"_s, goal, QJsonObject { { u"title"_s, QString(prefix + QString::number(step)) } }) + '\n';
+    };
+    constexpr int firstBurst = 40;
+    constexpr int secondBurst = 3000;
+    const auto process = m_anna->startReading({ u"apply"_s });
+    QVERIFY(process->waitForStarted());
+    QByteArray input;
+    for (int step = 0; step < firstBurst; ++step)
+        input += addStep(step);
+    process->write(input);
+    QByteArray printed;
+    QVERIFY2(QTest::qWaitFor([&] {
+        printed += process->readAllStandardOutput();
+        return printed.count('\n') >= firstBurst;
+    }, 20000), QByteArray(printed + process->readAllStandardError()).constData());
+    // A second burst, and the run killed while it works through it (in the middle of a group, most likely).
+    input.clear();
+    for (int step = firstBurst; step < firstBurst + secondBurst; ++step)
+        input += addStep(step);
+    process->write(input);
+    QVERIFY(QTest::qWaitFor([&] {
+        printed += process->readAllStandardOutput();
+        return printed.count('\n') > firstBurst;
+    }, 20000));
+    process->kill();
+    QVERIFY(process->waitForFinished(cliTimeoutMs));
+    printed += process->readAllStandardOutput();
+
+    // Every complete result line printed says ok and names a stored entity of its line.
+    QList<QByteArray> resultLines = printed.split('\n');
+    resultLines.removeLast(); // the part after the last line end: empty, or a line cut by the kill
+    QVERIFY(resultLines.size() > firstBurst);
+    QMap<QString, int> stored; // id -> step, of the measures the run made
+    for (const QJsonValue &entity : m_anna->list(u"measures"_s)) {
+        const QJsonObject values = entity.toObject().value(u"values"_s).toObject();
+        const QString title = values.value(u"title"_s).toString();
+        if (title.startsWith(prefix))
+            stored.insert(entity.toObject().value(u"id"_s).toString(), title.mid(prefix.size()).toInt());
+    }
+    for (const QByteArray &line : std::as_const(resultLines)) {
+        const QJsonObject result = QJsonDocument::fromJson(line).object();
+        QVERIFY2(result.value(u"ok"_s).toBool(), line.constData());
+        const QString id = result.value(u"id"_s).toString();
+        QVERIFY2(stored.contains(id), line.constData());
+        QCOMPARE(stored.value(id), result.value(u"line"_s).toInt() - 1);
+    }
+    // No gap and nothing twice: the stored steps are exactly the first ones, each once.
+    QList<int> steps = stored.values();
+    std::sort(steps.begin(), steps.end());
+    for (int i = 0; i < steps.size(); ++i)
+        QCOMPARE(steps[i], i);
+    QVERIFY(steps.size() >= resultLines.size());
+    // The replica is sound: opened without being set aside, and the next run goes on from there.
+    const QStringList setAside = QDir(m_anna->folder()).entryList({ u"*.damaged-*"_s });
+    QVERIFY2(setAside.isEmpty(), qPrintable(setAside.join(u", "_s)));
+    const CliRun next = apply(*m_anna, addStep(int(steps.size())));
+    QVERIFY2(next.ok(), next.describe());
+    QCOMPARE(m_anna->value(results(next).value(0).value(u"id"_s).toString(), u"title"_s),
+             prefix + QString::number(steps.size()));
 }
 
 void TestApply::readsAFileAndRefusesAMissingOne()

@@ -222,6 +222,15 @@ public:
         return process;
     }
 
+    /** Starts a command that reads its standard input from the caller: write to it, close it or kill it. */
+    std::unique_ptr<QProcess> startReading(const QStringList &arguments) const
+    {
+        auto process = std::make_unique<QProcess>();
+        setUp(*process, arguments);
+        process->start();
+        return process;
+    }
+
     // Shortcuts that log the run when it failed, so a QVERIFY on the result explains itself.
     bool ok(const QStringList &arguments) const { return logged(run(arguments)).ok(); }
     bool sync() const { return ok({ u"sync"_s }); }

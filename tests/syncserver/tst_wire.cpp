@@ -398,13 +398,28 @@ void TestWire::identicalBootstrapsAreBuiltOnce()
     QCOMPARE(get(path, m_tokenA).body, after.body);
     QCOMPARE(metric(built), builtBefore + 3);
 
-    // Another municipality's editor: never the page of this scope.
+    // Another municipality's editor reading the same plans (both shared, no review thread): the same page.
     const RawAnswer other = get(path, m_tokenB);
     QCOMPARE(other.status, 200);
+    QCOMPARE(metric(built), builtBefore + 3);
+    QCOMPARE(other.body, after.body);
+    QVERIFY(other.body.contains(m_planB.toLatin1()) && other.body.contains(m_planA.toLatin1()));
+
+    // Once A's plan is not shared, B reads other plans than A: a read of its own, without A's plan.
+    QVERIFY(laptop.replica->set(m_planA, { { u"shared"_s, u"false"_s } }));
+    QCOMPARE(laptop.sync(), QString());
+    const RawAnswer own = get(path, m_tokenA);
     QCOMPARE(metric(built), builtBefore + 4);
-    QVERIFY(other.body.contains(m_planB.toLatin1()));
-    // Built for its own scope (counted above); with every plan shared its content may well be the same.
-    QVERIFY(after.body.contains(m_planA.toLatin1()));
+    QVERIFY(own.body.contains("Zweiter Stand"));
+    const RawAnswer apart = get(path, m_tokenB);
+    QCOMPARE(apart.status, 200);
+    QCOMPARE(metric(built), builtBefore + 5);
+    QVERIFY(apart.body.contains(m_planB.toLatin1()));
+    QVERIFY(!apart.body.contains("Zweiter Stand"));
+    QCOMPARE(get(path, tokenOf(u"arzberg"_s, u"wire-f"_s)).body, apart.body); // B's own kept page
+    QCOMPARE(metric(built), builtBefore + 5);
+    QVERIFY(laptop.replica->set(m_planA, { { u"shared"_s, u"true"_s } }));
+    QCOMPARE(laptop.sync(), QString());
 }
 
 void TestWire::laterPagesComeFromAnyReadSinceTheFirstPagesCursor()
