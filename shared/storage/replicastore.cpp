@@ -331,9 +331,24 @@ std::optional<EntityRecord> ReplicaStore::record(const QString &entityId)
     const EntitySpec *spec = m_tables->typeOf(entityId);
     if (!spec)
         return std::nullopt;
+    // Between the batches of beginAll() the write lock is held and every kept record is stored as it
+    // stands: the edits of a run ask for the same records edit after edit, so keep what they read.
+    if (m_inAll && !m_records->inBatch() && !m_allBroken)
+        return heldRecord(*spec, entityId);
     auto loaded = m_tables->load(*spec, entityId);
     m_failure.reset();
     return loaded;
+}
+
+std::optional<EntityRecord> ReplicaStore::heldRecord(const EntitySpec &spec, const QString &entityId)
+{
+    CachedRecord *kept = keptRecord(spec, entityId);
+    if (!kept) {
+        m_failure.reset(); // unreadable: not found, as record() says; a batch goes on
+        return std::nullopt;
+    }
+    m_records->touch(*kept);
+    return kept->record.isEmpty() ? std::nullopt : std::optional(kept->record);
 }
 
 QStringList ReplicaStore::entityIds(const QString &entityType)
@@ -402,15 +417,7 @@ std::optional<EntityRecord> ReplicaStore::currentRecord(const QString &entityId)
     // ancestors (goal, field of action, plan) edit after edit: keep what they read.
     if (m_records->inBatch() && !m_failure) {
         const EntitySpec *spec = m_tables->typeOf(entityId);
-        if (!spec)
-            return std::nullopt;
-        CachedRecord *kept = keptRecord(*spec, entityId);
-        if (!kept) {
-            m_failure.reset(); // unreadable: as record() says, not found; the batch goes on
-            return std::nullopt;
-        }
-        m_records->touch(*kept);
-        return kept->record.isEmpty() ? std::nullopt : std::optional(kept->record);
+        return spec ? heldRecord(*spec, entityId) : std::nullopt;
     }
     return record(entityId);
 }

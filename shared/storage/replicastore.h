@@ -336,6 +336,8 @@ private:
     /** The record of the current batch (read and kept if need be); null if unreadable or of another type. */
     CachedRecord *cachedRecord(const EntitySpec &spec, const QString &entityId);
     /** The kept record, read and kept if need be, not handed out; null if unreadable or of another type. */
+    /** A copy of the kept record (read and kept if not yet), for reads while the write lock is held. */
+    std::optional<EntityRecord> heldRecord(const EntitySpec &spec, const QString &entityId);
     CachedRecord *keptRecord(const EntitySpec &spec, const QString &entityId);
     bool rebuildRecord(const QString &entityId);
     /** Writes the batch's changed records back, with their index entries, conflicts and search text. */
