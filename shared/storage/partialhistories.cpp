@@ -9,27 +9,26 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace StoreRows;
+using Statement = StatementCache::Statement;
 
 void PartialHistories::add(const QString &entityId, const QList<Change> &heads, bool completeBeforePull)
 {
     if (m_failure)
         return;
-    QSqlQuery &entity = m_statements.prepared(
-            u"INSERT INTO partial_entities (entity_id, due) VALUES (?, ?) "
-            "ON CONFLICT(entity_id) DO UPDATE SET due = max(due, excluded.due)"_s);
-    entity.bindValue(0, entityId);
-    entity.bindValue(1, completeBeforePull ? 1 : 0);
-    if (!entity.exec()) {
-        m_failure = sqlError(u"cannot mark %1"_s.arg(entityId), entity.lastError());
+    // Once per entity of a compact bootstrap, with a row per head: on SQLite's own API where the store has it.
+    if (m_statements.write(Statement::MarkPartial, [&](auto &mark) {
+            bind(mark, 0, entityId);
+            bind(mark, 1, completeBeforePull ? 1 : 0);
+        }) < 0) {
+        m_failure = sqlError(u"cannot mark %1"_s.arg(entityId), m_statements.writeError());
         return;
     }
-    QSqlQuery &head = m_statements.prepared(
-            u"INSERT INTO head_changes (change_id, entity_id) VALUES (?, ?) ON CONFLICT(change_id) DO NOTHING"_s);
     for (const Change &change : heads) {
-        head.bindValue(0, change.id);
-        head.bindValue(1, entityId);
-        if (!head.exec()) {
-            m_failure = sqlError(u"cannot mark %1"_s.arg(change.id), head.lastError());
+        if (m_statements.write(Statement::MarkHead, [&](auto &mark) {
+                bind(mark, 0, change.id);
+                bind(mark, 1, entityId);
+            }) < 0) {
+            m_failure = sqlError(u"cannot mark %1"_s.arg(change.id), m_statements.writeError());
             return;
         }
     }

@@ -59,6 +59,11 @@ QString statementSql(StatementCache::Statement which)
         return u"DELETE FROM search_index WHERE rowid = ?"_s;
     case S::SearchInsert:
         return u"INSERT INTO search_index (rowid, text) VALUES (?, ?)"_s;
+    case S::MarkPartial:
+        return u"INSERT INTO partial_entities (entity_id, due) VALUES (?, ?) "
+               "ON CONFLICT(entity_id) DO UPDATE SET due = max(due, excluded.due)"_s;
+    case S::MarkHead:
+        return u"INSERT INTO head_changes (change_id, entity_id) VALUES (?, ?) ON CONFLICT(change_id) DO NOTHING"_s;
     case S::BeginImmediate:
         return u"BEGIN IMMEDIATE"_s;
     case S::DataVersion:

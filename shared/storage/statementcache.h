@@ -43,6 +43,8 @@ public:
         InsertConflict,
         SearchDelete,
         SearchInsert,
+        MarkPartial,
+        MarkHead,
         BeginImmediate,
         DataVersion,
         Count
