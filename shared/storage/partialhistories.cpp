@@ -11,7 +11,8 @@ using namespace Qt::Literals::StringLiterals;
 using namespace StoreRows;
 using Statement = StatementCache::Statement;
 
-void PartialHistories::add(const QString &entityId, const QList<Change> &heads, bool completeBeforePull)
+void PartialHistories::add(const QString &entityId, const QList<Change> &heads, bool completeBeforePull,
+                           qint64 historyLength)
 {
     if (m_failure)
         return;
@@ -19,6 +20,7 @@ void PartialHistories::add(const QString &entityId, const QList<Change> &heads, 
     if (m_statements.write(Statement::MarkPartial, [&](auto &mark) {
             bind(mark, 0, entityId);
             bind(mark, 1, completeBeforePull ? 1 : 0);
+            bind(mark, 2, historyLength >= 0 ? QVariant(historyLength) : QVariant());
         }) < 0) {
         m_failure = sqlError(u"cannot mark %1"_s.arg(entityId), m_statements.writeError());
         return;
@@ -34,16 +36,16 @@ void PartialHistories::add(const QString &entityId, const QList<Change> &heads, 
     }
 }
 
-Result<QSet<QString>> PartialHistories::among(const QStringList &entityIds)
+Result<QHash<QString, qint64>> PartialHistories::among(const QStringList &entityIds)
 {
-    QSet<QString> partial;
-    QSqlQuery &q = m_statements.prepared(u"SELECT 1 FROM partial_entities WHERE entity_id = ?"_s);
+    QHash<QString, qint64> partial;
+    QSqlQuery &q = m_statements.prepared(u"SELECT coalesce(history_length, -1) FROM partial_entities WHERE entity_id = ?"_s);
     for (const QString &id : entityIds) {
         q.bindValue(0, id);
         if (!q.exec())
             return sqlError(u"cannot read partial histories"_s, q.lastError());
         if (q.next())
-            partial.insert(id);
+            partial.insert(id, q.value(0).toLongLong());
         q.finish();
     }
     return partial;
@@ -70,16 +72,22 @@ Result<bool> PartialHistories::any()
     return found;
 }
 
-Result<QSet<QString>> PartialHistories::heldIds(const QString &entityId)
+Result<QHash<QString, PartialHistory::HeldChange>> PartialHistories::heldChanges(const QString &entityId)
 {
-    QSqlQuery &q = m_statements.prepared(u"SELECT change_id FROM changes WHERE entity_id = ?"_s);
+    QSqlQuery &q = m_statements.prepared(u"SELECT %1, h.change_id IS NOT NULL FROM changes c "
+                                         "LEFT JOIN head_changes h ON h.change_id = c.change_id "
+                                         "WHERE c.entity_id = ?"_s.arg(
+            u"c.change_id, c.op, c.entity_type, c.entity_id, c.field, c.value, c.hlc, c.device, c.author, c.base, "
+            "c.seen"_s));
     q.bindValue(0, entityId);
     if (!q.exec())
         return sqlError(u"cannot read the history of %1"_s.arg(entityId), q.lastError());
-    QSet<QString> ids;
-    while (q.next())
-        ids.insert(q.value(0).toString());
-    return ids;
+    QHash<QString, PartialHistory::HeldChange> held;
+    while (q.next()) {
+        const Change change = changeFromRow(q, 0);
+        held.insert(change.id, PartialHistory::heldChange(change, q.value(11).toBool()));
+    }
+    return held;
 }
 
 Result<int> PartialHistories::count()
@@ -138,13 +146,13 @@ Result<QStringList> ReplicaStore::entitiesToComplete(const QList<Change> &change
     if (!partial)
         return partial.error();
     QHash<QString, PartialHistory::PartialEntity> entities;
-    for (const QString &id : *partial) {
-        auto record = currentRecord(id);
-        auto held = m_partial->heldIds(id);
+    for (auto it = partial->cbegin(); it != partial->cend(); ++it) {
+        auto record = currentRecord(it.key());
+        auto held = m_partial->heldChanges(it.key());
         if (!held)
             return held.error();
         if (record && record->spec)
-            entities.insert(id, { std::move(record).value(), std::move(held).value() });
+            entities.insert(it.key(), { std::move(record).value(), std::move(held).value(), it.value() });
     }
     return PartialHistory::toComplete(changes, std::move(entities));
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "storage/replicastore.h"
+#include "sync/partialhistory.h"
 
 #include <QSet>
 
@@ -25,18 +26,21 @@ public:
     }
     Q_DISABLE_COPY_MOVE(PartialHistories)
 
-    /** Marks an entity as held without history, with the changes made from its heads. */
-    void add(const QString &entityId, const QList<Change> &heads, bool completeBeforePull);
-    /** The ones among entityIds held without history. */
-    [[nodiscard]] Result<QSet<QString>> among(const QStringList &entityIds);
+    /**
+     * Marks an entity as held without history, with the changes made from its heads and how many changes
+     * its history had on the server (-1: not told).
+     */
+    void add(const QString &entityId, const QList<Change> &heads, bool completeBeforePull, qint64 historyLength = -1);
+    /** The ones among entityIds held without history, each with its history's length on the server (-1: not told). */
+    [[nodiscard]] Result<QHash<QString, qint64>> among(const QStringList &entityIds);
     /** Entities to complete before the next pull (those a bootstrap met with edits made here). */
     [[nodiscard]] Result<QStringList> due();
     [[nodiscard]] Result<bool> any();
     [[nodiscard]] Result<int> count();
     /** Every logged change of one entity, in log order. */
     [[nodiscard]] Result<QList<Change>> held(const QString &entityId);
-    /** The ids of every logged change of one entity. */
-    [[nodiscard]] Result<QSet<QString>> heldIds(const QString &entityId);
+    /** Every logged change of one entity, as merging it needs them (PartialHistory::PartialEntity::held). */
+    [[nodiscard]] Result<QHash<QString, PartialHistory::HeldChange>> heldChanges(const QString &entityId);
     /** The entity is complete: its head changes leave the log (their real versions take their place). */
     void forget(const QString &entityId);
 

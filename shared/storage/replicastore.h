@@ -71,7 +71,7 @@ class ReplicaStore final : public ReplicaBackend
 {
 public:
     /** Current version of the SQL layout (PRAGMA user_version; PostgreSQL: table schema_version). */
-    static constexpr int schemaVersion = 9;
+    static constexpr int schemaVersion = 10;
     /** PRAGMA application_id of replica files: "WPR1". */
     static constexpr qint32 applicationId = 0x57505231;
 

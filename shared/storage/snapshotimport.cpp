@@ -39,7 +39,7 @@ void SnapshotImport::run(const QList<SnapshotEntity> &entities)
                 const QList<Change> heads = PartialHistory::headChanges(entity.record);
                 for (const Change &change : heads)
                     store.m_log->appendImported(change);
-                store.m_partial->add(entity.record.id, heads, false);
+                store.m_partial->add(entity.record.id, heads, false, entity.historyLength);
             }
             for (const Change &change : entity.history)
                 store.m_log->appendImported(change);

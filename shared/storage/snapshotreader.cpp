@@ -145,8 +145,27 @@ Result<SnapshotPage> SnapshotReader::page(qint64 afterKey, int limit, const Read
             return Error { u"storage_error"_s, u"cannot read %1"_s.arg(page.entities[i].record.id) };
     }
     if (!withHistories) {
+        // How long each history is: what merging from the heads alone could cost is bounded by it (PartialHistory).
+        const QString sql = u"SELECT c.entity_id, count(*) FROM entities e JOIN changes c ON c.entity_id = e.id "
+                            "WHERE %1 GROUP BY c.entity_id"_s.arg(range);
+        const std::optional<Error> failed = m_statements.withQuery(sql, [&](auto &q) -> std::optional<Error> {
+            bindRange(q);
+            if (!runQuery(q))
+                return sqlError(u"cannot count histories"_s, q.lastError());
+            while (q.next()) {
+                const qsizetype at = positions.value(columnText(q, 0), -1);
+                if (at >= 0)
+                    page.entities[at].historyLength = columnInteger(q, 1);
+            }
+            if (auto error = endOfRows(q))
+                return sqlError(u"cannot count histories"_s, *error);
+            return std::nullopt;
+        });
+        if (failed)
+            return *failed;
         for (SnapshotEntity &entity : page.entities) {
             entity.historyOmitted = true;
+            entity.historyLength = std::max<qint64>(entity.historyLength, 0);
             if (writer)
                 writer->entity(entity);
         }

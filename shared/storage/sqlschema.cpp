@@ -280,6 +280,16 @@ Status migrateTo9(QSqlDatabase &db)
     return Ok {};
 }
 
+/**
+ * Version 10 (clients): how many changes an entity's history had on the
+ * server when a compact first sync brought it without them (NULL: not told),
+ * which bounds what merging a text from its heads could cost (PartialHistory).
+ */
+Status migrateTo10(QSqlDatabase &db)
+{
+    return exec(db, u"ALTER TABLE partial_entities ADD COLUMN history_length INTEGER"_s);
+}
+
 Status setVersion(QSqlDatabase &db, int version)
 {
     if (!isPostgres(db))
@@ -331,7 +341,8 @@ Status migrate(QSqlDatabase &db, int target)
 {
     static const std::function<Status(QSqlDatabase &)> steps[] = { migrateTo1, migrateTo2, migrateTo3,
                                                                    migrateTo4, migrateTo5, migrateTo6,
-                                                                   migrateTo7, migrateTo8, migrateTo9 };
+                                                                   migrateTo7, migrateTo8, migrateTo9,
+                                                                   migrateTo10 };
     if (isPostgres(db)) {
         // Several server processes may start at once on one database: one migrates, the others wait.
         QSqlQuery lock(db);

@@ -60,7 +60,7 @@ QString statementSql(StatementCache::Statement which)
     case S::SearchInsert:
         return u"INSERT INTO search_index (rowid, text) VALUES (?, ?)"_s;
     case S::MarkPartial:
-        return u"INSERT INTO partial_entities (entity_id, due) VALUES (?, ?) "
+        return u"INSERT INTO partial_entities (entity_id, due, history_length) VALUES (?, ?, ?) "
                "ON CONFLICT(entity_id) DO UPDATE SET due = max(due, excluded.due)"_s;
     case S::MarkHead:
         return u"INSERT INTO head_changes (change_id, entity_id) VALUES (?, ?) ON CONFLICT(change_id) DO NOTHING"_s;

@@ -66,14 +66,7 @@ void addVersion(ReplicaBackend &backend, FieldState &state, const Change &change
 
 namespace {
 
-/** What the search for a common base needs of a logged change: not the whole change. */
-struct Ancestor
-{
-    QStringList base;
-    Hlc hlc;
-    QString value;
-};
-
+using Ancestor = ChangeApplier::Ancestor;
 using KnownChanges = QHash<QString, Ancestor>;
 
 /**
@@ -81,8 +74,8 @@ using KnownChanges = QHash<QString, Ancestor>;
  * of one search have visited more than their budget of versions. The visits of a walk are the ancestors
  * it finds, whatever the order or what is cached, so every replica with the same changes decides alike.
  */
-std::optional<QSet<QString>> ancestorsOf(ReplicaBackend &backend, KnownChanges &known, const QString &id,
-                                         qsizetype &budget)
+std::optional<QSet<QString>> ancestorsOf(const ChangeApplier::AncestorLookup &lookup, KnownChanges &known,
+                                         const QString &id, qint64 &budget)
 {
     QSet<QString> ancestors;
     QStringList queue { id };
@@ -92,11 +85,14 @@ std::optional<QSet<QString>> ancestorsOf(ReplicaBackend &backend, KnownChanges &
         const QString current = queue.takeLast();
         auto it = known.find(current);
         if (it == known.end()) {
-            auto change = backend.findChange(current);
-            if (!change)
+            auto ancestor = lookup(current);
+            if (!ancestor)
                 continue; // not received yet: the walk ends here on every replica alike once it arrives
-            it = known.insert(current, { std::move(change->base), std::move(change->hlc), std::move(change->value) });
+            it = known.insert(current, std::move(ancestor).value());
         }
+        budget -= it->unheldAncestors;
+        if (budget < 0)
+            return std::nullopt;
         for (const QString &base : std::as_const(it->base)) {
             if (!ancestors.contains(base)) {
                 ancestors.insert(base);
@@ -107,7 +103,8 @@ std::optional<QSet<QString>> ancestorsOf(ReplicaBackend &backend, KnownChanges &
     return ancestors;
 }
 
-std::optional<QString> commonBaseWithin(ReplicaBackend &backend, const QList<FieldVersion> &heads, qsizetype &budget)
+std::optional<QString> commonBaseWithin(const ChangeApplier::AncestorLookup &lookup, const QList<FieldVersion> &heads,
+                                       qint64 &budget)
 {
     // The nearest common ancestors: common to all heads and not an ancestor of
     // another common one. Usually one. Several arise when people edited a
@@ -116,7 +113,7 @@ std::optional<QString> commonBaseWithin(ReplicaBackend &backend, const QList<Fie
     KnownChanges known;
     QSet<QString> common;
     for (qsizetype i = 0; i < heads.size(); ++i) {
-        const auto ancestors = ancestorsOf(backend, known, heads[i].changeId, budget);
+        const auto ancestors = ancestorsOf(lookup, known, heads[i].changeId, budget);
         if (!ancestors)
             return std::nullopt;
         common = i == 0 ? *ancestors : common.intersect(*ancestors);
@@ -153,7 +150,7 @@ std::optional<QString> commonBaseWithin(ReplicaBackend &backend, const QList<Fie
     static const FieldSpec text { u"text"_s, FieldType::LongText, {}, {}, 0, Writer::PlanEditor, false };
     std::optional<QString> baseOfBases;
     if (MergeEngine::needsCommonBase(&text, bases)) {
-        baseOfBases = commonBaseWithin(backend, bases, budget);
+        baseOfBases = commonBaseWithin(lookup, bases, budget);
         if (!baseOfBases)
             return std::nullopt;
     }
@@ -165,8 +162,20 @@ std::optional<QString> commonBaseWithin(ReplicaBackend &backend, const QList<Fie
 
 std::optional<QString> ChangeApplier::commonBaseValue(ReplicaBackend &backend, const QList<FieldVersion> &heads)
 {
-    qsizetype budget = MergeEngine::maxAncestorVisits;
-    return commonBaseWithin(backend, heads, budget);
+    return commonBaseValue(
+            [&backend](const QString &id) -> std::optional<Ancestor> {
+                auto change = backend.findChange(id);
+                if (!change)
+                    return std::nullopt;
+                return Ancestor { std::move(change->base), std::move(change->hlc), std::move(change->value) };
+            },
+            heads);
+}
+
+std::optional<QString> ChangeApplier::commonBaseValue(const AncestorLookup &lookup, const QList<FieldVersion> &heads)
+{
+    qint64 budget = MergeEngine::maxAncestorVisits;
+    return commonBaseWithin(lookup, heads, budget);
 }
 
 Result<ApplyOutcome> ChangeApplier::apply(ReplicaBackend &backend, const Change &change)

@@ -6,6 +6,8 @@
 
 #include "sync/mergeengine.h"
 
+#include <functional>
+
 class ReplicaBackend;
 
 enum class ApplyOutcome { Applied, Duplicate };
@@ -29,4 +31,20 @@ public:
      * it would visit more than MergeEngine::maxAncestorVisits versions (the heads then conflict).
      */
     static std::optional<QString> commonBaseValue(ReplicaBackend &backend, const QList<FieldVersion> &heads);
+
+    /** What the search for a common base needs of a logged version. */
+    struct Ancestor
+    {
+        QStringList base;
+        Hlc hlc;
+        QString value;
+        /**
+         * Ancestors the replica does not hold (those of a head a compact first sync brought without its
+         * history): counted as visited, so that a search costs at least what it costs with the whole history.
+         */
+        qint64 unheldAncestors = 0;
+    };
+    using AncestorLookup = std::function<std::optional<Ancestor>(const QString &changeId)>;
+    /** The same over any log (nullopt from lookup: not held). */
+    static std::optional<QString> commonBaseValue(const AncestorLookup &lookup, const QList<FieldVersion> &heads);
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "partialhistory.h"
 
+#include "sync/changeapplier.h"
 #include "sync/replicastate.h"
 
 #include <QSet>
@@ -41,21 +42,60 @@ QStringList sorted(QStringList list)
     return list;
 }
 
-/** A change that needs no ancestor beyond its base, which the replica holds (see toComplete()). */
-bool mergesWithoutHistory(const EntityRecord &record, const FieldState &state, const Change &change,
-                          const QSet<QString> &held)
+/** The nearest common ancestor of a text field's heads is the same from what the replica holds (see toComplete()). */
+bool textMergesFromHeld(const PartialEntity &entity, const QString &field, const QStringList &heads)
+{
+    if (entity.historyLength < 0)
+        return false;
+    qsizetype fromHeads = 0;
+    for (const HeldChange &held : entity.held)
+        fromHeads += held.fromHeads && held.field == field ? 1 : 0;
+    if (fromHeads > 1)
+        return false;
+    QList<FieldVersion> versions;
+    for (const QString &id : heads) {
+        const auto held = entity.held.constFind(id);
+        if (held == entity.held.cend())
+            return false;
+        FieldVersion version;
+        version.changeId = id;
+        version.hlc = held->hlc;
+        version.value = held->value;
+        versions << std::move(version);
+    }
+    const auto lookup = [&entity](const QString &id) -> std::optional<ChangeApplier::Ancestor> {
+        const auto held = entity.held.constFind(id);
+        if (held == entity.held.cend())
+            return std::nullopt;
+        return ChangeApplier::Ancestor { held->base, held->hlc, held->value,
+                                         held->fromHeads ? entity.historyLength : 0 };
+    };
+    return ChangeApplier::commonBaseValue(lookup, versions).has_value();
+}
+
+/** A change that needs no ancestor the replica lacks: its base is held, and so is what its merge needs. */
+bool mergesWithoutHistory(const PartialEntity &entity, const FieldState &state, const Change &change,
+                          const QStringList &headsAfter)
 {
     if (change.base.isEmpty() || state.pending.contains(change.id))
         return false;
-    if (change.field != Change::stateField) {
-        const FieldSpec *field = record.spec->field(change.field);
-        if (!field || field->isMergeableText())
-            return false;
-    }
-    return std::all_of(change.base.cbegin(), change.base.cend(), [&held](const QString &id) { return held.contains(id); });
+    if (!std::all_of(change.base.cbegin(), change.base.cend(),
+                     [&](const QString &id) { return id != change.id && entity.held.contains(id); }))
+        return false;
+    if (change.field == Change::stateField)
+        return true;
+    const FieldSpec *field = entity.record.spec->field(change.field);
+    if (!field)
+        return false;
+    return !field->isMergeableText() || textMergesFromHeld(entity, change.field, headsAfter);
 }
 
 } // namespace
+
+HeldChange heldChange(const Change &change, bool fromHeads)
+{
+    return { change.field, change.base, change.hlc, change.value, fromHeads };
+}
 
 QList<Change> headChanges(const EntityRecord &record)
 {
@@ -90,15 +130,19 @@ QStringList toComplete(const QList<Change> &changes, QHash<QString, PartialEntit
         const QStringList base = sorted(change.base);
         if (base == *expected) {
             *expected = QStringList { change.id };
-        } else if (mergesWithoutHistory(record, *state, change, entity->held)) {
-            for (const QString &id : base)
-                expected->removeOne(id);
-            *expected = sorted(*expected << change.id);
-        } else {
+            entity->held.insert(change.id, heldChange(change));
+            continue;
+        }
+        QStringList after = *expected;
+        for (const QString &id : base)
+            after.removeOne(id);
+        after = sorted(after << change.id);
+        entity->held.insert(change.id, heldChange(change)); // the walk to a common base starts at it
+        if (!mergesWithoutHistory(*entity, *state, change, after)) {
             entities << change.entityId;
             continue;
         }
-        entity->held.insert(change.id);
+        *expected = std::move(after);
     }
     return entities;
 }

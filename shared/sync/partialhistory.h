@@ -26,23 +26,43 @@ namespace PartialHistory {
 /** The heads of every field (and of the lifecycle) of a record as changes without base. */
 [[nodiscard]] QList<Change> headChanges(const EntityRecord &record);
 
-/** What a replica holds of an entity kept without history: its record and the ids of its logged changes. */
+/** A logged change of an entity kept without history, as far as merging it needs. */
+struct HeldChange
+{
+    QString field;
+    QStringList base;
+    Hlc hlc;
+    QString value;
+    bool fromHeads = false; ///< made from a head of the record the compact first sync brought (no base)
+};
+
+/** What a replica holds of an entity kept without history: its record and its logged changes. */
 struct PartialEntity
 {
     EntityRecord record;
-    QSet<QString> held; ///< every change id in its log: head changes and changes made or received since
+    QHash<QString, HeldChange> held; ///< every change in its log: head changes and changes made or received since
+    /** How many changes its history had on the server when the first sync brought it; -1: not told. */
+    qint64 historyLength = -1;
 };
+
+/** A change as PartialEntity::held keeps it. */
+[[nodiscard]] HeldChange heldChange(const Change &change, bool fromHeads = false);
 
 /**
  * The entities among those of changes whose history must be complete before
  * the changes are applied in their order. A change needs nothing more when it
- * is based on exactly the heads it would meet; or when it writes a field that
- * merges by heads and base alone (not a mergeable text, whose merge needs the
- * common base, an ancestor the replica may lack) and names as base only
- * versions held here. A change with no base, or based on a version not held,
- * could be older than what the heads show (received again after the compact
- * first sync): its entity is completed. partialEntities: the entities held
- * without history (any other entity is complete).
+ * is based on exactly the heads it would meet; or when it names as base only
+ * versions held here and writes a field that merges by heads and base alone;
+ * or a mergeable text whose common base the held changes give exactly as the
+ * whole history would: the field has at most one head change (every version
+ * not held is then an ancestor of that one, so never the nearest common
+ * ancestor of versions that all have it), and the search stays within its
+ * budget even counting every change the server had of the entity as visited
+ * (so a replica with the whole history does not give up on it either). A
+ * change with no base, or based on a version not held, could be older than
+ * what the heads show (received again after the compact first sync): its
+ * entity is completed. partialEntities: the entities held without history
+ * (any other entity is complete).
  */
 [[nodiscard]] QStringList toComplete(const QList<Change> &changes, QHash<QString, PartialEntity> partialEntities);
 

@@ -189,6 +189,8 @@ void appendChange(QByteArray &out, const Change &change)
 void appendEntityAfterHistory(QByteArray &out, const SnapshotEntity &entity, MetaFormat metaFormat)
 {
     const EntityRecord &record = entity.record;
+    if (entity.historyOmitted && entity.historyLength >= 0)
+        out.append("\"history_length\":").append(QByteArray::number(entity.historyLength)).append(',');
     out.append(entity.historyOmitted ? "\"id\":" : "],\"id\":");
     appendString(out, record.id);
     out.append(",\"key\":").append(QByteArray::number(entity.key));
@@ -271,7 +273,7 @@ void BootstrapPageWriter::entity(const SnapshotEntity &entity)
     if (!m_entityOpen) // no history came to open it
         openEntity();
     if (m_history == HistoryForm::Omitted && !entity.historyOmitted) {
-        SnapshotEntity omitted { entity.key, entity.record, {}, true };
+        SnapshotEntity omitted { entity.key, entity.record, {}, true, qint64(entity.history.size()) };
         appendEntityAfterHistory(m_out, omitted, m_metaFormat);
     } else {
         appendEntityAfterHistory(m_out, entity, m_metaFormat);
@@ -334,7 +336,8 @@ const Error malformedSnapshot { u"malformed_snapshot"_s, u"a bootstrap entity is
 /** The record of a snapshot entity from the members it was sent with; every reader ends here. */
 Result<SnapshotEntity> snapshotEntityFrom(const QString &type, const QString &id, qint64 key,
                                           const QList<QPair<QString, QString>> &values, const QString &state,
-                                          const QByteArray &meta, std::optional<QList<Change>> history)
+                                          const QByteArray &meta, std::optional<QList<Change>> history,
+                                          qint64 historyLength)
 {
     const EntitySpec *spec = Schema::instance().entity(type);
     if (!spec || !isChangeId(id))
@@ -356,6 +359,8 @@ Result<SnapshotEntity> snapshotEntityFrom(const QString &type, const QString &id
     entity.historyOmitted = !history;
     if (history)
         entity.history = std::move(*history);
+    else
+        entity.historyLength = historyLength;
     return entity;
 }
 
@@ -428,7 +433,7 @@ Result<Change> readChange(JsonReader &reader)
 Result<SnapshotEntity> readSnapshotEntity(JsonReader &reader)
 {
     QString type, id, state;
-    qint64 key = 0;
+    qint64 key = 0, historyLength = -1;
     QByteArray meta;
     QList<QPair<QString, QString>> values;
     QList<Change> history;
@@ -443,6 +448,13 @@ Result<SnapshotEntity> readSnapshotEntity(JsonReader &reader)
             reader.readString(id);
         } else if (name == "key") {
             reader.readInteger(key);
+        } else if (name == "history_length") {
+            // Not a count: as if not told, so the replica fetches rather than guesses.
+            if (reader.peek() == JsonReader::Type::Number)
+                reader.readInteger(historyLength);
+            else
+                reader.skip();
+            historyLength = std::max<qint64>(historyLength, -1);
         } else if (name == "state") {
             reader.readStringOrNull(state);
         } else if (name == "meta") {
@@ -477,7 +489,7 @@ Result<SnapshotEntity> readSnapshotEntity(JsonReader &reader)
     if (reader.failed() || !hasValues || historyNamed != hasHistory)
         return malformedSnapshot;
     return snapshotEntityFrom(type, id, key, values, state, meta,
-                              hasHistory ? std::optional(std::move(history)) : std::nullopt);
+                              hasHistory ? std::optional(std::move(history)) : std::nullopt, historyLength);
 }
 
 } // namespace

@@ -25,6 +25,11 @@ struct SnapshotEntity
     QList<Change> history;
     /** Sent without its history (a compact bootstrap): the heads are in the record's merge state alone. */
     bool historyOmitted = false;
+    /**
+     * Sent without its history: how many changes that history had (-1: not told, as by an older server).
+     * What merging from the heads alone could cost a replica with the whole history is bounded by it.
+     */
+    qint64 historyLength = -1;
 };
 
 struct SnapshotPage;

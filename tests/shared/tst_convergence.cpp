@@ -50,6 +50,7 @@ struct Replica
     Replica *source = nullptr;
     QSet<QString> partial; ///< entities held without their history
     QSet<QString> headsOnly; ///< changes in the log made from a record's heads, not received
+    QHash<QString, qint64> historyLengths; ///< of the entities held without history, as their source held them
 
     [[nodiscard]] bool compact() const { return source != nullptr; }
 };
@@ -112,6 +113,7 @@ public:
     /** Histories a compact replica fetched because an arriving change needed them. */
     [[nodiscard]] int completedOnArrival() const { return m_completedOnArrival; }
     [[nodiscard]] int mergedWithoutHistory() const { return m_mergedWithoutHistory; }
+    [[nodiscard]] int textMergedWithoutHistory() const { return m_textMergedWithoutHistory; }
 
 private:
     Replica &pick() { return *m_replicas[m_rng.bounded(quint32(m_replicas.size()))]; }
@@ -260,6 +262,9 @@ private:
             const QList<Change> heads = PartialHistory::headChanges(*record);
             joined->state.putEntity(*record, heads);
             joined->partial.insert(record->id);
+            // As a server tells it, or not (an older server): either way the replica must end alike.
+            if (m_rng.bounded(4) != 0)
+                joined->historyLengths.insert(record->id, r.state.history(record->id).size());
             for (const Change &head : heads) {
                 joined->headsOnly.insert(head.id);
                 joined->clock.observe(head.hlc);
@@ -319,15 +324,18 @@ private:
     {
         for (const Change &change : changes) {
             if (to.partial.contains(change.entityId)) {
-                PartialHistory::PartialEntity entity { *to.state.entity(change.entityId), {} };
+                PartialHistory::PartialEntity entity { *to.state.entity(change.entityId), {},
+                                                       to.historyLengths.value(change.entityId, -1) };
                 for (const Change &held : to.state.history(change.entityId))
-                    entity.held.insert(held.id);
+                    entity.held.insert(held.id, PartialHistory::heldChange(held, to.headsOnly.contains(held.id)));
                 if (!PartialHistory::toComplete({ change }, { { change.entityId, entity } }).isEmpty()) {
                     completeHistory(to, change.entityId);
                     ++m_completedOnArrival;
                 } else if (const FieldState *field = entity.record.state(change.field);
                            field && !entity.held.contains(change.id) && !sameIds(change.base, field->headIds())) {
                     ++m_mergedWithoutHistory; // concurrent with a head, merged from what the replica holds
+                    if (change.field == u"description"_s)
+                        ++m_textMergedWithoutHistory; // three-way, against a common base found among what it holds
                 }
             }
             const auto applied = to.state.apply(change);
@@ -343,6 +351,7 @@ private:
     int m_entities = 0;
     int m_completedOnArrival = 0;
     int m_mergedWithoutHistory = 0;
+    int m_textMergedWithoutHistory = 0;
 };
 
 /** Empty if every edit made is accounted for in the replica; else what is missing. */
@@ -422,6 +431,7 @@ void TestConvergence::replicasConverge()
     int compactJoins = 0;
     int historiesFetched = 0;
     int mergedWithoutHistory = 0;
+    int textMergedWithoutHistory = 0;
     for (quint32 seed : seeds(2000)) {
         Schedule schedule(seed);
         schedule.run();
@@ -451,6 +461,7 @@ void TestConvergence::replicasConverge()
         }
         historiesFetched += schedule.completedOnArrival();
         mergedWithoutHistory += schedule.mergedWithoutHistory();
+        textMergedWithoutHistory += schedule.textMergedWithoutHistory();
         conflictsSeen += int(replicas.front()->state.conflicts().size());
         for (const EntityRecord *record : replicas.front()->state.entities())
             mergesSeen += std::count_if(record->fields.cbegin(), record->fields.cend(),
@@ -463,6 +474,7 @@ void TestConvergence::replicasConverge()
         QVERIFY(compactJoins > 0);
         QVERIFY(historiesFetched > 0);
         QVERIFY(mergedWithoutHistory > 0);
+        QVERIFY(textMergedWithoutHistory > 0);
     }
 }
 

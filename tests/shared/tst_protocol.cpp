@@ -22,6 +22,7 @@ class TestProtocol : public QObject
 
 private Q_SLOTS:
     void bootstrapPageIsTheDocumentQtWrites();
+    void compactPagesTellEachHistorysLength();
     void readerReadsWhatQtReads_data();
     void readerReadsWhatQtReads();
     void readerRefusesBrokenText_data();
@@ -155,6 +156,52 @@ void TestProtocol::bootstrapPageIsTheDocumentQtWrites()
                                       [](const SnapshotEntity &e) { return e.record.id == u"measure-1"_s; });
     QVERIFY(measure != page->entities.cend());
     QVERIFY(measure->record.value(u"description"_s).startsWith(u"\"Zitat\" \\ Pfad\tTab\nZeile\u0001 Straße 🚲"_s));
+}
+
+void TestProtocol::compactPagesTellEachHistorysLength()
+{
+    // A page without histories says how long each was; the store reading it without histories counts the
+    // same as one written from a page with them. A length that is not a count is read as not told.
+    SamplePlan plan;
+    QTemporaryDir dir;
+    auto store = ReplicaStore::open(dir.filePath(u"r.sqlite"_s));
+    QVERIFY(store);
+    QVERIFY((*store)->applyBatch(plan.changes));
+    const auto full = (*store)->snapshotPage(0, 1000, ReadScope::all());
+    QVERIFY(full && !full->entities.isEmpty());
+    const QByteArray fromFull = Protocol::bootstrapPageJson(42, *full, Protocol::MetaFormat::Compact,
+                                                            Protocol::HistoryForm::Omitted);
+    Protocol::BootstrapPageWriter writer(42, 1000, Protocol::MetaFormat::Compact, Protocol::HistoryForm::Omitted);
+    QVERIFY((*store)->snapshotPage(0, 1000, ReadScope::all(), std::numeric_limits<int>::max(), &writer, false));
+    QCOMPARE(writer.finish(), fromFull);
+
+    const auto head = Protocol::readBootstrapHead(fromFull);
+    QVERIFY(head);
+    const auto entities = Protocol::readSnapshotEntities(head->entities);
+    QVERIFY2(entities, qPrintable(entities.errorMessage()));
+    QCOMPARE(entities->size(), full->entities.size());
+    for (qsizetype i = 0; i < entities->size(); ++i) {
+        QVERIFY(entities->at(i).historyOmitted);
+        QVERIFY(entities->at(i).history.isEmpty());
+        QCOMPARE(entities->at(i).historyLength, full->entities[i].history.size());
+        QVERIFY(entities->at(i).historyLength > 0);
+    }
+
+    const QByteArray told = "\"history_length\":" + QByteArray::number(full->entities.first().history.size()) + ',';
+    QVERIFY(fromFull.contains(told));
+    for (const QByteArray &instead : { QByteArray(), QByteArray("\"history_length\":-7,"),
+                                       QByteArray("\"history_length\":\"12\","),
+                                       QByteArray("\"history_length\":null,"),
+                                       QByteArray("\"history_length\":[1],") }) {
+        QByteArray page = fromFull;
+        page.replace(page.indexOf(told), told.size(), instead);
+        const auto changedHead = Protocol::readBootstrapHead(page);
+        QVERIFY(changedHead);
+        const auto read = Protocol::readSnapshotEntities(changedHead->entities);
+        QVERIFY2(read, qPrintable(QString::fromUtf8(instead) + u": "_s + read.errorMessage()));
+        QCOMPARE(read->first().historyLength, -1);
+        QCOMPARE(read->first().record, entities->first().record);
+    }
 }
 
 void TestProtocol::readerReadsWhatQtReads_data()
