@@ -433,7 +433,10 @@ HttpResponse SyncService::pull(const HttpRequest &request, const Account &accoun
     }
     if (page->nextCursor > 0 && !otherLog)
         answer.nextTag = Protocol::cursorTag(m_store.replica().changeIdAt(page->nextCursor));
-    return encodedFor(request, HttpResponse::json(200, answer.toJson()));
+    // A client that reads the table form says so (form=table); any other answer lists objects.
+    const auto form = request.query.queryItemValue(u"form"_s) == u"table"_s ? Protocol::PullForm::Table
+                                                                            : Protocol::PullForm::Objects;
+    return encodedFor(request, HttpResponse::json(200, answer.toJson(form)));
 }
 
 std::optional<qint64> SyncService::oldestStateServing(const HttpRequest &request, qint64 lastSequence)

@@ -377,6 +377,7 @@ void SyncEngine::pullNext()
     if (const QString tag = m_replica.cursorTag(); !tag.isEmpty())
         query.addQueryItem(u"at"_s, tag);
     query.addQueryItem(u"limit"_s, QString::number(pullPageSize));
+    query.addQueryItem(u"form"_s, u"table"_s); // rows against tables of devices and authors: fewer bytes
     // The server leaves out this device's changes up to here: the log holds them.
     if (const Hlc mine = m_replica.pullMine(); !mine.isNull())
         query.addQueryItem(u"mine"_s, mine.toString());

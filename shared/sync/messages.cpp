@@ -2,6 +2,7 @@
 #include "messages.h"
 
 #include "protocol.h"
+#include "pulltable.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -111,16 +112,21 @@ Result<PushAnswer> PushAnswer::fromJson(const QJsonObject &json)
     return answer;
 }
 
-QJsonObject PullPage::toJson() const
+QJsonObject PullPage::toJson(PullForm form) const
 {
-    QJsonArray items;
-    for (const PulledChange &pulled : changes) {
-        QJsonObject item { { u"seq"_s, pulled.seq }, { u"change"_s, pulled.change.toJson() } };
-        if (!pulled.seal.isEmpty())
-            item.insert(u"seal"_s, pulled.seal);
-        items.append(item);
+    QJsonObject answer { { u"next"_s, next }, { u"more"_s, more } };
+    if (form == PullForm::Table) {
+        PullTable::write(changes, answer);
+    } else {
+        QJsonArray items;
+        for (const PulledChange &pulled : changes) {
+            QJsonObject item { { u"seq"_s, pulled.seq }, { u"change"_s, pulled.change.toJson() } };
+            if (!pulled.seal.isEmpty())
+                item.insert(u"seal"_s, pulled.seal);
+            items.append(item);
+        }
+        answer.insert(u"changes"_s, items);
     }
-    QJsonObject answer { { u"changes"_s, items }, { u"next"_s, next }, { u"more"_s, more } };
     if (!nextTag.isEmpty())
         answer.insert(u"next_tag"_s, nextTag);
     identity.addTo(answer);
@@ -129,7 +135,9 @@ QJsonObject PullPage::toJson() const
 
 Result<PullPage> PullPage::fromJson(const QJsonObject &json)
 {
-    if (!json.value(u"changes"_s).isArray() || !json.value(u"next"_s).isDouble() || !json.value(u"more"_s).isBool())
+    const bool table = json.contains(u"rows"_s);
+    if ((!table && !json.value(u"changes"_s).isArray()) || !json.value(u"next"_s).isDouble()
+        || !json.value(u"more"_s).isBool())
         return malformed(u"pull page without changes, next or more"_s);
     PullPage page;
     page.next = json.value(u"next"_s).toInteger();
@@ -138,6 +146,13 @@ Result<PullPage> PullPage::fromJson(const QJsonObject &json)
     if (page.nextTag.size() > maxCursorTagLength)
         page.nextTag.clear();
     page.identity = StoreIdentity::of(json);
+    if (table) {
+        auto rows = PullTable::read(json);
+        if (!rows)
+            return rows.error();
+        page.changes = std::move(rows).value();
+        return page;
+    }
     const QJsonArray items = json.value(u"changes"_s).toArray();
     page.changes.reserve(items.size());
     for (const QJsonValue &item : items) {

@@ -85,6 +85,9 @@ struct PulledChange
     friend bool operator==(const PulledChange &, const PulledChange &) = default;
 };
 
+/** How a pull page lists its changes: as objects, or as rows (form=table, PullTable). */
+enum class PullForm { Objects, Table };
+
 /** The answer to GET /v1/pull. */
 struct PullPage
 {
@@ -94,8 +97,11 @@ struct PullPage
     QString nextTag; ///< what stands at next (cursorTag()); empty if the server gave none
     StoreIdentity identity;
 
-    [[nodiscard]] QJsonObject toJson() const;
-    /** A next_tag longer than maxCursorTagLength is dropped (nothing to check), not an error. */
+    [[nodiscard]] QJsonObject toJson(PullForm form = PullForm::Objects) const;
+    /**
+     * Either form (told by its members). A next_tag longer than maxCursorTagLength is dropped (nothing to
+     * check), not an error.
+     */
     [[nodiscard]] static Result<PullPage> fromJson(const QJsonObject &json);
     friend bool operator==(const PullPage &, const PullPage &) = default;
 };

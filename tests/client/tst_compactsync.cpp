@@ -305,6 +305,11 @@ void TestCompactSync::editsBasedOnWhatItHoldsNeedNoHistory()
     QCOMPARE(compact->sync(), QString());
     QCOMPARE(writer->sync(), QString());
     QCOMPARE(fixture.server.exchangesOf(u"/v1/history"_s).size(), 0);
+    // Pulled in the table form (docs/protocol.md, "Pull"), read as the objects were.
+    const auto pulls = fixture.server.exchangesOf(u"/v1/pull"_s);
+    QVERIFY(pulls.size() >= 4);
+    for (const auto &pull : pulls)
+        QCOMPARE(QUrlQuery(pull.query).queryItemValue(u"form"_s), u"table"_s);
     QCOMPARE(compact->value(fixture.planId, u"vision"_s), u"Zweite Fassung"_s);
     QCOMPARE(writer->value(fixture.planId, u"title"_s), u"Plan vom Zweitgerät"_s);
     QCOMPARE(compact->replica->store().stateDigest(DigestOf::Records),

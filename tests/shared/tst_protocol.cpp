@@ -8,6 +8,7 @@
 #include "sync/jsonreader.h"
 #include "sync/messages.h"
 #include "sync/protocol.h"
+#include "sync/pulltable.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void messagesComeBackAsTheyWereSent();
     void misshapenMessagesAreRefused_data();
     void misshapenMessagesAreRefused();
+    void pullRowsAreCheckedPlaceByPlace();
 };
 
 namespace {
@@ -409,6 +411,15 @@ void TestProtocol::messagesComeBackAsTheyWereSent()
     const auto pulled = Protocol::PullPage::fromJson(reparsed(page.toJson()));
     QVERIFY2(pulled, qPrintable(pulled.errorMessage()));
     QCOMPARE(*pulled, page);
+    // In table form too, with a stamp of another device than the change's, and in fewer bytes.
+    page.changes.last().change.hlc.device = u"laptop-stamped-elsewhere"_s;
+    const QJsonObject table = reparsed(page.toJson(Protocol::PullForm::Table));
+    QVERIFY(table.contains(u"rows"_s) && !table.contains(u"changes"_s));
+    const auto tabled = Protocol::PullPage::fromJson(table);
+    QVERIFY2(tabled, qPrintable(tabled.errorMessage()));
+    QCOMPARE(*tabled, page);
+    QVERIFY(QJsonDocument(table).toJson(QJsonDocument::Compact).size()
+            < QJsonDocument(page.toJson()).toJson(QJsonDocument::Compact).size());
 
     // An identity a server never restored, or one of an older server that keeps none.
     for (const Protocol::StoreIdentity &id : { Protocol::StoreIdentity { u"e"_s, {}, 0 }, Protocol::StoreIdentity {} }) {
@@ -459,6 +470,81 @@ void TestProtocol::misshapenMessagesAreRefused()
     QVERIFY(parsed && parsed->items.isEmpty());
     QCOMPARE(parsed->malformed.value(0).id, u"x:1"_s);
     QCOMPARE(parsed->malformed.value(0).error, u"malformed_change"_s);
+}
+
+namespace {
+/** Row r of a table-form page with its devices and author by name (indices depend on the order of use). */
+QJsonArray named(const QJsonObject &page, qsizetype r)
+{
+    using namespace Protocol::PullTable;
+    QJsonArray row = page.value(u"rows"_s)[r].toArray();
+    for (Place place : { HlcDevice, Device, Author }) {
+        const QJsonArray names = page.value(place == Author ? u"authors"_s : u"devices"_s).toArray();
+        row[place] = names.at(row[place].toInt());
+    }
+    return row;
+}
+} // namespace
+
+void TestProtocol::pullRowsAreCheckedPlaceByPlace()
+{
+    // Every place of every kind of row, given every kind of value: refused as malformed, or read as a
+    // change that the table form writes back as that very row (nothing dropped or changed unseen).
+    const QList<Change> changes = everyKindOfChange();
+    Protocol::PullPage page { {}, 99, false, {}, {} };
+    for (qsizetype i = 0; i < changes.size(); ++i)
+        page.changes.append({ 10 + 3 * i, changes[i], i % 2 ? u"c2VhbA"_s : QString() });
+    const QJsonObject table = reparsed(page.toJson(Protocol::PullForm::Table));
+    const QJsonArray rows = table.value(u"rows"_s).toArray();
+    const QJsonValue values[] = { QJsonObject(), QJsonArray(), QJsonArray { 1 }, u"x"_s, u""_s, 1.5, -1, 1, 0,
+                                  1e300, QJsonValue(), true };
+    int refused = 0, read = 0;
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        for (int place = 0; place < Protocol::PullTable::rowSize; ++place) {
+            for (const QJsonValue &value : values) {
+                QJsonArray row = rows[r].toArray();
+                row[place] = value;
+                QJsonArray changed = rows;
+                changed[r] = row;
+                QJsonObject json = table;
+                json.insert(u"rows"_s, changed);
+                const auto got = Protocol::PullPage::fromJson(json);
+                const QString what = u"row %1, place %2, %3"_s.arg(r).arg(place).arg(
+                        QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact)));
+                if (!got) {
+                    QVERIFY2(got.errorCode() == u"malformed"_s, qPrintable(what + u": "_s + got.errorCode()));
+                    ++refused;
+                    continue;
+                }
+                ++read;
+                const QJsonObject again = reparsed(got->toJson(Protocol::PullForm::Table));
+                QVERIFY2(named(again, r) == named(json, r), qPrintable(what));
+            }
+        }
+        // Too short, too long, not an array.
+        QJsonArray shorter = rows[r].toArray(), longer = rows[r].toArray();
+        shorter.removeLast();
+        longer.append(1);
+        for (const QJsonValue &row : { QJsonValue(shorter), QJsonValue(longer), QJsonValue(u"row"_s) }) {
+            QJsonArray changed = rows;
+            changed[r] = row;
+            QJsonObject json = table;
+            json.insert(u"rows"_s, changed);
+            QCOMPARE(Protocol::PullPage::fromJson(json).errorCode(), u"malformed"_s);
+        }
+    }
+    QVERIFY(refused > read); // most of these are wrong; some are merely other changes
+    QVERIFY(read > 0);
+    // Tables that are not lists of names.
+    for (const QString &member : { u"devices"_s, u"authors"_s, u"rows"_s }) {
+        for (const QJsonValue &value : { QJsonValue(QJsonObject()), QJsonValue(QJsonArray { 1 }), QJsonValue() }) {
+            QJsonObject json = table;
+            json.insert(member, value);
+            if (member == u"rows"_s && value.isArray())
+                continue; // a row that is a number: covered above
+            QCOMPARE(Protocol::PullPage::fromJson(json).errorCode(), u"malformed"_s);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)

@@ -11,6 +11,7 @@
 #include "helpers/syncclient.h"
 #include "helpers/teststore.h"
 #include "localreplica.h"
+#include "sync/messages.h"
 #include "syncengine.h"
 #include "synctransport.h"
 
@@ -148,6 +149,7 @@ private Q_SLOTS:
     void identicalBootstrapsAreBuiltOnce();
     void laterPagesComeFromAnyReadSinceTheFirstPagesCursor();
     void pullsLeaveOutTheReplicasOwnChanges();
+    void pullsInTableFormCarryTheSameChanges();
     void badMineIsRefused_data();
     void badMineIsRefused();
     void aReplicaPutBackFromAnOlderCopyGetsItsLaterChangesBack();
@@ -504,6 +506,33 @@ void TestWire::pullsLeaveOutTheReplicasOwnChanges()
     QCOMPARE(one.replica->store().stateDigest(), two.replica->store().stateDigest());
     QCOMPARE(one.replica->pendingCount(), 0);
     QCOMPARE(two.replica->pendingCount(), 0);
+}
+
+void TestWire::pullsInTableFormCarryTheSameChanges()
+{
+    // The client core asks for the table form; a client that does not ask (an older one) gets objects.
+    // Both are the same page, and the table is smaller, plain and compressed.
+    const RawAnswer objects = get("/v1/pull?after=0&limit=500", m_tokenB, "Accept-Encoding: gzip\r\n");
+    const RawAnswer table = get("/v1/pull?after=0&limit=500&form=table", m_tokenB, "Accept-Encoding: gzip\r\n");
+    QCOMPARE(objects.status, 200);
+    QCOMPARE(table.status, 200);
+    const auto plainObjects = Gzip::decompress(objects.body, 64 * 1024 * 1024);
+    const auto plainTable = Gzip::decompress(table.body, 64 * 1024 * 1024);
+    QVERIFY(plainObjects && plainTable);
+    const QJsonObject objectJson = QJsonDocument::fromJson(plainObjects.value()).object();
+    const QJsonObject tableJson = QJsonDocument::fromJson(plainTable.value()).object();
+    QVERIFY(objectJson.contains(u"changes"_s) && !objectJson.contains(u"rows"_s));
+    QVERIFY(tableJson.contains(u"rows"_s) && !tableJson.contains(u"changes"_s));
+    const auto fromObjects = Protocol::PullPage::fromJson(objectJson);
+    const auto fromTable = Protocol::PullPage::fromJson(tableJson);
+    QVERIFY2(fromObjects && fromTable, qPrintable(fromObjects.errorMessage() + fromTable.errorMessage()));
+    QVERIFY(fromObjects->changes.size() > 3);
+    QCOMPARE(fromTable.value(), fromObjects.value());
+    QVERIFY2(plainTable->size() < plainObjects->size(), qPrintable(u"%1 >= %2"_s.arg(plainTable->size()).arg(plainObjects->size())));
+    QVERIFY2(table.body.size() < objects.body.size(), qPrintable(u"%1 >= %2"_s.arg(table.body.size()).arg(objects.body.size())));
+    // Any other form asked for: objects, as from a server that does not know the parameter.
+    const RawAnswer other = get("/v1/pull?after=0&limit=500&form=rows2", m_tokenB);
+    QCOMPARE(other.body, plainObjects.value());
 }
 
 void TestWire::badMineIsRefused_data()
