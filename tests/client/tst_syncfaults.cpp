@@ -233,12 +233,15 @@ void TestSyncFaults::badAnswerChangesNothing_data()
                                                   << u"malformed_response"_s;
     QTest::newRow("pull without next") << pull << removing(u"next"_s) << u"malformed_response"_s;
     QTest::newRow("pull without more") << pull << removing(u"more"_s) << u"malformed_response"_s;
-    QTest::newRow("pull without changes") << pull << removing(u"changes"_s) << u"malformed_response"_s;
+    // The client core pulls in table form (rows against tables of devices and authors).
+    QTest::newRow("pull without rows") << pull << removing(u"rows"_s) << u"malformed_response"_s;
+    QTest::newRow("pull without devices") << pull << removing(u"devices"_s) << u"malformed_response"_s;
     QTest::newRow("pull next a string") << pull << setting(u"next"_s, u"9"_s) << u"malformed_response"_s;
     QTest::newRow("pull more a number") << pull << setting(u"more"_s, 1) << u"malformed_response"_s;
-    QTest::newRow("pull changes an object") << pull << setting(u"changes"_s, QJsonObject()) << u"malformed_response"_s;
-    QTest::newRow("pull change not a change") << pull << setting(u"changes"_s, QJsonArray { QJsonObject { { u"seq"_s, 1 } } })
-                                              << u"malformed_response"_s;
+    QTest::newRow("pull rows an object") << pull << setting(u"rows"_s, QJsonObject()) << u"malformed_response"_s;
+    QTest::newRow("pull row not a change") << pull << setting(u"rows"_s, QJsonArray { QJsonArray { 1 } })
+                                           << u"malformed_response"_s;
+    QTest::newRow("pull authors emptied") << pull << setting(u"authors"_s, QJsonArray()) << u"malformed_response"_s;
     QTest::newRow("pull more without moving on") << pull << Fault::rewriteJson([](QJsonObject &answer) {
         answer.insert(u"more"_s, true);
         answer.insert(u"next"_s, 0);
