@@ -77,6 +77,8 @@ public:
     static constexpr int pushBatchSize = 500;
     static constexpr int bootstrapPageSize = SyncTiming::defaultBootstrapPageSize;
     static constexpr int pullPageSize = 1000;
+    /** Request bodies from this size are sent gzip (Content-Encoding): below it the saving is a few bytes. */
+    static constexpr qsizetype packBodiesFrom = 1024;
     static constexpr int debounceMs = SyncTiming::defaultDebounceMs;
     static constexpr int firstRetryMs = SyncTiming::defaultFirstRetryMs;
     static constexpr int maxRetryMs = SyncTiming::defaultMaxRetryMs;
@@ -243,6 +245,15 @@ private:
     Phase m_phase = Phase::Idle;
     QPointer<TransportReply> m_reply;
     void (SyncEngine::*m_handler)(const Reply &) = nullptr;
+    /** The request in flight, to send it again with its body plain should the server refuse it packed. */
+    struct Step
+    {
+        QByteArray method;
+        QString pathAndQuery;
+        QByteArray body;
+        bool packed = false;
+    } m_step;
+    bool m_plainBodies = false; ///< the server refused a gzip body: it is older than compressed uploads
     QTimer m_requestTimer;
     bool m_timedOut = false;
     SyncSummary m_summary;

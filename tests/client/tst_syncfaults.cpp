@@ -149,6 +149,8 @@ class TestSyncFaults : public QObject
 
 private Q_SLOTS:
     void pushHalvesOn413AndSendsEachChangeOnce();
+    void largePushesGoPackedAndPlainToAServerThatRefusesThat_data();
+    void largePushesGoPackedAndPlainToAServerThatRefusesThat();
     void badAnswerChangesNothing_data();
     void badAnswerChangesNothing();
     void badBootstrapPageChangesNothing_data();
@@ -194,6 +196,56 @@ void TestSyncFaults::pushHalvesOn413AndSendsEachChangeOnce()
         const auto onServer = client->server.store().replica().record(change.entityId);
         QVERIFY2(onServer && onServer->isLive(), qPrintable(change.entityId));
     }
+}
+
+void TestSyncFaults::largePushesGoPackedAndPlainToAServerThatRefusesThat_data()
+{
+    QTest::addColumn<Fault>("refusal");
+    // A server before compressed uploads reads the packed bytes as JSON; another may name the encoding.
+    QTest::newRow("read as JSON") << Fault::answer(400, R"({"error":"malformed_json","message":"illegal value"})");
+    QTest::newRow("encoding unsupported") << Fault::answer(415, R"({"error":"unsupported_encoding","message":"no"})");
+}
+
+void TestSyncFaults::largePushesGoPackedAndPlainToAServerThatRefusesThat()
+{
+    QFETCH(Fault, refusal);
+    auto client = makeSyncedClient();
+    QVERIFY(client);
+    QVERIFY(addFields(*client, 6));
+    const QStringList pending = idsOf(client->replica->outbox(10'000));
+    const qsizetype pushesBefore = client->server.exchangesOf(u"/v1/push"_s).size();
+    QCOMPARE(client->sync(), QString());
+    // Packed, in a fraction of its bytes, and taken whole.
+    auto pushes = client->server.exchangesOf(u"/v1/push"_s).mid(pushesBefore);
+    QCOMPARE(pushes.size(), 1);
+    QCOMPARE(pushes[0].requestEncoding, QByteArray("gzip"));
+    QVERIFY(pushes[0].requestBody.size() >= SyncEngine::packBodiesFrom);
+    QVERIFY2(pushes[0].requestBytes * 2 < pushes[0].requestBody.size(),
+             qPrintable(u"%1 of %2"_s.arg(pushes[0].requestBytes).arg(pushes[0].requestBody.size())));
+    QCOMPARE(pushedIds(pushes[0].requestBody), pending);
+    QCOMPARE(client->replica->pendingCount(), 0);
+
+    // Refused packed: sent again plain at once, and plain from then on; nothing lost, no error told.
+    QVERIFY(addFields(*client, 6));
+    const QStringList more = idsOf(client->replica->outbox(10'000));
+    client->server.inject(u"/v1/push"_s, refusal);
+    const qsizetype refusedFrom = client->server.exchangesOf(u"/v1/push"_s).size();
+    QCOMPARE(client->sync(), QString());
+    pushes = client->server.exchangesOf(u"/v1/push"_s).mid(refusedFrom);
+    QCOMPARE(pushes.size(), 2);
+    QCOMPARE(pushes[0].requestEncoding, QByteArray("gzip"));
+    QVERIFY(pushes[0].status >= 400);
+    QCOMPARE(pushes[1].requestEncoding, QByteArray());
+    QCOMPARE(pushes[1].status, 200);
+    QCOMPARE(pushedIds(pushes[1].requestBody), more);
+    QCOMPARE(client->replica->pendingCount(), 0);
+    QVERIFY(addFields(*client, 6));
+    const qsizetype laterFrom = client->server.exchangesOf(u"/v1/push"_s).size();
+    QCOMPARE(client->sync(), QString());
+    pushes = client->server.exchangesOf(u"/v1/push"_s).mid(laterFrom);
+    QCOMPARE(pushes.size(), 1);
+    QCOMPARE(pushes[0].requestEncoding, QByteArray());
+    QCOMPARE(client->replica->pendingCount(), 0);
 }
 
 void TestSyncFaults::badAnswerChangesNothing_data()

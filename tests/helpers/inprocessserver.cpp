@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "helpers/inprocessserver.h"
 
+#include "common/gzip.h"
 #include "localreplica.h"
 #include "serverlimits.h"
 #include "sync/protocol.h"
@@ -351,7 +352,15 @@ void InProcessServer::deliver(const TransportRequest &request, InProcessReply *r
     } else if (fault && fault->kind == Kind::Rewrite) {
         body = fault->rewrite(body);
     }
-    m_exchanges.append({ request.method, request.url.path(), request.url.query(), request.body, status, body });
+    QByteArray encoding;
+    for (const auto &[name, value] : request.headers) {
+        if (name.compare("Content-Encoding", Qt::CaseInsensitive) == 0)
+            encoding = value;
+    }
+    const auto unpacked = encoding == "gzip" ? Gzip::decompress(request.body, 64 * 1024 * 1024)
+                                             : Result<QByteArray>(request.body);
+    m_exchanges.append({ request.method, request.url.path(), request.url.query(),
+                         unpacked ? unpacked.value() : request.body, encoding, request.body.size(), status, body });
     if (fault && fault->kind == Kind::Delay) {
         QTimer::singleShot(fault->delayMs, this, [this, reply, status, body] { post(reply, status, body); });
         return;

@@ -77,7 +77,9 @@ public:
         QByteArray method;
         QString path;
         QString query; ///< the request's query, as sent
-        QByteArray requestBody;
+        QByteArray requestBody; ///< as the service reads it: unpacked if it was sent gzip
+        QByteArray requestEncoding; ///< its Content-Encoding as sent ("gzip"), empty if none
+        qsizetype requestBytes = 0; ///< of the body as sent
         int status = 0;
         QByteArray responseBody;
     };
