@@ -649,7 +649,7 @@ void SyncEngine::sendStep(const QByteArray &method, const QString &pathAndQuery,
 
     m_handler = handler;
     m_timedOut = false;
-    // A large push goes gzip, a fifth of its bytes or less; a server older than that refuses it once.
+    // A large push goes gzip, in about a third of its bytes; a server older than that refuses it once.
     const bool packed = !m_plainBodies && body.size() >= packBodiesFrom;
     m_step = { method, pathAndQuery, body, packed };
     TransportRequest request = SyncHttp::transportRequest(method, url, m_replica.token(),

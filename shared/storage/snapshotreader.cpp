@@ -53,11 +53,10 @@ Result<SnapshotPage> SnapshotReader::page(qint64 afterKey, int limit, const Read
     QList<const EntitySpec *> types;
     qint64 changes = 0;
     {
-        // Without histories a page is bounded by its entities alone: no history is counted.
-        const QString sql = u"SELECT e.key, e.id, e.type, %1 FROM entities e WHERE e.key > ? AND %2 "
-                            "ORDER BY e.key LIMIT ?"_s.arg(
-                                    withHistories ? u"(SELECT count(*) FROM changes c WHERE c.entity_id = e.id)"_s
-                                                  : u"0"_s,
+        // Without histories a page is bounded by its entities alone, and tells each history's length
+        // instead: what merging from the heads alone could cost is bounded by it (PartialHistory).
+        const QString sql = u"SELECT e.key, e.id, e.type, (SELECT count(*) FROM changes c WHERE c.entity_id = e.id) "
+                            "FROM entities e WHERE e.key > ? AND %1 ORDER BY e.key LIMIT ?"_s.arg(
                                     QLatin1String(readableSql));
         const std::optional<Error> failed = m_statements.withQuery(sql, [&](auto &q) -> std::optional<Error> {
             q.bindValue(0, afterKey);
@@ -69,13 +68,15 @@ Result<SnapshotPage> SnapshotReader::page(qint64 afterKey, int limit, const Read
                 return sqlError(u"cannot read entities"_s, q.lastError());
             while (q.next()) {
                 const qint64 historySize = columnInteger(q, 3);
-                if (!page.entities.isEmpty() && changes + historySize > maxChanges) {
+                if (withHistories && !page.entities.isEmpty() && changes + historySize > maxChanges) {
                     page.more = true;
                     break;
                 }
                 changes += historySize;
                 SnapshotEntity entity;
                 entity.key = columnInteger(q, 0);
+                if (!withHistories)
+                    entity.historyLength = historySize;
                 entity.record.id = columnText(q, 1);
                 entity.record.spec = Schema::instance().entity(columnText(q, 2));
                 if (!entity.record.spec) {
@@ -145,27 +146,8 @@ Result<SnapshotPage> SnapshotReader::page(qint64 afterKey, int limit, const Read
             return Error { u"storage_error"_s, u"cannot read %1"_s.arg(page.entities[i].record.id) };
     }
     if (!withHistories) {
-        // How long each history is: what merging from the heads alone could cost is bounded by it (PartialHistory).
-        const QString sql = u"SELECT c.entity_id, count(*) FROM entities e JOIN changes c ON c.entity_id = e.id "
-                            "WHERE %1 GROUP BY c.entity_id"_s.arg(range);
-        const std::optional<Error> failed = m_statements.withQuery(sql, [&](auto &q) -> std::optional<Error> {
-            bindRange(q);
-            if (!runQuery(q))
-                return sqlError(u"cannot count histories"_s, q.lastError());
-            while (q.next()) {
-                const qsizetype at = positions.value(columnText(q, 0), -1);
-                if (at >= 0)
-                    page.entities[at].historyLength = columnInteger(q, 1);
-            }
-            if (auto error = endOfRows(q))
-                return sqlError(u"cannot count histories"_s, *error);
-            return std::nullopt;
-        });
-        if (failed)
-            return *failed;
         for (SnapshotEntity &entity : page.entities) {
             entity.historyOmitted = true;
-            entity.historyLength = std::max<qint64>(entity.historyLength, 0);
             if (writer)
                 writer->entity(entity);
         }

@@ -127,17 +127,16 @@ QStringList toComplete(const QList<Change> &changes, QHash<QString, PartialEntit
             expected = heads.insert(key, sorted(state->headIds()));
         if (expected->contains(change.id) || entity->held.contains(change.id))
             continue; // held already: a no-op
+        entity->held.insert(change.id, heldChange(change)); // a later change's walk to a common base may meet it
         const QStringList base = sorted(change.base);
         if (base == *expected) {
             *expected = QStringList { change.id };
-            entity->held.insert(change.id, heldChange(change));
             continue;
         }
         QStringList after = *expected;
         for (const QString &id : base)
             after.removeOne(id);
         after = sorted(after << change.id);
-        entity->held.insert(change.id, heldChange(change)); // the walk to a common base starts at it
         if (!mergesWithoutHistory(*entity, *state, change, after)) {
             entities << change.entityId;
             continue;

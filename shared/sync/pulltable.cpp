@@ -36,7 +36,7 @@ QJsonValue stringOrNull(bool present, const QString &text)
     return present && !text.isNull() ? QJsonValue(text) : QJsonValue();
 }
 
-/** A table's names; nullopt if it is not an array of strings. */
+/** A table's names, or a row's ids; nullopt if it is not an array of strings. */
 std::optional<QStringList> namesOf(const QJsonValue &value)
 {
     if (!value.isArray())
@@ -68,11 +68,6 @@ std::optional<QString> nameAt(const QStringList &names, const QJsonValue &index)
     if (!at || *at < 0 || *at >= names.size())
         return std::nullopt;
     return names.at(qsizetype(*at));
-}
-
-std::optional<QStringList> idsOf(const QJsonValue &value)
-{
-    return value.isArray() ? namesOf(value) : std::nullopt;
 }
 
 Error badRow(qsizetype row, const QString &why)
@@ -161,8 +156,8 @@ Result<QList<PulledChange>> read(const QJsonObject &answer)
         wire.text[size_t(Member::Author)] = *author;
         wire.valueKind = row[Value].isString() ? Change::Wire::Value::String : Change::Wire::Value::Null;
         wire.value = row[Value].toString();
-        wire.base = idsOf(row[Base]);
-        wire.seen = idsOf(row[Seen]);
+        wire.base = namesOf(row[Base]);
+        wire.seen = namesOf(row[Seen]);
         auto change = Change::fromWire(std::move(wire));
         if (!change)
             return badRow(i, change.errorMessage());
